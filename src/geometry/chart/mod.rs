@@ -1,0 +1,55 @@
+//! Charts: coordinate systems φ on a family, each a map to and from its canonical θ.
+//!
+//! A chart gives φ → θ, θ → φ and the Jacobian J = ∂θ/∂φ; the Fisher matrix in the chart
+//! then follows as F_φ = Jᵀ F_θ J (see [`crate::geometry::Model::fisher`]).
+
+mod expectation;
+mod information;
+mod mean_logstd;
+mod mean_std;
+mod mean_var;
+mod natural;
+
+use super::{Limits, Mat, Point};
+
+/// A coordinate system on a two-parameter family.
+pub trait Chart: Sync {
+    /// The name used on the command line (`--chart`).
+    fn name(&self) -> &'static str;
+    /// The names of the two coordinates as a reader writes them, e.g. ["μ", "σ²"].
+    fn axis_labels(&self) -> [&'static str; 2];
+    /// A one-line description of the domain, for error messages, e.g. "σ > 0".
+    fn domain(&self) -> &'static str;
+    /// Whether φ lies in the (open) domain of the chart.
+    fn contains(&self, phi: Point) -> bool;
+    /// φ → θ.
+    fn to_canonical(&self, phi: Point) -> Point;
+    /// θ → φ.
+    fn from_canonical(&self, theta: Point) -> Point;
+    /// J = ∂θ/∂φ at φ (rows: θ components, columns: φ components).
+    fn jacobian(&self, phi: Point) -> Mat;
+    /// Limits that show several rows and columns of separate balls at the default level.
+    fn default_limits(&self) -> Limits;
+}
+
+/// Every chart of the univariate Gaussian, in the order the help text lists them.
+pub fn gaussian_charts() -> [&'static dyn Chart; 6] {
+    [
+        &mean_std::MeanStd,
+        &mean_var::MeanVar,
+        &mean_logstd::MeanLogStd,
+        &information::Information,
+        &natural::Natural,
+        &expectation::Expectation,
+    ]
+}
+
+/// The Gaussian chart called `name`, if there is one.
+pub fn gaussian_chart(name: &str) -> Option<&'static dyn Chart> {
+    gaussian_charts().into_iter().find(|c| c.name() == name)
+}
+
+/// True when both coordinates are finite numbers.
+fn finite(p: Point) -> bool {
+    p.x.is_finite() && p.y.is_finite()
+}

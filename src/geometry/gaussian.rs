@@ -1,0 +1,50 @@
+//! The univariate Gaussian N(μ, σ²), canonical parameters θ = (μ, σ).
+
+use super::{Family, Mat, Point};
+
+/// The univariate Gaussian family with canonical parameters (μ, σ), σ > 0.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Gaussian;
+
+impl Family for Gaussian {
+    fn name(&self) -> &'static str {
+        "gaussian"
+    }
+
+    fn display_name(&self) -> &'static str {
+        "Gaussian N(μ, σ²)"
+    }
+
+    fn contains(&self, theta: Point) -> bool {
+        theta.x.is_finite() && theta.y.is_finite() && theta.y > 0.0
+    }
+
+    /// D(N(μ₁,σ₁²) ‖ N(μ₂,σ₂²)) = ln(σ₂/σ₁) + (σ₁² + (μ₁−μ₂)²)/(2σ₂²) − ½.
+    ///
+    /// Written with u = ln(σ₁/σ₂) as ½(e^{2u} − 1 − 2u) + (μ₁−μ₂)²/(2σ₂²), using `exp_m1`,
+    /// so that the O(1) terms of the textbook form do not cancel for nearby arguments.
+    fn kl(&self, theta1: Point, theta2: Point) -> f64 {
+        let (m1, s1) = (theta1.x, theta1.y);
+        let (m2, s2) = (theta2.x, theta2.y);
+        let u = (s1 / s2).ln();
+        let dm = (m1 - m2) / s2;
+        0.5 * ((2.0 * u).exp_m1() - 2.0 * u) + 0.5 * dm * dm
+    }
+
+    /// F(μ, σ) = diag(1/σ², 2/σ²) (e.g. Amari & Nagaoka, *Methods of Information Geometry*).
+    fn fisher(&self, theta: Point) -> Mat {
+        let v = theta.y * theta.y;
+        Mat::new(1.0 / v, 0.0, 0.0, 2.0 / v)
+    }
+
+    /// The (μ/√2, σ) half-plane is hyperbolic with curvature −½ (Costa, Santos & Strapasson,
+    /// "Fisher information distance: a geometrical reading", 2015):
+    /// d = √2 · arccosh(1 + x), x = ((μ₁−μ₂)²/2 + (σ₁−σ₂)²) / (2σ₁σ₂).
+    /// arccosh(1 + x) is evaluated as ln1p(x + √(x(x+2))), exact for small x.
+    fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64> {
+        let dm = theta1.x - theta2.x;
+        let ds = theta1.y - theta2.y;
+        let x = (0.5 * dm * dm + ds * ds) / (2.0 * theta1.y * theta2.y);
+        Some(std::f64::consts::SQRT_2 * (x + (x * (x + 2.0)).sqrt()).ln_1p())
+    }
+}

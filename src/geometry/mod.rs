@@ -1,0 +1,59 @@
+//! The geometry core: pure functions on plain data (no I/O, no drawing types).
+//!
+//! A [`Family`] knows its canonical parameters θ, its KL divergence, Fisher matrix and
+//! (where one is known in closed form) its Fisher–Rao distance. A [`Chart`] maps its
+//! coordinates φ to and from θ and gives the Jacobian ∂θ/∂φ. A [`Model`] pairs them, and
+//! [`ball`] draws the four kinds of ball in any chart from those pieces alone.
+
+pub mod ball;
+pub mod chart;
+pub mod family;
+pub mod gaussian;
+pub mod grid;
+pub mod model;
+pub mod tolerance;
+
+pub use ball::{BallError, BallKind, Level};
+pub use chart::Chart;
+pub use family::Family;
+pub use model::Model;
+
+/// A point of a chart or of the canonical parameters: (x, y).
+pub type Point = nalgebra::Vector2<f64>;
+/// A 2×2 matrix (Fisher matrices, Jacobians).
+pub type Mat = nalgebra::Matrix2<f64>;
+
+/// A closed interval `[lo, hi]` of one coordinate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Interval {
+    pub const fn new(lo: f64, hi: f64) -> Self {
+        Self { lo, hi }
+    }
+
+    pub fn width(&self) -> f64 {
+        self.hi - self.lo
+    }
+}
+
+/// A rectangle of a chart: the plotting limits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    pub x: Interval,
+    pub y: Interval,
+}
+
+impl Limits {
+    pub fn corners(&self) -> [Point; 4] {
+        [
+            Point::new(self.x.lo, self.y.lo),
+            Point::new(self.x.hi, self.y.lo),
+            Point::new(self.x.lo, self.y.hi),
+            Point::new(self.x.hi, self.y.hi),
+        ]
+    }
+}

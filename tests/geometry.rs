@@ -1,0 +1,324 @@
+//! The geometry core against the definitions: F as the Hessian of KL (finite differences),
+//! balls at their level, the Fisher–Rao ball against its closed form, KL ≈ ½ΔᵀFΔ, and the
+//! same set of distributions seen from different charts.
+
+use fisherballs::geometry::ball::{self, level_function};
+use fisherballs::geometry::chart::{gaussian_chart, gaussian_charts};
+use fisherballs::geometry::gaussian::Gaussian;
+use fisherballs::geometry::grid;
+use fisherballs::geometry::tolerance::LEVEL_REL;
+use fisherballs::geometry::{BallKind, Family, Level, Limits, Mat, Model, Point};
+
+/// Points of each chart where the checks run: canonical (μ, σ) mapped into the chart.
+fn sample_thetas() -> Vec<Point> {
+    vec![
+        Point::new(0.0, 1.0),
+        Point::new(-1.3, 0.4),
+        Point::new(0.7, 2.5),
+        Point::new(2.0, 0.9),
+    ]
+}
+
+fn models() -> Vec<Model<'static>> {
+    gaussian_charts()
+        .into_iter()
+        .map(|c| Model::new(&Gaussian, c))
+        .collect()
+}
+
+fn rel_err(a: Mat, b: Mat) -> f64 {
+    (a - b).norm() / b.norm()
+}
+
+/// Hessian of f at x by central differences, extrapolated (Richardson/Romberg) over the
+/// steps h, h/2, h/4, h/8 so that the h², h⁴ and h⁶ error terms cancel.
+fn hessian(f: impl Fn(Point) -> f64, x: Point, h: [f64; 2]) -> Mat {
+    let mut out = Mat::zeros();
+    for i in 0..2 {
+        for j in 0..2 {
+            let second = |s: f64| {
+                let mut ei = Point::zeros();
+                let mut ej = Point::zeros();
+                ei[i] = s * h[i];
+                ej[j] = s * h[j];
+                (f(x + ei + ej) - f(x + ei - ej) - f(x - ei + ej) + f(x - ei - ej))
+                    / (4.0 * ei[i] * ej[j])
+            };
+            out[(i, j)] = romberg(second);
+        }
+    }
+    out
+}
+
+fn romberg(d: impl Fn(f64) -> f64) -> f64 {
+    let mut row: Vec<f64> = (0..4).map(|k| d(0.5f64.powi(k))).collect();
+    for order in 1..4 {
+        let w = 4f64.powi(order);
+        row = row.windows(2).map(|p| (w * p[1] - p[0]) / (w - 1.0)).collect();
+    }
+    row[0]
+}
+
+/// Steps of 0.02 Fisher units along each coordinate: Romberg leaves an O(h⁸) error, and
+/// the rounding of KL values near 0 stays below 1e-12 relative.
+fn steps(f: Mat) -> [f64; 2] {
+    [0.02 / f[(0, 0)].sqrt(), 0.02 / f[(1, 1)].sqrt()]
+}
+
+#[test]
+fn fisher_is_the_hessian_of_kl_in_both_directions_in_every_chart() {
+    for m in models() {
+        for theta in sample_thetas() {
+            let phi = m.chart.from_canonical(theta);
+            let f = m.fisher(phi);
+            let forward = hessian(|p| m.kl(p, phi), phi, steps(f));
+            let reverse = hessian(|p| m.kl(phi, p), phi, steps(f));
+            for (dir, h) in [("D(p'||p)", forward), ("D(p||p')", reverse)] {
+                let e = rel_err(f, h);
+                assert!(e < 1e-10, "{} at {theta:?}: {dir} Hessian off by {e:e}", m.chart.name());
+            }
+        }
+    }
+}
+
+#[test]
+fn jacobian_matches_finite_differences_and_maps_invert() {
+    for chart in gaussian_charts() {
+        for theta in sample_thetas() {
+            let phi = chart.from_canonical(theta);
+            assert!(chart.contains(phi), "{}: {phi:?}", chart.name());
+            let back = chart.to_canonical(phi);
+            assert!((back - theta).norm() < 1e-13, "{}: {back:?} vs {theta:?}", chart.name());
+            let mut fd = Mat::zeros();
+            for j in 0..2 {
+                let d = |s: f64| {
+                    let mut e = Point::zeros();
+                    e[j] = s * 1e-3 * (1.0 + phi[j].abs());
+                    (chart.to_canonical(phi + e) - chart.to_canonical(phi - e)) / (2.0 * e[j])
+                };
+                let col = Point::new(romberg(|s| d(s).x), romberg(|s| d(s).y));
+                fd.set_column(j, &col);
+            }
+            let e = rel_err(chart.jacobian(phi), fd);
+            assert!(e < 1e-10, "{} at {phi:?}: Jacobian off by {e:e}", chart.name());
+        }
+    }
+}
+
+#[test]
+fn fisher_matches_the_closed_forms_of_each_chart() {
+    for theta in sample_thetas() {
+        let (mu, s) = (theta.x, theta.y);
+        let v = s * s;
+        let (h, l) = (mu / v, 1.0 / v);
+        let expected = [
+            ("mean-std", Mat::new(1.0 / v, 0.0, 0.0, 2.0 / v)),
+            ("mean-var", Mat::new(1.0 / v, 0.0, 0.0, 0.5 / (v * v))),
+            ("mean-logstd", Mat::new(1.0 / v, 0.0, 0.0, 2.0)),
+            (
+                "information",
+                Mat::new(1.0 / l, -h / (l * l), -h / (l * l), h * h / l.powi(3) + 0.5 / (l * l)),
+            ),
+        ];
+        for (name, want) in expected {
+            let m = Model::new(&Gaussian, gaussian_chart(name).unwrap());
+            let got = m.fisher(m.chart.from_canonical(theta));
+            assert!(rel_err(got, want) < 1e-13, "{name}: {got} vs {want}");
+        }
+        // Natural chart: F is the Hessian of the log-partition A(η) = −η₁²/(4η₂) − ½ ln(−2η₂).
+        let m = Model::new(&Gaussian, gaussian_chart("natural").unwrap());
+        let eta = m.chart.from_canonical(theta);
+        let a = |e: Point| -e.x * e.x / (4.0 * e.y) - 0.5 * (-2.0 * e.y).ln();
+        let f = m.fisher(eta);
+        let e = rel_err(f, hessian(a, eta, steps(f)));
+        assert!(e < 1e-9, "natural: Hessian of A off by {e:e}");
+        // Expectation chart: F is the inverse of Cov(x, x²) = [[σ², 2μσ²], [2μσ², 4μ²σ² + 2σ⁴]].
+        let m = Model::new(&Gaussian, gaussian_chart("expectation").unwrap());
+        let cov = Mat::new(v, 2.0 * mu * v, 2.0 * mu * v, 4.0 * mu * mu * v + 2.0 * v * v);
+        let f = m.fisher(m.chart.from_canonical(theta));
+        assert!(rel_err(f, cov.try_inverse().unwrap()) < 1e-12);
+    }
+}
+
+#[test]
+fn jeffreys_density_in_mean_std_is_sqrt2_over_sigma_squared() {
+    let m = Model::new(&Gaussian, gaussian_chart("mean-std").unwrap());
+    for theta in sample_thetas() {
+        let want = 2f64.sqrt() / (theta.y * theta.y);
+        assert!((m.fisher(theta).determinant().sqrt() / want - 1.0).abs() < 1e-14);
+    }
+}
+
+#[test]
+fn kl_approaches_half_the_fisher_quadratic_form() {
+    for m in models() {
+        for theta in sample_thetas() {
+            let phi = m.chart.from_canonical(theta);
+            let f = m.fisher(phi);
+            let dir = Point::new(0.6, -0.8);
+            let dir = dir / (0.5 * dir.dot(&(f * dir))).sqrt(); // ½ dirᵀ F dir = 1
+            let err = |eps: f64| {
+                let d = eps * dir;
+                m.kl(phi + d, phi) / (0.5 * d.dot(&(f * d))) - 1.0
+            };
+            // The relative error is O(|Δ|): shrinking Δ tenfold shrinks it about tenfold.
+            let (e1, e2) = (err(1e-2), err(1e-3));
+            assert!(e2.abs() < 1e-2, "{}: {e2}", m.chart.name());
+            let ratio = e1 / e2;
+            assert!((5.0..20.0).contains(&ratio), "{}: ratio {ratio}", m.chart.name());
+        }
+    }
+}
+
+/// The measure each kind is defined by, computed from the family directly.
+fn independent_measure(m: &Model, centre: Point, kind: BallKind, p: Point) -> f64 {
+    let (c, t) = (m.chart.to_canonical(centre), m.chart.to_canonical(p));
+    match kind {
+        BallKind::Quadratic => {
+            let d = p - centre;
+            0.5 * d.dot(&(m.fisher(centre) * d))
+        }
+        BallKind::Kl => Gaussian.kl(t, c),
+        BallKind::KlReverse => Gaussian.kl(c, t),
+        BallKind::FisherRao => 0.5 * Gaussian.fisher_rao(c, t).unwrap().powi(2),
+    }
+}
+
+#[test]
+fn every_ball_point_is_at_its_level_in_every_chart() {
+    for m in models() {
+        for kl in [1e-4, 0.01, 0.3] {
+            let level = Level::from_kl(kl).unwrap();
+            for theta in sample_thetas() {
+                let centre = m.chart.from_canonical(theta);
+                for kind in BallKind::ALL {
+                    let pts = ball::outline(&m, centre, kind, level, 64).unwrap();
+                    assert_eq!(pts.len(), 64);
+                    for p in pts {
+                        let got = independent_measure(&m, centre, kind, p);
+                        let e = (got / kl - 1.0).abs();
+                        assert!(
+                            e < LEVEL_REL,
+                            "{} {} L={kl} at {centre:?}: level off by {e:e}",
+                            m.chart.name(),
+                            kind.name()
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn outlines_go_once_around_the_centre() {
+    for m in models() {
+        let centre = m.chart.from_canonical(Point::new(0.3, 0.8));
+        for kind in BallKind::ALL {
+            let pts = ball::outline(&m, centre, kind, Level::from_kl(0.05).unwrap(), 100).unwrap();
+            // Winding number: the angles of p − centre advance by 2π in total, never backwards.
+            let angle = |p: &Point| (p - centre).y.atan2((p - centre).x);
+            let mut total = 0.0;
+            for k in 0..pts.len() {
+                let step = angle(&pts[(k + 1) % pts.len()]) - angle(&pts[k]);
+                let step = (step + std::f64::consts::PI).rem_euclid(std::f64::consts::TAU)
+                    - std::f64::consts::PI;
+                assert!(step > 0.0, "{} {}: outline turns back", m.chart.name(), kind.name());
+                total += step;
+            }
+            assert!((total - std::f64::consts::TAU).abs() < 1e-9);
+        }
+    }
+}
+
+#[test]
+fn fisher_rao_ball_is_the_closed_form_ellipse_in_mean_std() {
+    // Centre (μ₀, σ₀ cosh(r/√2)), semi-axes √2 σ₀ sinh(r/√2) along μ and σ₀ sinh(r/√2) along σ.
+    let mean_std = gaussian_chart("mean-std").unwrap();
+    for m in models() {
+        for r in [0.1, 1.0] {
+            for theta in sample_thetas() {
+                let centre = m.chart.from_canonical(theta);
+                let level = Level::from_radius(r).unwrap();
+                let pts = ball::outline(&m, centre, BallKind::FisherRao, level, 48).unwrap();
+                let a = r / 2f64.sqrt();
+                let (cy, semi) = (theta.y * a.cosh(), theta.y * a.sinh());
+                for p in pts {
+                    let q = mean_std.from_canonical(m.chart.to_canonical(p));
+                    let e = ((q.x - theta.x) / (2f64.sqrt() * semi)).powi(2)
+                        + ((q.y - cy) / semi).powi(2)
+                        - 1.0;
+                    assert!(e.abs() < 1e-9, "{} r={r}: off the ellipse by {e:e}", m.chart.name());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn exact_balls_are_the_same_distributions_in_every_chart() {
+    // A KL ball computed in one chart, carried into another, is at its level there too:
+    // KL does not depend on the chart. The quadratic ball does, and so it is not.
+    let level = Level::from_kl(0.2).unwrap();
+    let theta = Point::new(0.5, 1.2);
+    let charts = gaussian_charts();
+    for a in charts {
+        let ma = Model::new(&Gaussian, a);
+        let ca = a.from_canonical(theta);
+        for b in charts {
+            let mb = Model::new(&Gaussian, b);
+            let cb = b.from_canonical(theta);
+            for kind in [BallKind::Kl, BallKind::KlReverse, BallKind::FisherRao] {
+                let f = level_function(&mb, cb, kind).unwrap();
+                for p in ball::outline(&ma, ca, kind, level, 32).unwrap() {
+                    let q = b.from_canonical(a.to_canonical(p));
+                    assert!((f(q) / level.kl() - 1.0).abs() < 1e-9, "{} → {}", a.name(), b.name());
+                }
+            }
+        }
+    }
+    let ms = Model::new(&Gaussian, gaussian_chart("mean-std").unwrap());
+    let info = Model::new(&Gaussian, gaussian_chart("information").unwrap());
+    let f = level_function(&info, info.chart.from_canonical(theta), BallKind::Quadratic).unwrap();
+    let worst = ball::outline(&ms, theta, BallKind::Quadratic, level, 32)
+        .unwrap()
+        .into_iter()
+        .map(|p| (f(info.chart.from_canonical(p)) / level.kl() - 1.0).abs())
+        .fold(0.0, f64::max);
+    assert!(worst > 0.05, "quadratic balls should differ between charts at L = 0.2");
+}
+
+#[test]
+fn a_ball_that_leaves_the_domain_is_reported_not_invented() {
+    // A Fisher–Rao ball of radius r around σ₀ reaches down to σ₀e^{−r/√2} > 0: always closed.
+    // Near η₂ = 0 in the natural chart the straight rays leave the domain at η₂ ≥ 0 while the
+    // KL to the centre stays small, so a large ball there cannot close.
+    let m = Model::new(&Gaussian, gaussian_chart("natural").unwrap());
+    let centre = Point::new(0.0, -0.01);
+    let r = ball::outline(&m, centre, BallKind::KlReverse, Level::from_kl(50.0).unwrap(), 32);
+    assert!(matches!(r, Err(fisherballs::geometry::BallError::NotClosed { .. })), "{r:?}");
+}
+
+#[test]
+fn grid_centres_are_evenly_spaced_strictly_inside() {
+    let limits = Limits {
+        x: fisherballs::geometry::Interval::new(-2.0, 2.0),
+        y: fisherballs::geometry::Interval::new(1.0, 4.0),
+    };
+    let c = grid::centres(&limits, 4, 3);
+    assert_eq!(c.len(), 12);
+    assert_eq!(c[0], Point::new(-1.5, 1.5));
+    assert_eq!(c[11], Point::new(1.5, 3.5));
+    assert!(c.iter().all(|p| p.x > -2.0 && p.x < 2.0 && p.y > 1.0 && p.y < 4.0));
+}
+
+#[test]
+fn levels_and_radii_are_one_knob() {
+    let l = Level::from_radius(0.1).unwrap();
+    assert!((l.kl() - 0.005).abs() < 1e-17);
+    assert!((Level::from_kl(0.01).unwrap().radius() - 0.02f64.sqrt()).abs() < 1e-17);
+    for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+        assert!(Level::from_kl(bad).is_err());
+        assert!(Level::from_radius(bad).is_err());
+    }
+}
