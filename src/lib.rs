@@ -2,9 +2,17 @@
 //! Fisher–Rao distance from a centre, over a grid of centres in a chart of a family.
 //!
 //! Data flows one way: spec → geometry → scene → backend.
-//! - [`geometry`]: the maths, pure functions on plain data;
 //! - [`spec`]: a validated description of one figure;
+//! - [`geometry`]: the maths, pure functions on plain data; [`figure`] runs it for a spec;
 //! - [`scene`]: what a figure shows, in data coordinates (no drawing types);
 //! - [`render`]: SVG and PNG bytes from a scene; [`json`]: JSON bytes from the geometry.
 
+pub mod figure;
+pub mod gallery;
 pub mod geometry;
+pub mod json;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod scene;
+pub mod spec;

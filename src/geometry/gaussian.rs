@@ -21,14 +21,15 @@ impl Family for Gaussian {
 
     /// D(N(μ₁,σ₁²) ‖ N(μ₂,σ₂²)) = ln(σ₂/σ₁) + (σ₁² + (μ₁−μ₂)²)/(2σ₂²) − ½.
     ///
-    /// Written with u = ln(σ₁/σ₂) as ½(e^{2u} − 1 − 2u) + (μ₁−μ₂)²/(2σ₂²), using `exp_m1`,
-    /// so that the O(1) terms of the textbook form do not cancel for nearby arguments.
+    /// Written with x = (σ₁−σ₂)/σ₂ as ½x(x+2) − ln(1+x) + (μ₁−μ₂)²/(2σ₂²): the textbook
+    /// form adds O(1) terms to get a small result; this one adds O(x) terms (with `ln_1p`),
+    /// and costs one logarithm.
     fn kl(&self, theta1: Point, theta2: Point) -> f64 {
         let (m1, s1) = (theta1.x, theta1.y);
         let (m2, s2) = (theta2.x, theta2.y);
-        let u = (s1 / s2).ln();
+        let x = (s1 - s2) / s2;
         let dm = (m1 - m2) / s2;
-        0.5 * ((2.0 * u).exp_m1() - 2.0 * u) + 0.5 * dm * dm
+        0.5 * x * (x + 2.0) - x.ln_1p() + 0.5 * dm * dm
     }
 
     /// F(μ, σ) = diag(1/σ², 2/σ²) (e.g. Amari & Nagaoka, *Methods of Information Geometry*).

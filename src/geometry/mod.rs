@@ -13,7 +13,7 @@ pub mod grid;
 pub mod model;
 pub mod tolerance;
 
-pub use ball::{BallError, BallKind, Level};
+pub use ball::{Ball, BallError, BallKind, Level};
 pub use chart::Chart;
 pub use family::Family;
 pub use model::Model;

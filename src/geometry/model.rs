@@ -18,7 +18,9 @@ impl<'a> Model<'a> {
     /// (the chain rule applied to F = E[∇log p ∇log pᵀ]).
     pub fn fisher(&self, phi: Point) -> Mat {
         let j = self.chart.jacobian(phi);
-        j.transpose() * self.family.fisher(self.chart.to_canonical(phi)) * j
+        let f = j.transpose() * self.family.fisher(self.chart.to_canonical(phi)) * j;
+        // Exactly symmetric, as F is; the product can differ in the last bit across the diagonal.
+        (f + f.transpose()) * 0.5
     }
 
     /// D(p_φ₁ ‖ p_φ₂) for two points of the chart.

@@ -1,10 +1,10 @@
 //! Every numerical tolerance of the geometry core, in one place.
 
-/// Brent's method stops when the relative level error |D/L − 1|, or the change of the
-/// ray parameter τ (which is ≈ 1 at the root), falls below this.
-pub const ROOT_EPS: f64 = 1e-14;
+/// The root finder stops when |√(D/L) − 1| (half the relative level error), or the width
+/// of the bracket on the ray parameter τ relative to τ, falls below this.
+pub const ROOT_EPS: f64 = 1e-12;
 
-/// At most this many Brent iterations (it needs about ten from our brackets).
+/// At most this many root-finding iterations (about three are needed).
 pub const ROOT_MAX_ITER: usize = 100;
 
 /// A ray that has not reached its level this many quadratic radii from the centre

@@ -30,12 +30,7 @@ impl Chart for Natural {
     }
     fn jacobian(&self, phi: Point) -> Mat {
         let (e1, e2) = (phi.x, phi.y);
-        Mat::new(
-            -0.5 / e2,
-            0.5 * e1 / (e2 * e2),
-            0.0,
-            (-2.0 * e2).powf(-1.5),
-        )
+        Mat::new(-0.5 / e2, 0.5 * e1 / (e2 * e2), 0.0, (-2.0 * e2).powf(-1.5))
     }
     fn default_limits(&self) -> Limits {
         Limits {

@@ -1,0 +1,163 @@
+//! The one drawing function: a scene onto any plotters backend.
+//!
+//! Sizes below are in figure pixels for a 1200×900 figure; `scale` converts them to backend
+//! pixels (10 for SVG, 2 for the supersampled PNG), and smaller or larger figures scale
+//! their text and lines with their size.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::font::{self, FAMILY};
+use crate::scene::{Rgb, Scene, Shapes};
+
+const TITLE: f64 = 30.0;
+const AXIS_NAME: f64 = 26.0;
+const TICKS: f64 = 20.0;
+const CAPTION: f64 = 19.0;
+const LEGEND: f64 = 19.0;
+const MARGIN: f64 = 22.0;
+const X_AXIS_AREA: f64 = 72.0;
+const Y_AXIS_AREA: f64 = 96.0;
+const CAPTION_LINE: f64 = 26.0;
+const OUTLINE_WIDTH: f64 = 1.6;
+const CENTRE_RADIUS: f64 = 2.6;
+
+/// Backend pixels per figure pixel, for a given backend scale.
+struct Units(f64);
+
+impl Units {
+    fn new(scene: &Scene, scale: f64) -> Self {
+        let fit = (f64::from(scene.width) / 1200.0).min(f64::from(scene.height) / 900.0);
+        Units(scale * fit.clamp(0.4, 3.0))
+    }
+    fn px(&self, v: f64) -> u32 {
+        (v * self.0).round().max(1.0) as u32
+    }
+    fn font(&self, v: f64) -> TextStyle<'static> {
+        (FAMILY, v * self.0).into_font().color(&BLACK)
+    }
+}
+
+fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c[0], c[1], c[2])
+}
+
+/// Draws `scene` on `backend`, whose size is the scene's times `scale`.
+pub fn draw<DB: DrawingBackend>(
+    scene: &Scene,
+    backend: DB,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    font::register();
+    let u = Units::new(scene, scale);
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let caption_lines = scene.caption.lines().count() as f64;
+    let height = root.dim_in_pixel().1;
+    let (main, foot) = root.split_vertically(height - u.px(CAPTION_LINE * caption_lines + MARGIN));
+    plot(scene, &main, &u)?;
+    for (i, line) in scene.caption.lines().enumerate() {
+        let style = u
+            .font(CAPTION)
+            .color(&RGBColor(60, 60, 60))
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        let y = u.px(CAPTION_LINE * i as f64) as i32;
+        foot.draw(&Text::new(
+            line,
+            (foot.dim_in_pixel().0 as i32 / 2, y),
+            style,
+        ))?;
+    }
+    root.present()
+}
+
+fn plot<DB: DrawingBackend>(
+    scene: &Scene,
+    area: &DrawingArea<DB, Shift>,
+    u: &Units,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (x, y) = (scene.x_range, scene.y_range);
+    let mut chart = ChartBuilder::on(area)
+        .caption(&scene.title, u.font(TITLE))
+        .margin(u.px(MARGIN))
+        .x_label_area_size(u.px(X_AXIS_AREA))
+        .y_label_area_size(u.px(Y_AXIS_AREA))
+        .build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)?;
+    chart
+        .configure_mesh()
+        .x_desc(&scene.x_label)
+        .y_desc(&scene.y_label)
+        .axis_desc_style(u.font(AXIS_NAME))
+        .label_style(u.font(TICKS))
+        .x_labels(9)
+        .y_labels(7)
+        .bold_line_style(RGBColor(225, 225, 225).stroke_width(u.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(BLACK.stroke_width(u.px(1.2)))
+        .set_all_tick_mark_size(u.px(6.0))
+        .draw()?;
+    for shapes in &scene.shapes {
+        draw_shapes(&mut chart, shapes, u)?;
+    }
+    if scene.shapes.iter().any(|s| !s.label.is_empty()) {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .label_font(u.font(LEGEND))
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK.stroke_width(u.px(1.0)))
+            .margin(u.px(10.0))
+            .draw()?;
+    }
+    Ok(())
+}
+
+type Chart<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// Translucent fills first, then opaque outlines and centre dots on top of every fill.
+fn draw_shapes<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    shapes: &Shapes,
+    u: &Units,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let colour = rgb(shapes.colour);
+    let fill = colour.mix(shapes.fill_alpha).filled();
+    chart.draw_series(
+        shapes
+            .outlines
+            .iter()
+            .map(|o| Polygon::new(o.clone(), fill)),
+    )?;
+    let line = darker(shapes.colour).stroke_width(u.px(OUTLINE_WIDTH));
+    let closed = |o: &Vec<(f64, f64)>| o.iter().chain(o.first()).copied().collect::<Vec<_>>();
+    let series = chart.draw_series(
+        shapes
+            .outlines
+            .iter()
+            .map(|o| PathElement::new(closed(o), line)),
+    )?;
+    if !shapes.label.is_empty() {
+        let size = u.px(10.0) as i32;
+        series.label(&shapes.label).legend(move |(x, y)| {
+            Rectangle::new(
+                [(x, y - size / 2), (x + 2 * size, y + size / 2)],
+                line.color.filled(),
+            )
+        });
+    }
+    let dot = darker(shapes.colour).filled();
+    let r = u.px(CENTRE_RADIUS);
+    chart.draw_series(shapes.centres.iter().map(|&c| Circle::new(c, r, dot)))?;
+    Ok(())
+}
+
+/// The outline colour: the fill's hue at 70% brightness.
+fn darker(c: Rgb) -> RGBColor {
+    let d = |v: u8| (f64::from(v) * 0.7).round() as u8;
+    RGBColor(d(c[0]), d(c[1]), d(c[2]))
+}

@@ -1,0 +1,297 @@
+//! An SVG backend for plotters with sub-pixel coordinates and text as glyph outlines.
+//!
+//! plotters hands backends integer coordinates, so the scene is drawn [`SCALE`] times larger
+//! than the figure and the `viewBox` scales it back: coordinates land on tenths of a pixel.
+//! Text is written as outlines of the shipped font's glyphs (each glyph once, in `<defs>`,
+//! then `<use>`d), so the figure looks the same in every viewer, whatever fonts it has.
+
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::fmt::Write;
+
+use ab_glyph::{Font, FontRef, GlyphId, OutlineCurve, ScaleFont};
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
+};
+
+use super::{draw, font};
+use crate::scene::Scene;
+
+/// Backend units per figure pixel.
+const SCALE: u32 = 10;
+
+/// The figure as a standalone SVG document.
+pub fn to_svg(scene: &Scene) -> Vec<u8> {
+    let mut doc = String::new();
+    let backend = SvgBackend::new(&mut doc, (scene.width, scene.height));
+    match draw::draw(scene, backend, f64::from(SCALE)) {
+        Ok(()) => doc.into_bytes(),
+        Err(e) => unreachable!("the SVG backend cannot fail: {e}"),
+    }
+}
+
+struct SvgBackend<'a> {
+    out: &'a mut String,
+    figure: (u32, u32),
+    body: String,
+    glyphs: BTreeMap<u16, String>,
+    font: FontRef<'static>,
+}
+
+impl<'a> SvgBackend<'a> {
+    fn new(out: &'a mut String, figure: (u32, u32)) -> Self {
+        Self {
+            out,
+            figure,
+            body: String::new(),
+            glyphs: BTreeMap::new(),
+            font: font::font(),
+        }
+    }
+
+    /// The path of a glyph in font units (y up), defined once per document.
+    fn define_glyph(&mut self, id: GlyphId) {
+        if self.glyphs.contains_key(&id.0) {
+            return;
+        }
+        let mut d = String::new();
+        if let Some(outline) = self.font.outline(id) {
+            let mut pen = None;
+            for curve in &outline.curves {
+                let (start, rest): (_, Vec<_>) = match curve {
+                    OutlineCurve::Line(a, b) => (*a, vec![('L', *b)]),
+                    OutlineCurve::Quad(a, c, b) => (*a, vec![('Q', *c), (' ', *b)]),
+                    OutlineCurve::Cubic(a, c1, c2, b) => {
+                        (*a, vec![('C', *c1), (' ', *c2), (' ', *b)])
+                    }
+                };
+                if pen != Some(start) {
+                    let _ = write!(d, "M{} {}", num(start.x), num(start.y));
+                }
+                for (cmd, p) in &rest {
+                    let _ = write!(d, "{cmd}{} {}", num(p.x), num(p.y));
+                }
+                pen = rest.last().map(|(_, p)| *p);
+            }
+        }
+        self.glyphs.insert(id.0, d);
+    }
+}
+
+/// A number as short as it can be written exactly enough (font units are near-integers).
+fn num(v: f32) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+fn paint(c: BackendColor, what: &str) -> String {
+    let (r, g, b) = c.rgb;
+    let mut s = format!(r##"{what}="#{r:02x}{g:02x}{b:02x}""##);
+    if c.alpha < 1.0 {
+        let _ = write!(s, r#" {what}-opacity="{:.3}""#, c.alpha);
+    }
+    s
+}
+
+fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
+    let mut s = String::new();
+    for (x, y) in path {
+        let _ = write!(s, "{x},{y} ");
+    }
+    s.pop();
+    s
+}
+
+impl DrawingBackend for SvgBackend<'_> {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        (self.figure.0 * SCALE, self.figure.1 * SCALE)
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        let (w, h) = self.figure;
+        let (vw, vh) = self.get_size();
+        let out = &mut *self.out;
+        out.clear();
+        let _ = writeln!(
+            out,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{w}" height="{h}" viewBox="0 0 {vw} {vh}">"#
+        );
+        out.push_str("<defs>\n");
+        for (id, d) in &self.glyphs {
+            let _ = writeln!(out, r#"<path id="g{id}" d="{d}"/>"#);
+        }
+        out.push_str("</defs>\n");
+        out.push_str(&self.body);
+        out.push_str("</svg>\n");
+        Ok(())
+    }
+
+    fn draw_pixel(
+        &mut self,
+        (x, y): BackendCoord,
+        c: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let _ = writeln!(
+            self.body,
+            r#"<rect x="{x}" y="{y}" width="1" height="1" {}/>"#,
+            paint(c, "fill")
+        );
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        (x1, y1): BackendCoord,
+        (x2, y2): BackendCoord,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let _ = writeln!(
+            self.body,
+            r#"<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" {} stroke-width="{}"/>"#,
+            paint(s.color(), "stroke"),
+            s.stroke_width()
+        );
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        (x1, y1): BackendCoord,
+        (x2, y2): BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let look = if fill {
+            paint(s.color(), "fill")
+        } else {
+            format!(
+                r#"fill="none" {} stroke-width="{}""#,
+                paint(s.color(), "stroke"),
+                s.stroke_width()
+            )
+        };
+        let _ = writeln!(
+            self.body,
+            r#"<rect x="{x1}" y="{y1}" width="{}" height="{}" {look}/>"#,
+            x2 - x1,
+            y2 - y1
+        );
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let _ = writeln!(
+            self.body,
+            r#"<polyline points="{}" fill="none" {} stroke-width="{}" stroke-linejoin="round"/>"#,
+            points(path),
+            paint(s.color(), "stroke"),
+            s.stroke_width()
+        );
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        (x, y): BackendCoord,
+        r: u32,
+        s: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let look = if fill {
+            paint(s.color(), "fill")
+        } else {
+            format!(
+                r#"fill="none" {} stroke-width="{}""#,
+                paint(s.color(), "stroke"),
+                s.stroke_width()
+            )
+        };
+        let _ = writeln!(self.body, r#"<circle cx="{x}" cy="{y}" r="{r}" {look}/>"#);
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let _ = writeln!(
+            self.body,
+            r#"<polygon points="{}" {}/>"#,
+            points(vert),
+            paint(s.color(), "fill")
+        );
+        Ok(())
+    }
+
+    /// Places glyphs as plotters' own text drawing does (anchor on the layout box, baseline
+    /// half the font size below its top), so that SVG and PNG figures are laid out alike.
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        (x, y): BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let ((x0, y0), (x1, y1)) = style
+            .layout_box(text)
+            .map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?;
+        let (w, h) = (x1 - x0, y1 - y0);
+        let dx = match style.anchor().h_pos {
+            HPos::Left => 0,
+            HPos::Right => -w,
+            HPos::Center => -w / 2,
+        };
+        let dy = match style.anchor().v_pos {
+            VPos::Top => 0,
+            VPos::Center => -h / 2,
+            VPos::Bottom => -h,
+        };
+        let rotate = match style.transform() {
+            FontTransform::None => 0,
+            FontTransform::Rotate90 => 90,
+            FontTransform::Rotate180 => 180,
+            FontTransform::Rotate270 => -90,
+        };
+        let size = style.size() as f32;
+        let scaled = self.font.as_scaled(size);
+        let k = scaled.h_scale_factor();
+        let (ox, oy) = (dx - x0, f64::from(dy - y0) + style.size() / 2.0);
+        let _ = writeln!(
+            self.body,
+            r#"<g transform="translate({x} {y}) rotate({rotate}) translate({ox} {oy:.1}) scale({k:.6} {:.6})" {}>"#,
+            -k,
+            paint(style.color(), "fill")
+        );
+        let mut advance = 0.0f32;
+        let mut prev: Option<GlyphId> = None;
+        for c in text.chars() {
+            let id = self.font.glyph_id(c);
+            if let Some(p) = prev {
+                advance += self.font.kern_unscaled(p, id);
+            }
+            self.define_glyph(id);
+            let _ = writeln!(
+                self.body,
+                r##"<use xlink:href="#g{}" x="{}"/>"##,
+                id.0,
+                num(advance)
+            );
+            advance += self.font.h_advance_unscaled(id);
+            prev = Some(id);
+        }
+        self.body.push_str("</g>\n");
+        Ok(())
+    }
+}
