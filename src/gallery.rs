@@ -63,12 +63,12 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         file: "kinds-mean-std.png",
-        flags: "--chart mean-std --ball quadratic,kl,kl-reverse,fisher-rao --kl 0.5 --grid 3x2 --xlim -3,3 --ylim 0.6,3",
+        flags: "--chart mean-std --ball quadratic,kl,kl-reverse,fisher-rao --kl 0.5 --grid 3x1 --xlim -4.5,4.5 --ylim 0.5,1.5",
         about: "The four kinds of ball at L = 0.5 (r = 1): the quadratic ellipse, both KL contours and the Fisher–Rao ball part ways.",
     },
     Entry {
         file: "kinds-information.png",
-        flags: "--chart information --ball quadratic,kl,kl-reverse,fisher-rao --kl 0.5 --grid 3x2 --xlim -3,3 --ylim 0.6,3",
+        flags: "--chart information --ball quadratic,kl,kl-reverse,fisher-rao --kl 0.5 --grid 3x1 --xlim -4.5,4.5 --ylim 0.5,1.5",
         about: "The same four kinds in the information chart: the exact balls are the same distributions as before; the quadratic ellipse is not.",
     },
 ];

@@ -85,18 +85,23 @@ fn shapes(layer: &Layer, several: bool) -> Shapes {
     }
 }
 
-/// "gaussian · chart mean-std · kl ball D(p′ ‖ p) = L · KL level L = 0.01 · Fisher radius r = 0.1414"
+/// Two lines: what is drawn, then its size. For example
+/// "gaussian · chart mean-std · kl balls: D(p′ ‖ p) = L" and
+/// "KL level L = 0.01 · Fisher radius r = √(2L) = 0.1414 · 9×5 centres".
+/// With several kinds the legend gives their equations, and the caption only their names.
 fn caption(spec: &PlotSpec, layers: &[Layer]) -> String {
-    let kinds: Vec<String> = layers
-        .iter()
-        .map(|l| format!("{} ({})", l.kind.name(), l.kind.equation()))
-        .collect();
+    let what = match layers {
+        [one] => format!("{} balls: {}", one.kind.name(), one.kind.equation()),
+        _ => {
+            let names: Vec<&str> = layers.iter().map(|l| l.kind.name()).collect();
+            format!("balls: {}", names.join(", "))
+        }
+    };
     let (nx, ny) = spec.grid;
     format!(
-        "{} · chart {} · {} · KL level L = {} · Fisher radius r = √(2L) = {} · {nx}×{ny} centres",
+        "{} · chart {} · {what}\nKL level L = {} · Fisher radius r = √(2L) = {} · {nx}×{ny} centres",
         spec.family.name(),
         spec.chart.name(),
-        kinds.join(", "),
         significant(spec.level.kl()),
         significant(spec.level.radius()),
     )
@@ -120,6 +125,9 @@ fn view(spec: &PlotSpec, layers: &[Layer]) -> (Interval, Interval) {
         x = Interval::new(x.lo.min(p.x), x.hi.max(p.x));
         y = Interval::new(y.lo.min(p.y), y.hi.max(p.y));
     }
-    let pad = |r: Interval| Interval::new(r.lo - 0.03 * r.width(), r.hi + 0.03 * r.width());
-    (pad(x), pad(y))
+    let pad =
+        |r: Interval, top: f64| Interval::new(r.lo - 0.03 * r.width(), r.hi + top * r.width());
+    // A legend (several kinds) sits in the upper left: leave it room above the balls.
+    let headroom = if layers.len() > 1 { 0.35 } else { 0.03 };
+    (pad(x, 0.03), pad(y, headroom))
 }

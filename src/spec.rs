@@ -53,9 +53,9 @@ pub struct PlotArgs {
     #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
     pub ylim: Option<Interval>,
 
-    /// Number of centres across and up
-    #[arg(long, value_name = "NXxNY", default_value = "9x6", value_parser = parse_grid)]
-    pub grid: (usize, usize),
+    /// Number of centres across and up [default: the chart's, e.g. 9x5 for mean-std]
+    #[arg(long, value_name = "NXxNY", value_parser = parse_grid)]
+    pub grid: Option<(usize, usize)>,
 
     /// Number of points on each outline
     #[arg(long, default_value_t = 128)]
@@ -220,7 +220,7 @@ impl PlotSpec {
             y: args.ylim.unwrap_or(defaults.y),
         };
         check_domain(chart, &limits)?;
-        let (nx, ny) = args.grid;
+        let (nx, ny) = args.grid.unwrap_or(chart.default_grid());
         if nx.saturating_mul(ny) > MAX_BALLS {
             return Err(SpecError::TooManyBalls { nx, ny });
         }
@@ -247,7 +247,7 @@ impl PlotSpec {
             kinds,
             level,
             limits,
-            grid: args.grid,
+            grid: (nx, ny),
             points: args.points,
             size: (args.width, args.height),
             format,

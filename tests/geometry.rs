@@ -380,3 +380,60 @@ fn levels_and_radii_are_one_knob() {
         assert!(Level::from_radius(bad).is_err());
     }
 }
+
+/// Ray casting: whether p is strictly inside the closed polygon.
+fn inside(p: Point, poly: &[Point]) -> bool {
+    let mut odd = false;
+    for k in 0..poly.len() {
+        let (a, b) = (poly[k], poly[(k + 1) % poly.len()]);
+        if (a.y > p.y) != (b.y > p.y) && p.x < a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x) {
+            odd = !odd;
+        }
+    }
+    odd
+}
+
+#[test]
+fn default_views_show_separate_visible_balls_in_every_chart() {
+    let level = Level::from_kl(0.01).unwrap();
+    for m in models() {
+        let limits = m.chart.default_limits();
+        let (nx, ny) = m.chart.default_grid();
+        assert!(
+            nx >= 3 && ny >= 2 && nx * ny >= 10,
+            "{}: several rows and columns",
+            m.chart.name()
+        );
+        let centres = grid::centres(&limits, nx, ny);
+        for kind in BallKind::ALL {
+            let balls = ball::balls(&m, &centres, kind, level, 128).unwrap();
+            for (i, a) in balls.iter().enumerate() {
+                let (w, h) = extent(&a.points);
+                assert!(
+                    w > 0.025 * limits.x.width() && h > 0.025 * limits.y.width(),
+                    "{} {}: ball {i} is too small to see",
+                    m.chart.name(),
+                    kind.name()
+                );
+                for (j, b) in balls.iter().enumerate().filter(|(j, _)| *j != i) {
+                    let touching = a.points.iter().any(|&p| inside(p, &b.points));
+                    assert!(
+                        !touching,
+                        "{} {}: balls {i} and {j} overlap",
+                        m.chart.name(),
+                        kind.name()
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn extent(points: &[Point]) -> (f64, f64) {
+    let (mut lo, mut hi) = (points[0], points[0]);
+    for p in points {
+        lo = lo.inf(p);
+        hi = hi.sup(p);
+    }
+    (hi.x - lo.x, hi.y - lo.y)
+}

@@ -16,6 +16,7 @@ const AXIS_NAME: f64 = 26.0;
 const TICKS: f64 = 20.0;
 const CAPTION: f64 = 19.0;
 const LEGEND: f64 = 19.0;
+const LEGEND_ICON: f64 = 26.0;
 const MARGIN: f64 = 22.0;
 const X_AXIS_AREA: f64 = 72.0;
 const Y_AXIS_AREA: f64 = 96.0;
@@ -90,6 +91,8 @@ fn plot<DB: DrawingBackend>(
         .y_desc(&scene.y_label)
         .axis_desc_style(u.font(AXIS_NAME))
         .label_style(u.font(TICKS))
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick)
         .x_labels(9)
         .y_labels(7)
         .bold_line_style(RGBColor(225, 225, 225).stroke_width(u.px(1.0)))
@@ -108,6 +111,7 @@ fn plot<DB: DrawingBackend>(
             .background_style(WHITE.mix(0.9))
             .border_style(BLACK.stroke_width(u.px(1.0)))
             .margin(u.px(10.0))
+            .legend_area_size(u.px(LEGEND_ICON + 8.0))
             .draw()?;
     }
     Ok(())
@@ -142,18 +146,22 @@ fn draw_shapes<DB: DrawingBackend>(
             .map(|o| PathElement::new(closed(o), line)),
     )?;
     if !shapes.label.is_empty() {
-        let size = u.px(10.0) as i32;
+        let (w, h) = (u.px(LEGEND_ICON) as i32, u.px(12.0) as i32);
         series.label(&shapes.label).legend(move |(x, y)| {
-            Rectangle::new(
-                [(x, y - size / 2), (x + 2 * size, y + size / 2)],
-                line.color.filled(),
-            )
+            Rectangle::new([(x, y - h / 2), (x + w, y + h / 2)], line.color.filled())
         });
     }
     let dot = darker(shapes.colour).filled();
     let r = u.px(CENTRE_RADIUS);
     chart.draw_series(shapes.centres.iter().map(|&c| Circle::new(c, r, dot)))?;
     Ok(())
+}
+
+/// plotters' own tick text, with a true minus sign (U+2212) for negative numbers.
+fn tick(v: &f64) -> String {
+    use plotters::coord::ranged1d::ValueFormatter;
+    use plotters::coord::types::RangedCoordf64;
+    RangedCoordf64::format(v).replace('-', "−")
 }
 
 /// The outline colour: the fill's hue at 70% brightness.

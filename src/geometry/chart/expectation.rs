@@ -31,8 +31,13 @@ impl Chart for Expectation {
     }
     fn default_limits(&self) -> Limits {
         Limits {
-            x: Interval::new(-1.0, 1.0),
-            y: Interval::new(1.1, 3.0),
+            x: Interval::new(-0.6, 0.6),
+            y: Interval::new(0.37, 0.87),
         }
+    }
+    /// Only two rows: a ball's height in m₂ grows like σ², and a box inside the domain
+    /// must stay above the parabola, so a third row of separate balls does not fit at L = 0.01.
+    fn default_grid(&self) -> (usize, usize) {
+        (5, 2)
     }
 }

@@ -42,4 +42,7 @@ impl Chart for Information {
             y: Interval::new(0.5, 4.0),
         }
     }
+    fn default_grid(&self) -> (usize, usize) {
+        (9, 3)
+    }
 }

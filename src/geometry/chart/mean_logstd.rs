@@ -30,7 +30,10 @@ impl Chart for MeanLogStd {
     fn default_limits(&self) -> Limits {
         Limits {
             x: Interval::new(-2.0, 2.0),
-            y: Interval::new(-1.5, 0.5),
+            y: Interval::new(-1.0, 0.5),
         }
+    }
+    fn default_grid(&self) -> (usize, usize) {
+        (9, 5)
     }
 }

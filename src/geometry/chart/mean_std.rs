@@ -30,7 +30,10 @@ impl Chart for MeanStd {
     fn default_limits(&self) -> Limits {
         Limits {
             x: Interval::new(-2.0, 2.0),
-            y: Interval::new(0.2, 1.6),
+            y: Interval::new(0.25, 1.6),
         }
+    }
+    fn default_grid(&self) -> (usize, usize) {
+        (9, 5)
     }
 }

@@ -33,4 +33,7 @@ impl Chart for MeanVar {
             y: Interval::new(0.1, 2.0),
         }
     }
+    fn default_grid(&self) -> (usize, usize) {
+        (9, 3)
+    }
 }

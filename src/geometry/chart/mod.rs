@@ -30,6 +30,8 @@ pub trait Chart: Sync {
     fn jacobian(&self, phi: Point) -> Mat;
     /// Limits that show several rows and columns of separate balls at the default level.
     fn default_limits(&self) -> Limits;
+    /// The grid (columns, rows) of centres drawn by default within those limits.
+    fn default_grid(&self) -> (usize, usize);
 }
 
 /// Every chart of the univariate Gaussian, in the order the help text lists them.

@@ -38,4 +38,7 @@ impl Chart for Natural {
             y: Interval::new(-2.0, -0.25),
         }
     }
+    fn default_grid(&self) -> (usize, usize) {
+        (9, 3)
+    }
 }
