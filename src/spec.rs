@@ -38,11 +38,11 @@ pub struct PlotArgs {
     pub ball: Vec<String>,
 
     /// KL level L of the balls [default: 0.01]
-    #[arg(long, conflicts_with = "radius", allow_negative_numbers = true)]
+    #[arg(long, conflicts_with = "radius", allow_hyphen_values = true)]
     pub kl: Option<f64>,
 
     /// Fisher radius r of the balls instead of --kl (L = r²/2)
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_hyphen_values = true)]
     pub radius: Option<f64>,
 
     /// Range of the first coordinate that the centres fill [default: the chart's]

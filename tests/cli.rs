@@ -1,0 +1,440 @@
+//! The command line as a user meets it: files written, bytes reproducible, and every bad
+//! input refused with exit code 1 or 2, a short message on stderr, and no file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use fisherballs::geometry::chart::gaussian_chart;
+use fisherballs::geometry::gaussian::Gaussian;
+use fisherballs::geometry::{Family, Point};
+use serde_json::Value;
+
+fn fisherballs() -> Command {
+    Command::cargo_bin("fisherballs").unwrap()
+}
+
+fn plot(dir: &Path, file: &str, flags: &[&str]) -> (PathBuf, assert_cmd::assert::Assert) {
+    let out = dir.join(file);
+    let assert = fisherballs()
+        .arg("plot")
+        .args(flags)
+        .arg("-o")
+        .arg(&out)
+        .assert();
+    (out, assert)
+}
+
+#[test]
+fn json_export_has_the_stated_shape_and_exact_balls_at_their_level() {
+    let dir = tempfile::tempdir().unwrap();
+    for chart in ["mean-std", "information", "natural", "expectation"] {
+        let (out, a) = plot(
+            dir.path(),
+            "b.json",
+            &["--chart", chart, "--ball", "kl", "--radius", "0.2"],
+        );
+        a.success();
+        let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["family", "chart", "ball", "kl", "radius", "balls"]);
+        assert_eq!(v["family"], "gaussian");
+        assert_eq!(v["chart"], chart);
+        assert_eq!(v["ball"], "kl");
+        assert!((v["kl"].as_f64().unwrap() - 0.02).abs() < 1e-15);
+        assert!((v["radius"].as_f64().unwrap() - 0.2).abs() < 1e-15);
+        let c = gaussian_chart(chart).unwrap();
+        let (nx, ny) = c.default_grid();
+        let balls = v["balls"].as_array().unwrap();
+        assert_eq!(balls.len(), nx * ny);
+        for b in balls {
+            let ball_keys: Vec<&str> = b.as_object().unwrap().keys().map(String::as_str).collect();
+            assert_eq!(ball_keys, ["center", "fisher", "points"]);
+            let xy = |p: &Value| Point::new(p[0].as_f64().unwrap(), p[1].as_f64().unwrap());
+            let centre = c.to_canonical(xy(&b["center"]));
+            let f = &b["fisher"];
+            assert_eq!(f[0][1], f[1][0], "the Fisher matrix is symmetric");
+            let points = b["points"].as_array().unwrap();
+            assert_eq!(points.len(), 128);
+            for p in points {
+                let kl = Gaussian.kl(c.to_canonical(xy(p)), centre);
+                assert!((kl / 0.02 - 1.0).abs() < 1e-10, "{chart}: KL {kl}");
+            }
+        }
+    }
+}
+
+#[test]
+fn overlaid_kinds_are_exported_kind_by_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, a) = plot(
+        dir.path(),
+        "k.json",
+        &[
+            "--chart",
+            "mean-std",
+            "--ball",
+            "quadratic,fisher-rao",
+            "--grid",
+            "2x2",
+        ],
+    );
+    a.success();
+    let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["ball"], "quadratic,fisher-rao");
+    let kinds: Vec<&str> = v["balls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["quadratic"; 4]
+            .iter()
+            .chain(&["fisher-rao"; 4])
+            .copied()
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn png_is_the_requested_size_and_has_ink() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, a) = plot(dir.path(), "f.png", &["--chart", "mean-std"]);
+    a.success().stderr("");
+    let img = image::open(&out).unwrap().to_rgb8();
+    assert_eq!(img.dimensions(), (1200, 900));
+    let ink = img.pixels().filter(|p| p.0 != [255, 255, 255]).count();
+    assert!(ink > 50_000, "only {ink} non-white pixels");
+    let (out, a) = plot(
+        dir.path(),
+        "s.png",
+        &["--chart", "natural", "--width", "800", "--height", "600"],
+    );
+    a.success();
+    assert_eq!(
+        image::open(&out).unwrap().to_rgb8().dimensions(),
+        (800, 600)
+    );
+}
+
+#[test]
+fn svg_has_no_font_dependent_text_and_stays_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, a) = plot(dir.path(), "f.svg", &["--chart", "information"]);
+    a.success();
+    let svg = fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg "));
+    assert!(svg.contains(r#"width="1200" height="900" viewBox="0 0 12000 9000""#));
+    assert!(!svg.contains("<text"), "text must be glyph outlines");
+    assert!(svg.contains("<use xlink:href=\"#g"));
+    assert!(svg.len() < 300_000, "{} bytes", svg.len());
+}
+
+#[test]
+fn the_same_command_writes_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["svg", "png", "json"] {
+        let flags = ["--chart", "expectation", "--ball", "kl-reverse,fisher-rao"];
+        let (a, r) = plot(dir.path(), &format!("a.{ext}"), &flags);
+        r.success();
+        let (b, r) = plot(dir.path(), &format!("b.{ext}"), &flags);
+        r.success();
+        assert!(
+            fs::read(a).unwrap() == fs::read(b).unwrap(),
+            "{ext} differs between runs"
+        );
+    }
+}
+
+#[test]
+fn gallery_is_deterministic_and_matches_the_committed_one() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for dir in [&a, &b] {
+        fisherballs()
+            .args(["gallery", "--out"])
+            .arg(dir.path())
+            .assert()
+            .success();
+    }
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("gallery");
+    let mut names: Vec<_> = fs::read_dir(a.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    let mut committed_names: Vec<_> = fs::read_dir(&committed)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    committed_names.sort();
+    assert_eq!(
+        names, committed_names,
+        "gallery/ holds exactly what `fisherballs gallery` writes"
+    );
+    for name in names {
+        let fresh = fs::read(a.path().join(&name)).unwrap();
+        assert!(
+            fresh == fs::read(b.path().join(&name)).unwrap(),
+            "{name:?} differs between runs"
+        );
+        assert!(
+            fresh == fs::read(committed.join(&name)).unwrap(),
+            "gallery/{name:?} is stale: run `cargo run --release -- gallery` and commit"
+        );
+    }
+}
+
+/// Runs `plot` with `flags` and `-o DIR/out.png` (or `out`), and checks that it fails with
+/// `code`, says `words` on stderr in at most two lines (plus clap's usage hint), and writes nothing.
+fn refused(flags: &[&str], out: Option<&str>, code: i32, words: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = out
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("out.png"));
+    let assert = fisherballs()
+        .arg("plot")
+        .args(flags)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(code);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains(words),
+        "{flags:?}: stderr lacks {words:?}:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("backtrace"),
+        "{stderr}"
+    );
+    let lines = stderr
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with("For more information"))
+        .count();
+    assert!(lines <= 2, "{flags:?}: {lines} lines:\n{stderr}");
+    assert!(!out.exists(), "{flags:?} wrote {}", out.display());
+    let leftovers = fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 0, "{flags:?} left a file behind");
+}
+
+const MS: [&str; 2] = ["--chart", "mean-std"];
+
+fn with<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    MS.iter().copied().chain(extra.iter().copied()).collect()
+}
+
+#[test]
+fn unknown_names_are_refused_with_the_choices() {
+    refused(
+        &with(&["--family", "poisson"]),
+        None,
+        2,
+        "possible values: gaussian",
+    );
+    refused(
+        &["--chart", "polar"],
+        None,
+        2,
+        "possible values: mean-std, mean-var",
+    );
+    refused(
+        &with(&["--ball", "wasserstein"]),
+        None,
+        2,
+        "possible values: quadratic, kl",
+    );
+    refused(
+        &with(&["--ball", "kl,bogus"]),
+        None,
+        2,
+        "invalid value 'bogus'",
+    );
+}
+
+#[test]
+fn levels_must_be_positive_finite_and_given_once() {
+    for bad in ["0", "-1", "nan", "inf", "-inf"] {
+        refused(
+            &with(&["--kl", bad]),
+            None,
+            1,
+            "--kl must be a finite number greater than 0",
+        );
+        refused(
+            &with(&["--radius", bad]),
+            None,
+            1,
+            "--radius must be a finite number greater than 0",
+        );
+    }
+    refused(
+        &with(&["--kl", "0.01", "--radius", "0.1"]),
+        None,
+        2,
+        "cannot be used with",
+    );
+}
+
+#[test]
+fn limits_must_be_pairs_in_order_inside_the_domain() {
+    refused(&with(&["--xlim", "2,-2"]), None, 2, "reversed");
+    refused(&with(&["--ylim", "1,1"]), None, 2, "reversed");
+    refused(&with(&["--xlim", "1"]), None, 2, "expected two numbers");
+    refused(&with(&["--xlim", "a,b"]), None, 2, "not a finite number");
+    refused(&with(&["--xlim", "nan,1"]), None, 2, "not a finite number");
+    refused(
+        &with(&["--ylim", "-1,1"]),
+        None,
+        1,
+        "leaves the domain of the mean-std chart (σ > 0)",
+    );
+    refused(
+        &with(&["--ylim", "0,1"]),
+        None,
+        1,
+        "--ylim 0,1 leaves the domain",
+    );
+    refused(
+        &["--chart", "mean-var", "--ylim", "-2,1"],
+        None,
+        1,
+        "σ² > 0",
+    );
+    refused(
+        &["--chart", "information", "--ylim", "-1,2"],
+        None,
+        1,
+        "λ = 1/σ² > 0",
+    );
+    refused(
+        &["--chart", "natural", "--ylim", "-1,0.5"],
+        None,
+        1,
+        "η₂ = −1/(2σ²) < 0",
+    );
+    refused(
+        &[
+            "--chart",
+            "expectation",
+            "--xlim",
+            "-1,1",
+            "--ylim",
+            "0.5,2",
+        ],
+        None,
+        1,
+        "m₂ > m₁²",
+    );
+    refused(
+        &["--chart", "expectation", "--xlim", "-3,3"],
+        None,
+        1,
+        "--xlim -3,3 leaves the domain",
+    );
+}
+
+#[test]
+fn sizes_are_bounded() {
+    refused(&with(&["--grid", "9by6"]), None, 2, "expected NXxNY");
+    refused(&with(&["--grid", "0x5"]), None, 2, "expected NXxNY");
+    refused(
+        &with(&["--grid", "300x300"]),
+        None,
+        1,
+        "at most 40000 are drawn",
+    );
+    refused(
+        &with(&["--points", "8"]),
+        None,
+        1,
+        "--points 8 is out of range; use 16 to 4096",
+    );
+    refused(&with(&["--points", "100000"]), None, 1, "use 16 to 4096");
+    refused(
+        &with(&["--grid", "200x200", "--points", "4096"]),
+        None,
+        1,
+        "outline points; at most",
+    );
+    refused(
+        &with(&["--width", "100000"]),
+        None,
+        1,
+        "each side must be 300 to 6000",
+    );
+    refused(
+        &with(&["--height", "10"]),
+        None,
+        1,
+        "each side must be 300 to 6000",
+    );
+}
+
+#[test]
+fn outputs_must_be_writable_files_of_a_known_kind() {
+    refused(
+        &MS,
+        Some("/tmp/fisherballs-test.pdf"),
+        1,
+        "end the output name in .svg, .png or .json",
+    );
+    refused(
+        &MS,
+        Some("/nonexistent-dir/x.png"),
+        1,
+        "'/nonexistent-dir' does not exist",
+    );
+    refused(
+        &MS,
+        Some("/proc/fisherballs.png"),
+        1,
+        "cannot write '/proc/fisherballs.png'",
+    );
+}
+
+#[test]
+fn a_ball_that_cannot_close_is_refused() {
+    refused(
+        &[
+            "--chart",
+            "natural",
+            "--ylim",
+            "-0.02,-0.001",
+            "--ball",
+            "kl-reverse",
+            "--kl",
+            "50",
+        ],
+        None,
+        1,
+        "runs out of the chart's domain",
+    );
+}
+
+#[test]
+fn a_failed_run_leaves_an_existing_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("keep.png");
+    fs::write(&out, b"earlier figure").unwrap();
+    fisherballs()
+        .args(["plot", "--chart", "mean-std", "--kl", "-1", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    assert_eq!(fs::read(&out).unwrap(), b"earlier figure");
+}
+
+#[test]
+fn help_lists_every_flag() {
+    let assert = fisherballs().args(["plot", "--help"]).assert().success();
+    let help = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    for flag in [
+        "--family", "--chart", "--ball", "--kl", "--radius", "--xlim", "--ylim", "--grid",
+        "--points", "--width", "--height", "--output",
+    ] {
+        assert!(help.contains(flag), "plot --help lacks {flag}");
+    }
+}
