@@ -51,13 +51,13 @@ fn json_export_has_the_stated_shape_and_exact_balls_at_their_level() {
             let ball_keys: Vec<&str> = b.as_object().unwrap().keys().map(String::as_str).collect();
             assert_eq!(ball_keys, ["center", "fisher", "points"]);
             let xy = |p: &Value| Point::new(p[0].as_f64().unwrap(), p[1].as_f64().unwrap());
-            let centre = c.to_canonical(xy(&b["center"]));
+            let centre = c.theta(xy(&b["center"]));
             let f = &b["fisher"];
             assert_eq!(f[0][1], f[1][0], "the Fisher matrix is symmetric");
             let points = b["points"].as_array().unwrap();
             assert_eq!(points.len(), 128);
             for p in points {
-                let kl = Gaussian.kl(c.to_canonical(xy(p)), centre);
+                let kl = Gaussian.kl(c.theta(xy(p)), centre);
                 assert!((kl / 0.02 - 1.0).abs() < 1e-10, "{chart}: KL {kl}");
             }
         }

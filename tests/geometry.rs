@@ -72,7 +72,7 @@ fn steps(f: Mat) -> [f64; 2] {
 fn fisher_is_the_hessian_of_kl_in_both_directions_in_every_chart() {
     for m in models() {
         for theta in sample_thetas() {
-            let phi = m.chart.from_canonical(theta);
+            let phi = m.chart.phi(theta);
             let f = m.fisher(phi);
             let forward = hessian(|p| m.kl(p, phi), phi, steps(f));
             let reverse = hessian(|p| m.kl(phi, p), phi, steps(f));
@@ -92,9 +92,9 @@ fn fisher_is_the_hessian_of_kl_in_both_directions_in_every_chart() {
 fn jacobian_matches_finite_differences_and_maps_invert() {
     for chart in gaussian_charts() {
         for theta in sample_thetas() {
-            let phi = chart.from_canonical(theta);
+            let phi = chart.phi(theta);
             assert!(chart.contains(phi), "{}: {phi:?}", chart.name());
-            let back = chart.to_canonical(phi);
+            let back = chart.theta(phi);
             assert!(
                 (back - theta).norm() < 1e-13,
                 "{}: {back:?} vs {theta:?}",
@@ -105,7 +105,7 @@ fn jacobian_matches_finite_differences_and_maps_invert() {
                 let d = |s: f64| {
                     let mut e = Point::zeros();
                     e[j] = s * 1e-3 * (1.0 + phi[j].abs());
-                    (chart.to_canonical(phi + e) - chart.to_canonical(phi - e)) / (2.0 * e[j])
+                    (chart.theta(phi + e) - chart.theta(phi - e)) / (2.0 * e[j])
                 };
                 let col = Point::new(romberg(|s| d(s).x), romberg(|s| d(s).y));
                 fd.set_column(j, &col);
@@ -142,12 +142,12 @@ fn fisher_matches_the_closed_forms_of_each_chart() {
         ];
         for (name, want) in expected {
             let m = Model::new(&Gaussian, gaussian_chart(name).unwrap());
-            let got = m.fisher(m.chart.from_canonical(theta));
+            let got = m.fisher(m.chart.phi(theta));
             assert!(rel_err(got, want) < 1e-13, "{name}: {got} vs {want}");
         }
         // Natural chart: F is the Hessian of the log-partition A(η) = −η₁²/(4η₂) − ½ ln(−2η₂).
         let m = Model::new(&Gaussian, gaussian_chart("natural").unwrap());
-        let eta = m.chart.from_canonical(theta);
+        let eta = m.chart.phi(theta);
         let a = |e: Point| -e.x * e.x / (4.0 * e.y) - 0.5 * (-2.0 * e.y).ln();
         let f = m.fisher(eta);
         let e = rel_err(f, hessian(a, eta, steps(f)));
@@ -160,7 +160,7 @@ fn fisher_matches_the_closed_forms_of_each_chart() {
             2.0 * mu * v,
             4.0 * mu * mu * v + 2.0 * v * v,
         );
-        let f = m.fisher(m.chart.from_canonical(theta));
+        let f = m.fisher(m.chart.phi(theta));
         assert!(rel_err(f, cov.try_inverse().unwrap()) < 1e-12);
     }
 }
@@ -178,7 +178,7 @@ fn jeffreys_density_in_mean_std_is_sqrt2_over_sigma_squared() {
 fn kl_approaches_half_the_fisher_quadratic_form() {
     for m in models() {
         for theta in sample_thetas() {
-            let phi = m.chart.from_canonical(theta);
+            let phi = m.chart.phi(theta);
             let f = m.fisher(phi);
             let dir = Point::new(0.6, -0.8);
             let dir = dir / (0.5 * dir.dot(&(f * dir))).sqrt(); // ½ dirᵀ F dir = 1
@@ -201,7 +201,7 @@ fn kl_approaches_half_the_fisher_quadratic_form() {
 
 /// The measure each kind is defined by, computed from the family directly.
 fn independent_measure(m: &Model, centre: Point, kind: BallKind, p: Point) -> f64 {
-    let (c, t) = (m.chart.to_canonical(centre), m.chart.to_canonical(p));
+    let (c, t) = (m.chart.theta(centre), m.chart.theta(p));
     match kind {
         BallKind::Quadratic => {
             let d = p - centre;
@@ -219,7 +219,7 @@ fn every_ball_point_is_at_its_level_in_every_chart() {
         for kl in [1e-4, 0.01, 0.3] {
             let level = Level::from_kl(kl).unwrap();
             for theta in sample_thetas() {
-                let centre = m.chart.from_canonical(theta);
+                let centre = m.chart.phi(theta);
                 for kind in BallKind::ALL {
                     let pts = ball::outline(&m, centre, kind, level, 64).unwrap();
                     assert_eq!(pts.len(), 64);
@@ -242,7 +242,7 @@ fn every_ball_point_is_at_its_level_in_every_chart() {
 #[test]
 fn outlines_go_once_around_the_centre() {
     for m in models() {
-        let centre = m.chart.from_canonical(Point::new(0.3, 0.8));
+        let centre = m.chart.phi(Point::new(0.3, 0.8));
         for kind in BallKind::ALL {
             let pts = ball::outline(&m, centre, kind, Level::from_kl(0.05).unwrap(), 100).unwrap();
             // Winding number: the angles of p − centre advance by 2π in total, never backwards.
@@ -272,13 +272,13 @@ fn fisher_rao_ball_is_the_closed_form_ellipse_in_mean_std() {
     for m in models() {
         for r in [0.1, 1.0] {
             for theta in sample_thetas() {
-                let centre = m.chart.from_canonical(theta);
+                let centre = m.chart.phi(theta);
                 let level = Level::from_radius(r).unwrap();
                 let pts = ball::outline(&m, centre, BallKind::FisherRao, level, 48).unwrap();
                 let a = r / 2f64.sqrt();
                 let (cy, semi) = (theta.y * a.cosh(), theta.y * a.sinh());
                 for p in pts {
-                    let q = mean_std.from_canonical(m.chart.to_canonical(p));
+                    let q = mean_std.phi(m.chart.theta(p));
                     let e = ((q.x - theta.x) / (2f64.sqrt() * semi)).powi(2)
                         + ((q.y - cy) / semi).powi(2)
                         - 1.0;
@@ -302,14 +302,14 @@ fn exact_balls_are_the_same_distributions_in_every_chart() {
     let charts = gaussian_charts();
     for a in charts {
         let ma = Model::new(&Gaussian, a);
-        let ca = a.from_canonical(theta);
+        let ca = a.phi(theta);
         for b in charts {
             let mb = Model::new(&Gaussian, b);
-            let cb = b.from_canonical(theta);
+            let cb = b.phi(theta);
             for kind in [BallKind::Kl, BallKind::KlReverse, BallKind::FisherRao] {
                 let f = level_function(&mb, cb, kind).unwrap();
                 for p in ball::outline(&ma, ca, kind, level, 32).unwrap() {
-                    let q = b.from_canonical(a.to_canonical(p));
+                    let q = b.phi(a.theta(p));
                     assert!(
                         (f(q).unwrap() / level.kl() - 1.0).abs() < 1e-9,
                         "{} → {}",
@@ -322,11 +322,11 @@ fn exact_balls_are_the_same_distributions_in_every_chart() {
     }
     let ms = Model::new(&Gaussian, gaussian_chart("mean-std").unwrap());
     let info = Model::new(&Gaussian, gaussian_chart("information").unwrap());
-    let f = level_function(&info, info.chart.from_canonical(theta), BallKind::Quadratic).unwrap();
+    let f = level_function(&info, info.chart.phi(theta), BallKind::Quadratic).unwrap();
     let worst = ball::outline(&ms, theta, BallKind::Quadratic, level, 32)
         .unwrap()
         .into_iter()
-        .map(|p| (f(info.chart.from_canonical(p)).unwrap() / level.kl() - 1.0).abs())
+        .map(|p| (f(info.chart.phi(p)).unwrap() / level.kl() - 1.0).abs())
         .fold(0.0, f64::max);
     assert!(
         worst > 0.05,

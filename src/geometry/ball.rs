@@ -190,7 +190,7 @@ pub fn level_function<'a>(
     kind: BallKind,
 ) -> Result<impl Fn(Point) -> Option<f64> + 'a, BallError> {
     let (family, chart) = (model.family, model.chart);
-    let c = chart.to_canonical(centre);
+    let c = chart.theta(centre);
     let f = model.fisher(centre);
     if kind == BallKind::FisherRao && family.fisher_rao(c, c).is_none() {
         return Err(BallError::NoDistance {
@@ -201,7 +201,7 @@ pub fn level_function<'a>(
         if !chart.contains(p) {
             return None;
         }
-        let t = chart.to_canonical(p);
+        let t = chart.theta(p);
         family.contains(t).then(|| match kind {
             BallKind::Quadratic => 0.5 * (p - centre).dot(&(f * (p - centre))),
             BallKind::Kl => family.kl(t, c),

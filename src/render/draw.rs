@@ -157,11 +157,17 @@ fn draw_shapes<DB: DrawingBackend>(
     Ok(())
 }
 
-/// plotters' own tick text, with a true minus sign (U+2212) for negative numbers.
+/// plotters' own tick text, with a true minus sign (U+2212) for negative numbers, and
+/// none for a tick that rounds to zero (a grid step can land on −1e−17).
 fn tick(v: &f64) -> String {
     use plotters::coord::ranged1d::ValueFormatter;
     use plotters::coord::types::RangedCoordf64;
-    RangedCoordf64::format(v).replace('-', "−")
+    let text = RangedCoordf64::format(v);
+    match text.strip_prefix('-') {
+        Some(digits) if digits.chars().all(|c| c == '0' || c == '.') => digits.to_string(),
+        Some(digits) => format!("−{digits}"),
+        None => text,
+    }
 }
 
 /// The outline colour: the fill's hue at 70% brightness.

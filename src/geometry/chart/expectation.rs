@@ -19,10 +19,10 @@ impl Chart for Expectation {
     fn contains(&self, phi: Point) -> bool {
         finite(phi) && phi.y > phi.x * phi.x
     }
-    fn to_canonical(&self, phi: Point) -> Point {
+    fn theta(&self, phi: Point) -> Point {
         Point::new(phi.x, (phi.y - phi.x * phi.x).sqrt())
     }
-    fn from_canonical(&self, theta: Point) -> Point {
+    fn phi(&self, theta: Point) -> Point {
         Point::new(theta.x, theta.x * theta.x + theta.y * theta.y)
     }
     fn jacobian(&self, phi: Point) -> Mat {

@@ -19,11 +19,11 @@ impl Chart for Information {
     fn contains(&self, phi: Point) -> bool {
         finite(phi) && phi.y > 0.0
     }
-    fn to_canonical(&self, phi: Point) -> Point {
+    fn theta(&self, phi: Point) -> Point {
         let (h, lambda) = (phi.x, phi.y);
         Point::new(h / lambda, lambda.sqrt().recip())
     }
-    fn from_canonical(&self, theta: Point) -> Point {
+    fn phi(&self, theta: Point) -> Point {
         let lambda = (theta.y * theta.y).recip();
         Point::new(theta.x * lambda, lambda)
     }

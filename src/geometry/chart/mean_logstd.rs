@@ -18,10 +18,10 @@ impl Chart for MeanLogStd {
     fn contains(&self, phi: Point) -> bool {
         finite(phi)
     }
-    fn to_canonical(&self, phi: Point) -> Point {
+    fn theta(&self, phi: Point) -> Point {
         Point::new(phi.x, phi.y.exp())
     }
-    fn from_canonical(&self, theta: Point) -> Point {
+    fn phi(&self, theta: Point) -> Point {
         Point::new(theta.x, theta.y.ln())
     }
     fn jacobian(&self, phi: Point) -> Mat {

@@ -18,10 +18,10 @@ impl Chart for MeanStd {
     fn contains(&self, phi: Point) -> bool {
         finite(phi) && phi.y > 0.0
     }
-    fn to_canonical(&self, phi: Point) -> Point {
+    fn theta(&self, phi: Point) -> Point {
         phi
     }
-    fn from_canonical(&self, theta: Point) -> Point {
+    fn phi(&self, theta: Point) -> Point {
         theta
     }
     fn jacobian(&self, _phi: Point) -> Mat {

@@ -18,10 +18,10 @@ impl Chart for MeanVar {
     fn contains(&self, phi: Point) -> bool {
         finite(phi) && phi.y > 0.0
     }
-    fn to_canonical(&self, phi: Point) -> Point {
+    fn theta(&self, phi: Point) -> Point {
         Point::new(phi.x, phi.y.sqrt())
     }
-    fn from_canonical(&self, theta: Point) -> Point {
+    fn phi(&self, theta: Point) -> Point {
         Point::new(theta.x, theta.y * theta.y)
     }
     fn jacobian(&self, phi: Point) -> Mat {

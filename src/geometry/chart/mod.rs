@@ -23,9 +23,9 @@ pub trait Chart: Sync {
     /// Whether φ lies in the (open) domain of the chart.
     fn contains(&self, phi: Point) -> bool;
     /// φ → θ.
-    fn to_canonical(&self, phi: Point) -> Point;
+    fn theta(&self, phi: Point) -> Point;
     /// θ → φ.
-    fn from_canonical(&self, theta: Point) -> Point;
+    fn phi(&self, theta: Point) -> Point;
     /// J = ∂θ/∂φ at φ (rows: θ components, columns: φ components).
     fn jacobian(&self, phi: Point) -> Mat;
     /// Limits that show several rows and columns of separate balls at the default level.

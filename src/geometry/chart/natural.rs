@@ -20,11 +20,11 @@ impl Chart for Natural {
     fn contains(&self, phi: Point) -> bool {
         finite(phi) && phi.y < 0.0
     }
-    fn to_canonical(&self, phi: Point) -> Point {
+    fn theta(&self, phi: Point) -> Point {
         let (e1, e2) = (phi.x, phi.y);
         Point::new(-e1 / (2.0 * e2), (-2.0 * e2).sqrt().recip())
     }
-    fn from_canonical(&self, theta: Point) -> Point {
+    fn phi(&self, theta: Point) -> Point {
         let precision = (theta.y * theta.y).recip();
         Point::new(theta.x * precision, -0.5 * precision)
     }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Wall time of whole `fisherballs plot` commands, process start included: the 9×6
+# exact-KL PNG of the issue's target (< 60 ms), and the same figure as SVG and JSON.
+# Usage: scripts/bench-cli.sh [RUNS]   (default 30; builds the release binary first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-30}
+cargo build --release --quiet
+bin=target/release/fisherballs
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+time_it() { # NAME ARGS...: mean and best wall time over $runs runs, in ms
+    local name=$1; shift
+    "$bin" "$@" >/dev/null # warm the page cache
+    local total=0 best=
+    for _ in $(seq "$runs"); do
+        local t0 t1 dt
+        t0=$(date +%s%N); "$bin" "$@" >/dev/null; t1=$(date +%s%N)
+        dt=$(( (t1 - t0) / 1000 ))
+        total=$(( total + dt ))
+        if [ -z "$best" ] || [ "$dt" -lt "$best" ]; then best=$dt; fi
+    done
+    awk -v n="$name" -v t="$total" -v r="$runs" -v b="$best" \
+        'BEGIN { printf "%-34s mean %6.1f ms   best %6.1f ms   (%d runs)\n", n, t / r / 1000, b / 1000, r }'
+}
+
+flags=(plot --chart mean-std --ball kl --grid 9x6)
+time_it "9x6 exact-KL PNG 1200x900" "${flags[@]}" -o "$out/f.png"
+time_it "9x6 exact-KL SVG" "${flags[@]}" -o "$out/f.svg"
+time_it "9x6 exact-KL JSON" "${flags[@]}" -o "$out/f.json"
+time_it "100x100 exact-KL balls x256, JSON" plot --chart mean-std --ball kl --grid 100x100 --points 256 -o "$out/big.json"
