@@ -5,17 +5,17 @@ use std::hint::black_box;
 
 use clap::Parser;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use fisherballs::spec::{PlotArgs, PlotSpec};
+use fisherballs::spec::{FigureSpec, PlotArgs};
 use fisherballs::{figure, json, render, scene};
 
-fn spec(flags: &str) -> PlotSpec {
+fn spec(flags: &str) -> FigureSpec {
     #[derive(Parser)]
     struct Plot {
         #[command(flatten)]
         args: PlotArgs,
     }
     let argv = ["plot"].into_iter().chain(flags.split_whitespace());
-    PlotSpec::new(&Plot::parse_from(argv).args).expect("valid bench spec")
+    FigureSpec::plot(&Plot::parse_from(argv).args).expect("valid bench spec")
 }
 
 fn geometry(c: &mut Criterion) {
@@ -43,8 +43,8 @@ fn geometry(c: &mut Criterion) {
 
 fn exporters(c: &mut Criterion) {
     let s = spec("--chart mean-std --ball kl --grid 9x6 -o x.png");
-    let layers = figure::compute(&s).unwrap();
-    let sc = scene::build(&s, &layers);
+    let panels = figure::compute(&s).unwrap();
+    let sc = scene::build(&s, &panels);
     let mut g = c.benchmark_group("9x6 exact-kl figure");
     g.sample_size(20);
     g.bench_function("png (draw 2x, average, encode)", |b| {
@@ -52,7 +52,7 @@ fn exporters(c: &mut Criterion) {
     });
     g.bench_function("svg", |b| b.iter(|| render::to_svg(black_box(&sc))));
     g.bench_function("json", |b| {
-        b.iter(|| json::to_bytes(black_box(&s), &layers))
+        b.iter(|| json::to_bytes(black_box(&s), &panels))
     });
     g.finish();
 }

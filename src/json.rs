@@ -1,23 +1,52 @@
 //! The JSON export: the numbers behind a figure, as bytes.
 //!
-//! `{"family", "chart", "ball", "kl", "radius", "balls": [{"center", "fisher", "points"}]}`.
+//! plot: `{"family", "chart", "ball", "kl", "radius", "balls": [{"center", "fisher", "points"}]}`,
+//! plus `"at"` and `"from"` for the whitened chart.
+//! compare: `{"family", "ball", "kl", "radius", "panels": [{"chart", "balls": [...]}]}`, the
+//! balls in the same order in every panel.
 //! With several ball kinds, "ball" lists them comma-separated and every ball also carries
 //! its "kind"; the balls come kind by kind, in the order the kinds were given.
 
 use serde::Serialize;
 
-use crate::figure::Layer;
+use crate::figure::Panel;
 use crate::geometry::Point;
-use crate::spec::PlotSpec;
+use crate::spec::{ChartChoice, FigureSpec};
 
 #[derive(Serialize)]
-struct Export<'a> {
+struct PlotExport<'a> {
     family: &'a str,
-    chart: &'a str,
+    #[serde(flatten)]
+    chart: ChartJson,
     ball: String,
     kl: f64,
     radius: f64,
     balls: Vec<BallJson>,
+}
+
+#[derive(Serialize)]
+struct CompareExport<'a> {
+    family: &'a str,
+    ball: String,
+    kl: f64,
+    radius: f64,
+    panels: Vec<PanelJson>,
+}
+
+#[derive(Serialize)]
+struct PanelJson {
+    #[serde(flatten)]
+    chart: ChartJson,
+    balls: Vec<BallJson>,
+}
+
+#[derive(Serialize)]
+struct ChartJson {
+    chart: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<[f64; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -33,33 +62,73 @@ fn pair(p: &Point) -> [f64; 2] {
     [p.x, p.y]
 }
 
-/// The export of one figure, compact (outlines are long), ending in a newline.
-pub fn to_bytes(spec: &PlotSpec, layers: &[Layer]) -> Vec<u8> {
-    let several = layers.len() > 1;
-    let balls = layers
-        .iter()
-        .flat_map(|layer| {
-            layer.balls.iter().map(move |b| BallJson {
-                kind: several.then_some(layer.kind.name()),
-                center: pair(&b.centre),
-                fisher: [
-                    [b.fisher[(0, 0)], b.fisher[(0, 1)]],
-                    [b.fisher[(1, 0)], b.fisher[(1, 1)]],
-                ],
-                points: b.points.iter().map(pair).collect(),
-            })
-        })
-        .collect();
-    let names: Vec<&str> = layers.iter().map(|l| l.kind.name()).collect();
-    let export = Export {
-        family: spec.family.name(),
-        chart: spec.chart.name(),
-        ball: names.join(","),
-        kl: spec.level.kl(),
-        radius: spec.level.radius(),
-        balls,
+fn chart(choice: &ChartChoice) -> ChartJson {
+    match choice {
+        ChartChoice::Named(c) => ChartJson {
+            chart: c.name(),
+            at: None,
+            from: None,
+        },
+        ChartChoice::Whitened(w) => ChartJson {
+            chart: "whitened",
+            at: Some(pair(&w.at())),
+            from: Some(w.base().name()),
+        },
+    }
+}
+
+fn balls(panel: &Panel) -> Vec<BallJson> {
+    let several = panel.layers.len() > 1;
+    let ball = |kind: &'static str, b: &crate::geometry::Ball| BallJson {
+        kind: several.then_some(kind),
+        center: pair(&b.centre),
+        fisher: [
+            [b.fisher[(0, 0)], b.fisher[(0, 1)]],
+            [b.fisher[(1, 0)], b.fisher[(1, 1)]],
+        ],
+        points: b.points.iter().map(pair).collect(),
     };
-    let mut bytes = serde_json::to_vec(&export).expect("plain numbers and strings serialize");
+    panel
+        .layers
+        .iter()
+        .flat_map(|l| l.balls.iter().map(move |b| ball(l.kind.name(), b)))
+        .collect()
+}
+
+/// The export of one figure, compact (outlines are long), ending in a newline.
+pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
+    let kinds: Vec<&str> = spec.kinds.iter().map(|k| k.name()).collect();
+    let (family, ball) = (spec.family.name(), kinds.join(","));
+    let (kl, radius) = (spec.level.kl(), spec.level.radius());
+    let mut bytes = if spec.compare {
+        let panels = spec
+            .panels
+            .iter()
+            .zip(panels)
+            .map(|(c, p)| PanelJson {
+                chart: chart(c),
+                balls: balls(p),
+            })
+            .collect();
+        serde_json::to_vec(&CompareExport {
+            family,
+            ball,
+            kl,
+            radius,
+            panels,
+        })
+    } else {
+        let chart = chart(&spec.panels[0]);
+        serde_json::to_vec(&PlotExport {
+            family,
+            chart,
+            ball,
+            kl,
+            radius,
+            balls: balls(&panels[0]),
+        })
+    }
+    .expect("plain numbers and strings serialize");
     bytes.push(b'\n');
     bytes
 }

@@ -7,8 +7,9 @@
 //! - [`scene`]: what a figure shows, in data coordinates (no drawing types);
 //! - [`render`]: SVG and PNG bytes from a scene; [`json`]: JSON bytes from the geometry.
 
+pub mod cli;
 pub mod figure;
-pub mod gallery;
+pub mod figures;
 pub mod geometry;
 pub mod json;
 pub mod output;

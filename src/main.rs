@@ -1,42 +1,17 @@
-//! The command line: parse, validate, dispatch; every error becomes one message and exit 1.
+//! The command line: parse, validate, dispatch; every error becomes one message and exit 1
+//! (clap's own usage errors exit 2).
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::Parser;
 
-use fisherballs::gallery;
+use fisherballs::cli::{Cli, Command};
+use fisherballs::figures::{FigureFile, GALLERY};
 use fisherballs::output::write_atomic;
 use fisherballs::pipeline::figure_bytes;
-use fisherballs::spec::{PlotArgs, PlotSpec};
-
-/// Draws Fisher balls: the distributions at a fixed KL divergence or Fisher–Rao distance
-/// from each centre of a grid, in a chosen chart (parameterization) of a family.
-#[derive(Parser)]
-#[command(name = "fisherballs", version, about, long_about = None)]
-#[command(
-    after_help = "Examples:\n  fisherballs plot --chart mean-std -o balls.svg\n  fisherballs plot --chart information --ball kl --radius 0.1 -o balls.png\n  fisherballs gallery"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Draw one figure of balls to SVG, PNG or JSON
-    #[command(
-        after_help = "Charts: mean-std (μ, σ), mean-var (μ, σ²), mean-logstd (μ, ln σ), information (μ/σ², 1/σ²),\n        natural (μ/σ², −1/(2σ²)), expectation (μ, μ²+σ²).\nBalls:  quadratic ½ΔᵀFΔ = L, kl D(p′‖p) = L, kl-reverse D(p‖p′) = L, fisher-rao distance √(2L)."
-    )]
-    Plot(PlotArgs),
-    /// Write every gallery figure and its README
-    Gallery {
-        /// Directory to write into (created if missing)
-        #[arg(long, default_value = gallery::HOME)]
-        out: PathBuf,
-    },
-}
+use fisherballs::spec::FigureSpec;
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
@@ -50,24 +25,35 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Plot(args) => {
-            let spec = PlotSpec::new(&args)?;
-            write_atomic(&spec.output, &figure_bytes(&spec)?)
+        Command::Plot(args) => write_figure(&FigureSpec::plot(&args)?),
+        Command::Compare(args) => write_figure(&FigureSpec::compare(&args)?),
+        Command::Render { file, out } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read the figure file '{}'", file.display()))?;
+            render(&text, &out).with_context(|| format!("{}", file.display()))
         }
-        Command::Gallery { out } => {
-            std::fs::create_dir_all(&out)
-                .with_context(|| format!("cannot create directory '{}'", out.display()))?;
-            let specs = gallery::ENTRIES
-                .iter()
-                .map(|e| gallery::spec(e, &out))
-                .collect::<Result<Vec<_>>>()?;
-            for spec in &specs {
-                write_atomic(&spec.output, &figure_bytes(spec)?)?;
-                println!("wrote {}", spec.output.display());
-            }
-            write_atomic(&out.join("README.md"), gallery::readme().as_bytes())?;
-            println!("wrote {}", out.join("README.md").display());
-            Ok(())
-        }
+        Command::Gallery { out } => render(GALLERY, &out).context("gallery/figures.toml"),
     }
+}
+
+fn write_figure(spec: &FigureSpec) -> Result<()> {
+    write_atomic(&spec.output, &figure_bytes(spec)?)
+}
+
+/// Validates every figure of a figure file, draws them all, then writes them all.
+fn render(text: &str, out: &Path) -> Result<()> {
+    let created = !out.exists();
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create the output directory '{}'", out.display()))?;
+    let file = FigureFile::parse(text, out).inspect_err(|_| {
+        if created {
+            // Refused up front: leave no trace, not even the empty directory.
+            let _ = std::fs::remove_dir(out);
+        }
+    })?;
+    for (path, bytes) in file.draw(out)? {
+        write_atomic(&path, &bytes)?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
 }

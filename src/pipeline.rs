@@ -2,15 +2,15 @@
 
 use anyhow::Result;
 
-use crate::spec::{Format, PlotSpec};
+use crate::spec::{FigureSpec, Format};
 use crate::{figure, json, render, scene};
 
 /// The bytes of the file a spec asks for.
-pub fn figure_bytes(spec: &PlotSpec) -> Result<Vec<u8>> {
-    let layers = figure::compute(spec)?;
+pub fn figure_bytes(spec: &FigureSpec) -> Result<Vec<u8>> {
+    let panels = figure::compute(spec)?;
     Ok(match spec.format {
-        Format::Json => json::to_bytes(spec, &layers),
-        Format::Svg => render::to_svg(&scene::build(spec, &layers)),
-        Format::Png => render::to_png(&scene::build(spec, &layers))?,
+        Format::Json => json::to_bytes(spec, &panels),
+        Format::Svg => render::to_svg(&scene::build(spec, &panels)),
+        Format::Png => render::to_png(&scene::build(spec, &panels))?,
     })
 }

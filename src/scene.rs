@@ -1,25 +1,85 @@
 //! geometry → scene: what a figure shows, in data coordinates, with no drawing types.
 
-use crate::figure::Layer;
+use crate::figure::{Layer, Panel};
 use crate::geometry::{BallKind, Interval, Point};
-use crate::spec::PlotSpec;
+use crate::spec::{ChartChoice, FigureSpec};
 
 /// An sRGB colour.
 pub type Rgb = [u8; 3];
 
-/// Colour of each ball kind, from Okabe & Ito's colour-blind-safe palette.
-pub fn colour(kind: BallKind) -> Rgb {
-    match kind {
-        BallKind::Quadratic => [0x00, 0x72, 0xB2], // blue
-        BallKind::Kl => [0xD5, 0x5E, 0x00],        // vermillion
-        BallKind::KlReverse => [0x00, 0x9E, 0x73], // bluish green
-        BallKind::FisherRao => [0xCC, 0x79, 0xA7], // reddish purple
+/// A set of colours for balls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Palette {
+    /// Okabe & Ito (2008), "Color Universal Design": colour-blind safe.
+    OkabeIto,
+    /// Paul Tol's "bright" scheme: colour-blind safe.
+    Tol,
+    /// Greys, for print.
+    Grey,
+}
+
+impl Palette {
+    pub const NAMES: [&'static str; 3] = ["okabe-ito", "tol", "grey"];
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "okabe-ito" => Some(Palette::OkabeIto),
+            "tol" => Some(Palette::Tol),
+            "grey" => Some(Palette::Grey),
+            _ => None,
+        }
+    }
+
+    /// The colours, the first four for the four ball kinds in `BallKind::ALL` order.
+    fn colours(self) -> &'static [Rgb] {
+        match self {
+            Palette::OkabeIto => &[
+                [0x00, 0x72, 0xB2], // blue
+                [0xD5, 0x5E, 0x00], // vermillion
+                [0x00, 0x9E, 0x73], // bluish green
+                [0xCC, 0x79, 0xA7], // reddish purple
+                [0xE6, 0x9F, 0x00], // orange
+                [0x56, 0xB4, 0xE9], // sky blue
+                [0xF0, 0xE4, 0x42], // yellow
+            ],
+            Palette::Tol => &[
+                [0x44, 0x77, 0xAA],
+                [0xEE, 0x66, 0x77],
+                [0x22, 0x88, 0x33],
+                [0xAA, 0x33, 0x77],
+                [0xCC, 0xBB, 0x44],
+                [0x66, 0xCC, 0xEE],
+                [0xBB, 0xBB, 0xBB],
+            ],
+            Palette::Grey => &[
+                [0x30, 0x30, 0x30],
+                [0x78, 0x78, 0x78],
+                [0xA8, 0xA8, 0xA8],
+                [0x50, 0x50, 0x50],
+                [0x90, 0x90, 0x90],
+                [0x40, 0x40, 0x40],
+                [0xB8, 0xB8, 0xB8],
+            ],
+        }
+    }
+
+    /// The colour of a ball kind.
+    pub fn kind(self, kind: BallKind) -> Rgb {
+        let i = BallKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
+        self.colours()[i]
+    }
+
+    /// The colour of the ball in column `col` and row `row` of a grid: neighbours across,
+    /// up and diagonally all differ (steps of 1, 3, 2 and 4 through 7 colours).
+    pub fn cell(self, col: usize, row: usize) -> Rgb {
+        let c = self.colours();
+        c[(col + 3 * row) % c.len()]
     }
 }
 
 /// One set of outlines drawn alike.
 pub struct Shapes {
-    /// Legend entry; empty when the figure has a single kind.
+    /// Legend entry; empty when there is nothing to tell apart.
     pub label: String,
     pub colour: Rgb,
     /// Opacity of the fill (the outline is opaque).
@@ -28,60 +88,129 @@ pub struct Shapes {
     pub centres: Vec<(f64, f64)>,
 }
 
-/// Everything a renderer needs to draw one figure.
-pub struct Scene {
-    pub width: u32,
-    pub height: u32,
-    pub title: String,
-    pub caption: String,
+/// One set of axes.
+pub struct PanelScene {
+    /// Shown above the axes when a figure has several panels.
+    pub title: Option<String>,
     pub x_label: String,
     pub y_label: String,
-    /// The visible ranges: the limits, widened to show every outline whole.
+    /// The visible ranges: what the panel shows, widened a little.
     pub x_range: Interval,
     pub y_range: Interval,
     pub shapes: Vec<Shapes>,
 }
 
+/// Everything a renderer needs to draw one figure.
+pub struct Scene {
+    pub width: u32,
+    pub height: u32,
+    /// PNG pixels per figure pixel.
+    pub scale: f64,
+    pub title: String,
+    pub caption: Option<String>,
+    /// Outline width in figure pixels.
+    pub line_width: f64,
+    pub panels: Vec<PanelScene>,
+}
+
 /// The scene of a figure: titles and captions from the spec, shapes from the geometry.
-pub fn build(spec: &PlotSpec, layers: &[Layer]) -> Scene {
-    let several = layers.len() > 1;
-    let shapes: Vec<Shapes> = layers.iter().map(|l| shapes(l, several)).collect();
-    let [x_label, y_label] = spec.chart.axis_labels();
-    let (x_range, y_range) = view(spec, layers);
+pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
+    let several = panels.len() > 1;
+    let scenes = spec
+        .panels
+        .iter()
+        .zip(panels)
+        .enumerate()
+        .map(|(i, (choice, panel))| {
+            let [x, y] = match &spec.style.labels {
+                Some([x, y]) => [x.clone(), y.clone()],
+                None => choice.chart().axis_labels().map(str::to_string),
+            };
+            // The first panel shows the limits the centres fill; later ones what they hold.
+            let limits = (i == 0).then_some((spec.limits.x, spec.limits.y));
+            let (x_range, y_range) = view(limits, &panel.layers);
+            PanelScene {
+                title: several.then(|| chart_title(choice)),
+                x_label: x,
+                y_label: y,
+                x_range,
+                y_range,
+                shapes: shapes(spec, &panel.layers),
+            }
+        })
+        .collect();
     Scene {
-        width: spec.size.0,
-        height: spec.size.1,
-        title: format!(
-            "Fisher balls of the {}, {} chart",
-            spec.family.display_name(),
-            spec.chart.name()
-        ),
-        caption: caption(spec, layers),
-        x_label: x_label.to_string(),
-        y_label: y_label.to_string(),
-        x_range,
-        y_range,
-        shapes,
+        width: spec.style.size.0,
+        height: spec.style.size.1,
+        scale: spec.style.scale,
+        title: spec.style.title.clone().unwrap_or_else(|| title(spec)),
+        caption: spec.style.caption.then(|| caption(spec)),
+        line_width: spec.style.line_width,
+        panels: scenes,
     }
 }
 
-fn shapes(layer: &Layer, several: bool) -> Shapes {
+fn title(spec: &FigureSpec) -> String {
+    let family = spec.family.display_name();
+    match &spec.panels[..] {
+        [one] => format!("Fisher balls of the {family}, {}", chart_title(one)),
+        many => format!(
+            "The same Fisher balls of the {family} in {} charts",
+            many.len()
+        ),
+    }
+}
+
+/// "mean-std chart", or "mean-std chart whitened at (0, 1)".
+fn chart_title(choice: &ChartChoice) -> String {
+    match choice {
+        ChartChoice::Named(c) => format!("{} chart", c.name()),
+        ChartChoice::Whitened(w) => format!(
+            "{} chart whitened at ({}, {})",
+            w.base().name(),
+            significant(w.at().x),
+            significant(w.at().y)
+        ),
+    }
+}
+
+/// Shapes of one panel. One kind: each ball in its own colour when panels are compared (so
+/// a reader can find it in every panel), else all alike. Several kinds: a colour per kind.
+fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
+    let palette = spec.style.palette;
     let xy = |p: &Point| (p.x, p.y);
-    Shapes {
-        label: if several {
-            format!("{}: {}", layer.kind.name(), layer.kind.equation())
-        } else {
-            String::new()
-        },
-        colour: colour(layer.kind),
-        // Overlaid kinds are filled faintly, so that every outline shows through.
-        fill_alpha: if several { 0.06 } else { 0.22 },
-        outlines: layer
+    match layers {
+        [one] if spec.compare => one
             .balls
             .iter()
-            .map(|b| b.points.iter().map(xy).collect())
+            .enumerate()
+            .map(|(i, b)| Shapes {
+                label: String::new(),
+                colour: palette.cell(i % spec.grid.0, i / spec.grid.0),
+                fill_alpha: 0.3,
+                outlines: vec![b.points.iter().map(xy).collect()],
+                centres: vec![xy(&b.centre)],
+            })
             .collect(),
-        centres: layer.balls.iter().map(|b| xy(&b.centre)).collect(),
+        _ => layers
+            .iter()
+            .map(|layer| Shapes {
+                label: if layers.len() > 1 {
+                    format!("{}: {}", layer.kind.name(), layer.kind.equation())
+                } else {
+                    String::new()
+                },
+                colour: palette.kind(layer.kind),
+                // Overlaid kinds are filled faintly, so that every outline shows through.
+                fill_alpha: if layers.len() > 1 { 0.06 } else { 0.22 },
+                outlines: layer
+                    .balls
+                    .iter()
+                    .map(|b| b.points.iter().map(xy).collect())
+                    .collect(),
+                centres: layer.balls.iter().map(|b| xy(&b.centre)).collect(),
+            })
+            .collect(),
     }
 }
 
@@ -89,26 +218,55 @@ fn shapes(layer: &Layer, several: bool) -> Shapes {
 /// "gaussian · chart mean-std · kl balls: D(p′ ‖ p) = L" and
 /// "KL level L = 0.01 · Fisher radius r = √(2L) = 0.1414 · 9×5 centres".
 /// With several kinds the legend gives their equations, and the caption only their names.
-fn caption(spec: &PlotSpec, layers: &[Layer]) -> String {
-    let what = match layers {
-        [one] => format!("{} balls: {}", one.kind.name(), one.kind.equation()),
-        _ => {
-            let names: Vec<&str> = layers.iter().map(|l| l.kind.name()).collect();
+fn caption(spec: &FigureSpec) -> String {
+    let what = match &spec.kinds[..] {
+        [one] => format!("{} balls: {}", one.name(), one.equation()),
+        many => {
+            let names: Vec<&str> = many.iter().map(|k| k.name()).collect();
             format!("balls: {}", names.join(", "))
         }
     };
     let (nx, ny) = spec.grid;
+    let (charts, centres) = match spec.panels.len() {
+        1 => (
+            format!("chart {}", spec.chart().name()),
+            format!("{nx}×{ny} centres"),
+        ),
+        _ => (
+            format!("charts {}", panel_names(spec)),
+            format!("{nx}×{ny} centres on a grid in the first chart"),
+        ),
+    };
     format!(
-        "{} · chart {} · {what}\nKL level L = {} · Fisher radius r = √(2L) = {} · {nx}×{ny} centres",
+        "{} · {charts} · {what}\nKL level L = {} · Fisher radius r = √(2L) = {} · {centres}",
         spec.family.name(),
-        spec.chart.name(),
         significant(spec.level.kl()),
         significant(spec.level.radius()),
     )
 }
 
+fn panel_names(spec: &FigureSpec) -> String {
+    let names: Vec<&str> = spec
+        .panels
+        .iter()
+        .map(|p| match p {
+            ChartChoice::Whitened(w) => w.base().name(),
+            ChartChoice::Named(c) => c.name(),
+        })
+        .collect();
+    let whitened = matches!(spec.panels[0], ChartChoice::Whitened(_));
+    format!(
+        "{}{}",
+        names.join(", "),
+        if whitened { " (whitened)" } else { "" }
+    )
+}
+
 /// Four significant digits, without trailing zeros: 0.01, 0.1414, 2.5.
 pub fn significant(v: f64) -> String {
+    if v == 0.0 {
+        return "0".to_string();
+    }
     let digits = (3 - v.abs().log10().floor() as i32).max(0) as usize;
     let s = format!("{v:.digits$}");
     if s.contains('.') {
@@ -118,16 +276,20 @@ pub fn significant(v: f64) -> String {
     }
 }
 
-/// The limits, widened to contain every outline, plus a 3% margin on each side.
-fn view(spec: &PlotSpec, layers: &[Layer]) -> (Interval, Interval) {
-    let (mut x, mut y) = (spec.limits.x, spec.limits.y);
-    for p in layers.iter().flat_map(|l| &l.balls).flat_map(|b| &b.points) {
+/// The limits (if any) widened to contain every outline, plus a 3% margin on each side.
+fn view(limits: Option<(Interval, Interval)>, layers: &[Layer]) -> (Interval, Interval) {
+    let mut points = layers.iter().flat_map(|l| &l.balls).flat_map(|b| &b.points);
+    let (mut x, mut y) = limits.unwrap_or_else(|| {
+        let p = points.clone().next().copied().unwrap_or_default();
+        (Interval::new(p.x, p.x), Interval::new(p.y, p.y))
+    });
+    for p in &mut points {
         x = Interval::new(x.lo.min(p.x), x.hi.max(p.x));
         y = Interval::new(y.lo.min(p.y), y.hi.max(p.y));
     }
     let pad =
         |r: Interval, top: f64| Interval::new(r.lo - 0.03 * r.width(), r.hi + top * r.width());
     // A legend (several kinds) sits in the upper left: leave it room above the balls.
-    let headroom = if layers.len() > 1 { 0.35 } else { 0.03 };
-    (pad(x, 0.03), pad(y, headroom))
+    let several = layers.len() > 1;
+    (pad(x, 0.03), pad(y, if several { 0.35 } else { 0.03 }))
 }

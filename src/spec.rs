@@ -1,5 +1,5 @@
-//! A figure request, as the command line (and the gallery) states it, and its validation
-//! into a [`PlotSpec`] that the rest of the pipeline can trust.
+//! Figure requests, as the command line and figure files state them, and their validation
+//! into a [`FigureSpec`] that the rest of the pipeline can trust.
 
 use std::path::{Path, PathBuf};
 
@@ -7,32 +7,89 @@ use clap::Args;
 use thiserror::Error;
 
 use crate::geometry::ball::LevelError;
-use crate::geometry::chart::{gaussian_chart, gaussian_charts};
+use crate::geometry::chart::{WhitenError, Whitened, gaussian_chart, gaussian_charts};
 use crate::geometry::gaussian::Gaussian;
-use crate::geometry::{BallKind, Chart, Family, Interval, Level, Limits};
+use crate::geometry::{BallKind, Chart, Family, Interval, Level, Limits, Point};
+use crate::scene::Palette;
 
 /// The largest grid: 40 000 centres (200×200).
 pub const MAX_BALLS: usize = 40_000;
 /// Points on each outline: at least 16 (fewer looks like a polygon), at most 4096.
 pub const MIN_POINTS: usize = 16;
 pub const MAX_POINTS: usize = 4096;
-/// All outlines together: at most 40 000 balls × 256 points (about 160 MB of points).
+/// All outlines together, over every kind and panel: at most 40 000 balls × 256 points.
 pub const MAX_TOTAL_POINTS: usize = 10_240_000;
-/// Figure sides in pixels.
+/// Figure sides in pixels, before and after `--scale`.
 pub const MIN_SIDE: u32 = 300;
 pub const MAX_SIDE: u32 = 6000;
+/// `compare` draws 2 to 6 panels.
+pub const MAX_PANELS: usize = 6;
 
-/// The options of `fisherballs plot`: one figure.
+/// The options of `fisherballs plot`: one chart.
 #[derive(Debug, Clone, Args)]
 pub struct PlotArgs {
     /// Statistical family
     #[arg(long, default_value = "gaussian", value_parser = family_names())]
     pub family: String,
 
-    /// Chart (parameterization) the balls are drawn in
-    #[arg(long, value_parser = chart_names())]
+    /// Chart (parameterization) the balls are drawn in; `whitened` needs --at (and --from)
+    #[arg(long, value_parser = plot_chart_names())]
     pub chart: String,
 
+    /// With --chart whitened: the point X,Y of the --from chart that becomes the origin
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub at: Option<Point>,
+
+    /// With --chart whitened: the chart that is whitened
+    #[arg(long, value_name = "CHART", default_value = "mean-std", value_parser = chart_names())]
+    pub from: String,
+
+    /// Range of the first coordinate that the centres fill [default: the chart's]
+    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub xlim: Option<Interval>,
+
+    /// Range of the second coordinate that the centres fill [default: the chart's]
+    #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub ylim: Option<Interval>,
+
+    /// Axis names instead of the chart's coordinates, e.g. "mean,standard deviation"
+    #[arg(long, value_name = "X,Y", value_parser = parse_labels)]
+    pub labels: Option<[String; 2]>,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// The options of `fisherballs compare`: the same distributions in several charts.
+#[derive(Debug, Clone, Args)]
+pub struct CompareArgs {
+    /// Statistical family
+    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    pub family: String,
+
+    /// 2 to 6 charts, comma-separated; the centres are a grid in the first
+    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    pub charts: Vec<String>,
+
+    /// Whiten every panel at the distribution X,Y (a point of the first chart)
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub at: Option<Point>,
+
+    /// Range of the first chart's first coordinate that the centres fill [default: its own]
+    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub xlim: Option<Interval>,
+
+    /// Range of the first chart's second coordinate [default: its own]
+    #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub ylim: Option<Interval>,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Options every figure has: its balls, size, style and output.
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
     /// Kind of ball; a comma-separated list overlays several
     #[arg(long, value_delimiter = ',', default_value = "quadratic", value_parser = ball_names())]
     pub ball: Vec<String>,
@@ -44,14 +101,6 @@ pub struct PlotArgs {
     /// Fisher radius r of the balls instead of --kl (L = r²/2)
     #[arg(long, allow_hyphen_values = true)]
     pub radius: Option<f64>,
-
-    /// Range of the first coordinate that the centres fill [default: the chart's]
-    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_interval)]
-    pub xlim: Option<Interval>,
-
-    /// Range of the second coordinate that the centres fill [default: the chart's]
-    #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
-    pub ylim: Option<Interval>,
 
     /// Number of centres across and up [default: the chart's, e.g. 9x5 for mean-std]
     #[arg(long, value_name = "NXxNY", value_parser = parse_grid)]
@@ -69,6 +118,26 @@ pub struct PlotArgs {
     #[arg(long, default_value_t = 900)]
     pub height: u32,
 
+    /// Title instead of the default one
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// Leave out the caption line under the plot
+    #[arg(long)]
+    pub no_caption: bool,
+
+    /// Colours: okabe-ito and tol are colour-blind safe, grey is for print
+    #[arg(long, default_value = "okabe-ito", value_parser = Palette::NAMES)]
+    pub palette: String,
+
+    /// PNG only: pixels per figure pixel (2 gives a 2400×1800 PNG of the same figure)
+    #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
+    pub scale: f64,
+
+    /// Width of the ball outlines in figure pixels
+    #[arg(long, default_value_t = 1.6, allow_hyphen_values = true)]
+    pub line_width: f64,
+
     /// Output file: .svg, .png or .json
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
@@ -82,31 +151,48 @@ fn chart_names() -> Vec<&'static str> {
     gaussian_charts().iter().map(|c| c.name()).collect()
 }
 
+fn plot_chart_names() -> Vec<&'static str> {
+    let mut names = chart_names();
+    names.push("whitened");
+    names
+}
+
 fn ball_names() -> Vec<&'static str> {
     BallKind::ALL.iter().map(|k| k.name()).collect()
 }
 
-/// "A,B" → [A, B], both finite and A < B.
-pub fn parse_interval(s: &str) -> Result<Interval, String> {
+/// "A,B" → two finite numbers.
+fn parse_pair(s: &str, example: &str) -> Result<(f64, f64), String> {
     let (a, b) = s
         .split_once(',')
-        .ok_or_else(|| format!("expected two numbers LOW,HIGH such as -2,2, got '{s}'"))?;
+        .ok_or_else(|| format!("expected two numbers such as {example}, got '{s}'"))?;
     let num = |t: &str| {
         t.trim()
             .parse::<f64>()
             .ok()
             .filter(|v| v.is_finite())
             .ok_or_else(|| {
-                format!("'{t}' is not a finite number (write limits as LOW,HIGH such as -2,2)")
+                format!("'{t}' is not a finite number (write two numbers such as {example})")
             })
     };
-    let (lo, hi) = (num(a)?, num(b)?);
+    Ok((num(a)?, num(b)?))
+}
+
+/// "A,B" → [A, B], both finite and A < B.
+pub fn parse_interval(s: &str) -> Result<Interval, String> {
+    let (lo, hi) = parse_pair(s, "-2,2")?;
     if lo >= hi {
         return Err(format!(
             "the limits are reversed or empty ({lo} ≥ {hi}); write LOW,HIGH"
         ));
     }
     Ok(Interval::new(lo, hi))
+}
+
+/// "X,Y" → a point.
+pub fn parse_point(s: &str) -> Result<Point, String> {
+    let (x, y) = parse_pair(s, "0,1")?;
+    Ok(Point::new(x, y))
 }
 
 /// "NXxNY" → (NX, NY), both at least 1.
@@ -121,6 +207,16 @@ pub fn parse_grid(s: &str) -> Result<(usize, usize), String> {
             .ok_or_else(bad)
     };
     Ok((n(a)?, n(b)?))
+}
+
+/// "X,Y" → two non-empty axis names.
+pub fn parse_labels(s: &str) -> Result<[String; 2], String> {
+    match s.split(',').map(str::trim).collect::<Vec<_>>()[..] {
+        [x, y] if !x.is_empty() && !y.is_empty() => Ok([x.to_string(), y.to_string()]),
+        _ => Err(format!(
+            "expected two names 'X,Y' (no comma inside a name), got '{s}'"
+        )),
+    }
 }
 
 /// What a figure file holds, from the output's extension.
@@ -142,17 +238,49 @@ impl Format {
     }
 }
 
+/// A chart a panel is drawn in: one of the family's, or one of them whitened at a point.
+#[derive(Clone)]
+pub enum ChartChoice {
+    Named(&'static dyn Chart),
+    Whitened(Whitened),
+}
+
+impl ChartChoice {
+    pub fn chart(&self) -> &dyn Chart {
+        match self {
+            ChartChoice::Named(c) => *c,
+            ChartChoice::Whitened(w) => w,
+        }
+    }
+}
+
+/// How a figure looks, beyond what it shows.
+#[derive(Debug, Clone)]
+pub struct Style {
+    pub size: (u32, u32),
+    pub title: Option<String>,
+    pub caption: bool,
+    pub palette: Palette,
+    pub scale: f64,
+    pub line_width: f64,
+    pub labels: Option<[String; 2]>,
+}
+
 /// A request the pipeline can draw: every name resolved, every number checked.
 #[derive(Clone)]
-pub struct PlotSpec {
+pub struct FigureSpec {
     pub family: &'static dyn Family,
-    pub chart: &'static dyn Chart,
+    /// One panel for `plot`, 2 to 6 for `compare`; the centres are a grid in the first.
+    pub panels: Vec<ChartChoice>,
+    /// Whether this is a `compare` figure (its JSON lists panels).
+    pub compare: bool,
     pub kinds: Vec<BallKind>,
     pub level: Level,
+    /// Where the centres lie, in the first panel's chart.
     pub limits: Limits,
     pub grid: (usize, usize),
     pub points: usize,
-    pub size: (u32, u32),
+    pub style: Style,
     pub format: Format,
     pub output: PathBuf,
 }
@@ -160,14 +288,16 @@ pub struct PlotSpec {
 /// Why a request cannot be drawn; each message names the flag and what to do.
 #[derive(Debug, Error)]
 pub enum SpecError {
-    #[error("unknown {what} '{name}'; choose one of: {choices}")]
-    Unknown {
-        what: &'static str,
-        name: String,
-        choices: String,
-    },
     #[error(transparent)]
     Level(#[from] LevelError),
+    #[error(transparent)]
+    Whiten(#[from] WhitenError),
+    #[error("--chart whitened needs --at X,Y, the point of the --from chart to whiten at")]
+    WhitenedWithoutAt,
+    #[error("--at is only for --chart whitened (or for compare); drop it or add --chart whitened")]
+    AtWithoutWhitened,
+    #[error("--charts names {0} chart(s); compare takes 2 to {MAX_PANELS}")]
+    PanelCount(usize),
     #[error(
         "--{axis} {lo},{hi} leaves the domain of the {chart} chart ({domain}); choose limits inside it"
     )]
@@ -182,42 +312,110 @@ pub enum SpecError {
     TooManyBalls { nx: usize, ny: usize },
     #[error("--points {0} is out of range; use {MIN_POINTS} to {MAX_POINTS}")]
     Points(usize),
-    #[error("--grid {nx}x{ny} with --points {points} is {total} outline points; at most {MAX_TOTAL_POINTS} (use fewer balls or points)", total = nx * ny * points)]
-    TooManyPoints { nx: usize, ny: usize, points: usize },
     #[error(
-        "--width {0}x--height {1} is out of range; each side must be {MIN_SIDE} to {MAX_SIDE} pixels"
+        "this figure has {0} outline points in all; at most {MAX_TOTAL_POINTS} (use fewer balls, points, kinds or charts)"
     )]
+    TooManyPoints(usize),
+    #[error("a {0}x{1} figure is out of range; each side must be {MIN_SIDE} to {MAX_SIDE} pixels")]
     Size(u32, u32),
+    #[error(
+        "--scale {0} is out of range; use a number from 0.25 to 4 that keeps the PNG within {MAX_SIDE} pixels a side"
+    )]
+    Scale(f64),
+    #[error("--line-width {0} is out of range; use a number from 0.1 to 20")]
+    LineWidth(f64),
     #[error("cannot tell the format of '{0}'; end the output name in .svg, .png or .json")]
     Extension(PathBuf),
     #[error("the directory '{0}' does not exist; create it or write the figure elsewhere")]
     NoDirectory(PathBuf),
 }
 
-impl PlotSpec {
-    /// Resolves names and checks every number of a request.
-    pub fn new(args: &PlotArgs) -> Result<Self, SpecError> {
-        let family: &'static dyn Family = match args.family.as_str() {
-            "gaussian" => &Gaussian,
-            other => return Err(unknown("family", other, &family_names())),
+/// The family called `name`; clap admits only the names of `family_names`.
+fn family(_name: &str) -> &'static dyn Family {
+    &Gaussian
+}
+
+fn named_chart(name: &str) -> &'static dyn Chart {
+    gaussian_chart(name).expect("clap admits only the names of `chart_names`")
+}
+
+impl FigureSpec {
+    /// The figure `fisherballs plot` draws.
+    pub fn plot(args: &PlotArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family);
+        let panel = match (args.chart.as_str(), args.at) {
+            ("whitened", Some(at)) => {
+                ChartChoice::Whitened(Whitened::new(family, named_chart(&args.from), at)?)
+            }
+            ("whitened", None) => return Err(SpecError::WhitenedWithoutAt),
+            (_, Some(_)) => return Err(SpecError::AtWithoutWhitened),
+            (name, None) => ChartChoice::Named(named_chart(name)),
         };
-        let chart = gaussian_chart(&args.chart)
-            .ok_or_else(|| unknown("chart", &args.chart, &chart_names()))?;
+        Self::new(
+            family,
+            vec![panel],
+            false,
+            (args.xlim, args.ylim),
+            args.labels.clone(),
+            &args.common,
+        )
+    }
+
+    /// The figure `fisherballs compare` draws.
+    pub fn compare(args: &CompareArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family);
+        if !(2..=MAX_PANELS).contains(&args.charts.len()) {
+            return Err(SpecError::PanelCount(args.charts.len()));
+        }
+        let charts: Vec<&'static dyn Chart> = args.charts.iter().map(|n| named_chart(n)).collect();
+        let panels = match args.at {
+            None => charts.into_iter().map(ChartChoice::Named).collect(),
+            Some(at) => {
+                let theta = charts[0].theta(at);
+                let first = Whitened::new(family, charts[0], at)?;
+                let mut panels = vec![ChartChoice::Whitened(first)];
+                for c in &charts[1..] {
+                    panels.push(ChartChoice::Whitened(Whitened::new(
+                        family,
+                        *c,
+                        c.phi(theta),
+                    )?));
+                }
+                panels
+            }
+        };
+        Self::new(
+            family,
+            panels,
+            true,
+            (args.xlim, args.ylim),
+            None,
+            &args.common,
+        )
+    }
+
+    fn new(
+        family: &'static dyn Family,
+        panels: Vec<ChartChoice>,
+        compare: bool,
+        (xlim, ylim): (Option<Interval>, Option<Interval>),
+        labels: Option<[String; 2]>,
+        args: &CommonArgs,
+    ) -> Result<Self, SpecError> {
+        let chart = panels[0].chart();
         let kinds = args
             .ball
             .iter()
-            .map(|name| {
-                BallKind::from_name(name).ok_or_else(|| unknown("ball", name, &ball_names()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+            .filter_map(|n| BallKind::from_name(n))
+            .collect::<Vec<_>>();
         let level = match (args.kl, args.radius) {
             (_, Some(r)) => Level::from_radius(r)?,
             (kl, None) => Level::from_kl(kl.unwrap_or(0.01))?,
         };
         let defaults = chart.default_limits();
         let limits = Limits {
-            x: args.xlim.unwrap_or(defaults.x),
-            y: args.ylim.unwrap_or(defaults.y),
+            x: xlim.unwrap_or(defaults.x),
+            y: ylim.unwrap_or(defaults.y),
         };
         check_domain(chart, &limits)?;
         let (nx, ny) = args.grid.unwrap_or(chart.default_grid());
@@ -227,58 +425,73 @@ impl PlotSpec {
         if !(MIN_POINTS..=MAX_POINTS).contains(&args.points) {
             return Err(SpecError::Points(args.points));
         }
-        if nx * ny * args.points * kinds.len() > MAX_TOTAL_POINTS {
-            return Err(SpecError::TooManyPoints {
-                nx,
-                ny,
-                points: args.points * kinds.len(),
-            });
+        let total = nx * ny * args.points * kinds.len() * panels.len();
+        if total > MAX_TOTAL_POINTS {
+            return Err(SpecError::TooManyPoints(total));
         }
-        let side = MIN_SIDE..=MAX_SIDE;
-        if !side.contains(&args.width) || !side.contains(&args.height) {
-            return Err(SpecError::Size(args.width, args.height));
-        }
+        let style = style(args, labels)?;
         let format = Format::from_path(&args.output)
             .ok_or_else(|| SpecError::Extension(args.output.clone()))?;
         check_directory(&args.output)?;
         Ok(Self {
             family,
-            chart,
+            panels,
+            compare,
             kinds,
             level,
             limits,
             grid: (nx, ny),
             points: args.points,
-            size: (args.width, args.height),
+            style,
             format,
             output: args.output.clone(),
         })
     }
+
+    /// The chart of the first panel, where the centres lie.
+    pub fn chart(&self) -> &dyn Chart {
+        self.panels[0].chart()
+    }
 }
 
-fn unknown(what: &'static str, name: &str, choices: &[&str]) -> SpecError {
-    SpecError::Unknown {
-        what,
-        name: name.to_string(),
-        choices: choices.join(", "),
+fn style(args: &CommonArgs, labels: Option<[String; 2]>) -> Result<Style, SpecError> {
+    let side = MIN_SIDE..=MAX_SIDE;
+    if !side.contains(&args.width) || !side.contains(&args.height) {
+        return Err(SpecError::Size(args.width, args.height));
     }
+    let scaled = |v: u32| f64::from(v) * args.scale;
+    if !(0.25..=4.0).contains(&args.scale)
+        || scaled(args.width.max(args.height)) > f64::from(MAX_SIDE)
+    {
+        return Err(SpecError::Scale(args.scale));
+    }
+    if !(0.1..=20.0).contains(&args.line_width) {
+        return Err(SpecError::LineWidth(args.line_width));
+    }
+    Ok(Style {
+        size: (args.width, args.height),
+        title: args.title.clone(),
+        caption: !args.no_caption,
+        palette: Palette::from_name(&args.palette).expect("clap admits only Palette::NAMES"),
+        scale: args.scale,
+        line_width: args.line_width,
+        labels,
+    })
 }
 
 /// Every chart's domain is convex, so a rectangle lies in it when its four corners do.
 /// The error names the axis whose limits to move: the one the chart's constraint is on
-/// (checked by moving the other axis to a known-good value).
-fn check_domain(chart: &'static dyn Chart, limits: &Limits) -> Result<(), SpecError> {
-    if limits.corners().iter().all(|&c| chart.contains(c)) {
+/// (found by trying the other axis's limits with the default ones).
+fn check_domain(chart: &dyn Chart, limits: &Limits) -> Result<(), SpecError> {
+    let inside = |l: Limits| l.corners().iter().all(|&c| chart.contains(c));
+    if inside(*limits) {
         return Ok(());
     }
     let defaults = chart.default_limits();
-    let x_fine = Limits {
+    let x_fine = inside(Limits {
         x: limits.x,
         y: defaults.y,
-    }
-    .corners()
-    .iter()
-    .all(|&c| chart.contains(c));
+    });
     let (axis, range) = if x_fine {
         ("ylim", limits.y)
     } else {

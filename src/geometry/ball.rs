@@ -309,3 +309,17 @@ pub fn balls(
         })
         .collect()
 }
+
+impl Ball {
+    /// The same ball (the same distributions) in another chart: its centre and outline
+    /// mapped through θ, and the Fisher matrix of `to` at the new centre.
+    pub fn carried(&self, from: &dyn super::Chart, to: &Model) -> Ball {
+        let map = |p: &Point| to.chart.phi(from.theta(*p));
+        let centre = map(&self.centre);
+        Ball {
+            centre,
+            fisher: to.fisher(centre),
+            points: self.points.iter().map(map).collect(),
+        }
+    }
+}

@@ -9,9 +9,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::font::{self, FAMILY};
-use crate::scene::{Rgb, Scene, Shapes};
+use crate::scene::{PanelScene, Rgb, Scene, Shapes};
 
 const TITLE: f64 = 30.0;
+const PANEL_TITLE: f64 = 24.0;
 const AXIS_NAME: f64 = 26.0;
 const TICKS: f64 = 20.0;
 const CAPTION: f64 = 19.0;
@@ -21,7 +22,6 @@ const MARGIN: f64 = 22.0;
 const X_AXIS_AREA: f64 = 72.0;
 const Y_AXIS_AREA: f64 = 96.0;
 const CAPTION_LINE: f64 = 26.0;
-const OUTLINE_WIDTH: f64 = 1.6;
 const CENTRE_RADIUS: f64 = 2.6;
 
 /// Backend pixels per figure pixel, for a given backend scale.
@@ -54,41 +54,68 @@ pub fn draw<DB: DrawingBackend>(
     let u = Units::new(scene, scale);
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
-    let caption_lines = scene.caption.lines().count() as f64;
-    let height = root.dim_in_pixel().1;
-    let (main, foot) = root.split_vertically(height - u.px(CAPTION_LINE * caption_lines + MARGIN));
-    plot(scene, &main, &u)?;
-    for (i, line) in scene.caption.lines().enumerate() {
-        let style = u
-            .font(CAPTION)
-            .color(&RGBColor(60, 60, 60))
-            .pos(Pos::new(HPos::Center, VPos::Top));
-        let y = u.px(CAPTION_LINE * i as f64) as i32;
-        foot.draw(&Text::new(
-            line,
-            (foot.dim_in_pixel().0 as i32 / 2, y),
-            style,
-        ))?;
+    let body = match &scene.caption {
+        Some(caption) => {
+            let lines = caption.lines().count() as f64;
+            let height = root.dim_in_pixel().1;
+            let (main, foot) = root.split_vertically(height - u.px(CAPTION_LINE * lines + MARGIN));
+            draw_caption(&foot, caption, &u)?;
+            main
+        }
+        None => root.clone(),
+    };
+    let body = body
+        .margin(u.px(MARGIN / 2.0), 0, 0, 0)
+        .titled(&scene.title, u.font(TITLE))?;
+    let areas = body.split_evenly(grid_of(scene.panels.len()));
+    for (panel, area) in scene.panels.iter().zip(&areas) {
+        plot(panel, area, &u, scene.line_width)?;
     }
     root.present()
 }
 
-fn plot<DB: DrawingBackend>(
-    scene: &Scene,
-    area: &DrawingArea<DB, Shift>,
+/// Rows and columns for n panels: one row up to three, then two rows.
+fn grid_of(n: usize) -> (usize, usize) {
+    if n <= 3 { (1, n) } else { (2, n.div_ceil(2)) }
+}
+
+fn draw_caption<DB: DrawingBackend>(
+    foot: &DrawingArea<DB, Shift>,
+    caption: &str,
     u: &Units,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (x, y) = (scene.x_range, scene.y_range);
-    let mut chart = ChartBuilder::on(area)
-        .caption(&scene.title, u.font(TITLE))
+    let style = u
+        .font(CAPTION)
+        .color(&RGBColor(60, 60, 60))
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let centre = foot.dim_in_pixel().0 as i32 / 2;
+    for (i, line) in caption.lines().enumerate() {
+        let y = u.px(CAPTION_LINE * i as f64) as i32;
+        foot.draw(&Text::new(line, (centre, y), style.clone()))?;
+    }
+    Ok(())
+}
+
+fn plot<DB: DrawingBackend>(
+    panel: &PanelScene,
+    area: &DrawingArea<DB, Shift>,
+    u: &Units,
+    line_width: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (x, y) = (panel.x_range, panel.y_range);
+    let mut builder = ChartBuilder::on(area);
+    if let Some(title) = &panel.title {
+        builder.caption(title, u.font(PANEL_TITLE));
+    }
+    let mut chart = builder
         .margin(u.px(MARGIN))
         .x_label_area_size(u.px(X_AXIS_AREA))
         .y_label_area_size(u.px(Y_AXIS_AREA))
         .build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)?;
     chart
         .configure_mesh()
-        .x_desc(&scene.x_label)
-        .y_desc(&scene.y_label)
+        .x_desc(&panel.x_label)
+        .y_desc(&panel.y_label)
         .axis_desc_style(u.font(AXIS_NAME))
         .label_style(u.font(TICKS))
         .x_label_formatter(&tick)
@@ -100,10 +127,10 @@ fn plot<DB: DrawingBackend>(
         .axis_style(BLACK.stroke_width(u.px(1.2)))
         .set_all_tick_mark_size(u.px(6.0))
         .draw()?;
-    for shapes in &scene.shapes {
-        draw_shapes(&mut chart, shapes, u)?;
+    for shapes in &panel.shapes {
+        draw_shapes(&mut chart, shapes, u, line_width)?;
     }
-    if scene.shapes.iter().any(|s| !s.label.is_empty()) {
+    if panel.shapes.iter().any(|s| !s.label.is_empty()) {
         chart
             .configure_series_labels()
             .position(SeriesLabelPosition::UpperLeft)
@@ -128,6 +155,7 @@ fn draw_shapes<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
     shapes: &Shapes,
     u: &Units,
+    line_width: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let colour = rgb(shapes.colour);
     let fill = colour.mix(shapes.fill_alpha).filled();
@@ -137,7 +165,7 @@ fn draw_shapes<DB: DrawingBackend>(
             .iter()
             .map(|o| Polygon::new(o.clone(), fill)),
     )?;
-    let line = darker(shapes.colour).stroke_width(u.px(OUTLINE_WIDTH));
+    let line = darker(shapes.colour).stroke_width(u.px(line_width));
     let closed = |o: &Vec<(f64, f64)>| o.iter().chain(o.first()).copied().collect::<Vec<_>>();
     let series = chart.draw_series(
         shapes

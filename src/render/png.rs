@@ -1,4 +1,5 @@
-//! PNG: the scene drawn at twice the size, then averaged 2×2 into anti-aliased pixels.
+//! PNG: the scene drawn at twice the size, then averaged 2×2 into anti-aliased pixels;
+//! `scene.scale` sets the pixels per figure pixel.
 
 use image::ImageEncoder;
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
@@ -14,10 +15,11 @@ const SS: u32 = 2;
 
 /// The figure as PNG bytes.
 pub fn to_png(scene: &Scene) -> Result<Vec<u8>, image::ImageError> {
-    let (w, h) = (scene.width, scene.height);
+    let px = |v: u32| (f64::from(v) * scene.scale).round() as u32;
+    let (w, h) = (px(scene.width), px(scene.height));
     let mut big = vec![0u8; (w * SS * h * SS * 3) as usize];
     let backend = BitMapBackend::with_buffer(&mut big, (w * SS, h * SS));
-    if let Err(e) = draw::draw(scene, backend, f64::from(SS)) {
+    if let Err(e) = draw::draw(scene, backend, f64::from(SS) * scene.scale) {
         unreachable!("drawing into memory cannot fail: {e}");
     }
     let small = downsample(&big, w, h);

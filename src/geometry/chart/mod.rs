@@ -9,6 +9,9 @@ mod mean_logstd;
 mod mean_std;
 mod mean_var;
 mod natural;
+mod whitened;
+
+pub use whitened::{WhitenError, Whitened};
 
 use super::{Limits, Mat, Point};
 
