@@ -83,7 +83,7 @@ impl FigureFile {
             let Value::Table(entry) = entry else {
                 bail!("figure {}: each figure must be a [[figure]] table", i + 1);
             };
-            let figure = figure(entry, out).with_context(|| format!("figure {}", i + 1))?;
+            let figure = figure(entry, out, i + 1)?;
             if !seen.insert(figure.output.clone()) {
                 bail!(
                     "figure {}: output '{}' is named twice; every figure needs its own file",
@@ -131,13 +131,14 @@ impl FigureFile {
 }
 
 /// One `[[figure]]` table: its output, its command's arguments, and their validation.
-fn figure(mut entry: Table, out: &Path) -> Result<Figure> {
+/// Errors name the figure by its place in the file, and by its output once that is known.
+fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
     let output = match entry.remove("output") {
         Some(Value::String(s)) => s,
-        Some(_) => bail!("key 'output' must be a file name in quotes"),
-        None => bail!("no output: add output = \"NAME.png\" (or .svg, .json)"),
+        Some(_) => bail!("figure {n}: key 'output' must be a file name in quotes"),
+        None => bail!("figure {n}: no output: add output = \"NAME.png\" (or .svg, .json)"),
     };
-    let context = format!("({output})");
+    let context = format!("figure {n} ({output})");
     safe_output(&output).context(context.clone())?;
     let command = match entry.remove("command") {
         None => "plot".to_string(),

@@ -437,3 +437,65 @@ fn extent(points: &[Point]) -> (f64, f64) {
     }
     (hi.x - lo.x, hi.y - lo.y)
 }
+
+mod whitened {
+    use super::*;
+    use fisherballs::geometry::Chart;
+    use fisherballs::geometry::chart::Whitened;
+
+    fn whitened(base: &str, theta: Point) -> Whitened {
+        let base = gaussian_chart(base).unwrap();
+        Whitened::new(&Gaussian, base, base.phi(theta)).unwrap()
+    }
+
+    #[test]
+    fn quadratic_balls_at_the_origin_are_circles_of_radius_sqrt_2l() {
+        for base in ["mean-std", "information", "natural", "expectation"] {
+            for theta in sample_thetas() {
+                let w = whitened(base, theta);
+                let m = Model::new(&Gaussian, &w);
+                let f = m.fisher(Point::zeros());
+                assert!((f - Mat::identity()).norm() < 1e-12, "{base}: F(0) = {f}");
+                for kl in [1e-4, 0.01, 0.3] {
+                    let level = Level::from_kl(kl).unwrap();
+                    let pts =
+                        ball::outline(&m, Point::zeros(), BallKind::Quadratic, level, 64).unwrap();
+                    for p in pts {
+                        let e = p.norm() / level.radius() - 1.0;
+                        assert!(e.abs() < 1e-9, "{base} at {theta:?}: |p| off by {e:e}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fisher_is_the_hessian_of_kl_in_whitened_charts() {
+        let w = whitened("information", Point::new(0.5, 1.5));
+        let m = Model::new(&Gaussian, &w);
+        for phi in [Point::zeros(), Point::new(0.3, -0.2)] {
+            let f = m.fisher(phi);
+            let e = rel_err(f, hessian(|p| m.kl(p, phi), phi, steps(f)));
+            assert!(e < 1e-10, "off by {e:e}");
+        }
+    }
+
+    #[test]
+    fn whitening_two_charts_at_one_distribution_agrees_up_to_an_orthogonal_map() {
+        let theta = Point::new(0.0, 1.0);
+        for (a, b) in [
+            ("mean-std", "information"),
+            ("mean-var", "natural"),
+            ("mean-logstd", "expectation"),
+        ] {
+            let (wa, wb) = (whitened(a, theta), whitened(b, theta));
+            // Q = ∂φ_B/∂φ_A at the origin, by central differences.
+            let map = |p: Point| wb.phi(wa.theta(p));
+            let h = 1e-6;
+            let col = |e: Point| (map(e * h) - map(-e * h)) / (2.0 * h);
+            let q = Mat::from_columns(&[col(Point::x()), col(Point::y())]);
+            let e = (q.transpose() * q - Mat::identity()).norm();
+            assert!(e < 1e-8, "{a} → {b}: QᵀQ off I by {e:e}");
+        }
+    }
+}
