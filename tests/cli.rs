@@ -442,7 +442,6 @@ fn help_lists_every_flag() {
 
 mod compare_and_figure_files {
     use super::*;
-    use fisherballs::geometry::Chart;
 
     fn json(dir: &Path, args: &[&str]) -> Value {
         let out = dir.join("c.json");
