@@ -191,12 +191,16 @@ fn gallery_is_deterministic_and_matches_the_committed_one() {
 /// Runs `plot` with `flags` and `-o DIR/out.png` (or `out`), and checks that it fails with
 /// `code`, says `words` on stderr in at most two lines (plus clap's usage hint), and writes nothing.
 fn refused(flags: &[&str], out: Option<&str>, code: i32, words: &str) {
+    refused_command(&[&["plot"], flags].concat(), out, code, words)
+}
+
+/// The same, for any command line.
+fn refused_command(flags: &[&str], out: Option<&str>, code: i32, words: &str) {
     let dir = tempfile::tempdir().unwrap();
     let out = out
         .map(PathBuf::from)
         .unwrap_or_else(|| dir.path().join("out.png"));
     let assert = fisherballs()
-        .arg("plot")
         .args(flags)
         .arg("-o")
         .arg(&out)
@@ -694,22 +698,7 @@ mod compare_and_figure_files {
 
     #[test]
     fn bad_compare_and_whitened_requests_are_refused() {
-        let run = |args: &[&str], code: i32, words: &str| {
-            let dir = tempfile::tempdir().unwrap();
-            let out = dir.path().join("x.png");
-            let a = fisherballs()
-                .args(args)
-                .arg("-o")
-                .arg(&out)
-                .assert()
-                .code(code);
-            let stderr = String::from_utf8(a.get_output().stderr.clone()).unwrap();
-            assert!(
-                stderr.contains(words),
-                "{args:?}: stderr lacks {words:?}:\n{stderr}"
-            );
-            assert!(!out.exists());
-        };
+        let run = |args: &[&str], code: i32, words: &str| refused_command(args, None, code, words);
         run(
             &["compare", "--charts", "mean-std,polar"],
             2,

@@ -95,6 +95,19 @@ fn paint(c: BackendColor, what: &str) -> String {
     s
 }
 
+/// A shape filled, or outlined with the style's stroke.
+fn look<S: BackendStyle>(s: &S, fill: bool) -> String {
+    if fill {
+        paint(s.color(), "fill")
+    } else {
+        let stroke = paint(s.color(), "stroke");
+        format!(
+            r#"fill="none" {stroke} stroke-width="{}""#,
+            s.stroke_width()
+        )
+    }
+}
+
 fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
     let mut s = String::new();
     for (x, y) in path {
@@ -169,15 +182,7 @@ impl DrawingBackend for SvgBackend<'_> {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        let look = if fill {
-            paint(s.color(), "fill")
-        } else {
-            format!(
-                r#"fill="none" {} stroke-width="{}""#,
-                paint(s.color(), "stroke"),
-                s.stroke_width()
-            )
-        };
+        let look = look(s, fill);
         let _ = writeln!(
             self.body,
             r#"<rect x="{x1}" y="{y1}" width="{}" height="{}" {look}/>"#,
@@ -209,15 +214,7 @@ impl DrawingBackend for SvgBackend<'_> {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        let look = if fill {
-            paint(s.color(), "fill")
-        } else {
-            format!(
-                r#"fill="none" {} stroke-width="{}""#,
-                paint(s.color(), "stroke"),
-                s.stroke_width()
-            )
-        };
+        let look = look(s, fill);
         let _ = writeln!(self.body, r#"<circle cx="{x}" cy="{y}" r="{r}" {look}/>"#);
         Ok(())
     }
