@@ -120,8 +120,8 @@ fn plot<DB: DrawingBackend>(
         .label_style(u.font(TICKS))
         .x_label_formatter(&tick)
         .y_label_formatter(&tick)
-        .x_labels(9)
-        .y_labels(7)
+        .x_labels(ticks(area.dim_in_pixel().0, u, 120.0, 9))
+        .y_labels(ticks(area.dim_in_pixel().1, u, 90.0, 7))
         .bold_line_style(RGBColor(225, 225, 225).stroke_width(u.px(1.0)))
         .light_line_style(TRANSPARENT)
         .axis_style(BLACK.stroke_width(u.px(1.2)))
@@ -183,6 +183,12 @@ fn draw_shapes<DB: DrawingBackend>(
     let r = u.px(CENTRE_RADIUS);
     chart.draw_series(shapes.centres.iter().map(|&c| Circle::new(c, r, dot)))?;
     Ok(())
+}
+
+/// How many tick labels fit along `side` backend pixels, one per `spacing` figure pixels,
+/// at most `most` (narrow panels of a comparison get fewer, so their labels never touch).
+fn ticks(side: u32, u: &Units, spacing: f64, most: usize) -> usize {
+    ((f64::from(side) / u.0 / spacing) as usize).clamp(3, most)
 }
 
 /// plotters' own tick text, with a true minus sign (U+2212) for negative numbers, and
