@@ -97,6 +97,9 @@ pub struct PanelScene {
     /// The visible ranges: what the panel shows, widened a little.
     pub x_range: Interval,
     pub y_range: Interval,
+    /// Whether a unit of x and of y must look the same length (whitened charts, whose
+    /// circles must look round).
+    pub equal_aspect: bool,
     pub shapes: Vec<Shapes>,
 }
 
@@ -135,6 +138,7 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
                 y_label: y,
                 x_range,
                 y_range,
+                equal_aspect: matches!(choice, ChartChoice::Whitened(_)),
                 shapes: shapes(spec, &panel.layers),
             }
         })

@@ -9,6 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::font::{self, FAMILY};
+use crate::geometry::Interval;
 use crate::scene::{PanelScene, Rgb, Scene, Shapes};
 
 const TITLE: f64 = 30.0;
@@ -102,7 +103,10 @@ fn plot<DB: DrawingBackend>(
     u: &Units,
     line_width: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (x, y) = (panel.x_range, panel.y_range);
+    let (x, y) = match panel.equal_aspect {
+        true => equal_aspect(panel, area, u),
+        false => (panel.x_range, panel.y_range),
+    };
     let mut builder = ChartBuilder::on(area);
     if let Some(title) = &panel.title {
         builder.caption(title, u.font(PANEL_TITLE));
@@ -183,6 +187,31 @@ fn draw_shapes<DB: DrawingBackend>(
     let r = u.px(CENTRE_RADIUS);
     chart.draw_series(shapes.centres.iter().map(|&c| Circle::new(c, r, dot)))?;
     Ok(())
+}
+
+/// The panel's ranges, one of them widened about its middle so that a unit of x and of y
+/// span the same number of pixels of the plotting area (its size is the area's less the
+/// margins, label areas and title that `plot` gives it).
+fn equal_aspect<DB: DrawingBackend>(
+    panel: &PanelScene,
+    area: &DrawingArea<DB, Shift>,
+    u: &Units,
+) -> (Interval, Interval) {
+    let (w, h) = area.dim_in_pixel();
+    let title = if panel.title.is_some() {
+        PANEL_TITLE * 1.3
+    } else {
+        0.0
+    };
+    let w = f64::from(w) - f64::from(u.px(2.0 * MARGIN + Y_AXIS_AREA));
+    let h = f64::from(h) - f64::from(u.px(2.0 * MARGIN + X_AXIS_AREA + title));
+    let (x, y) = (panel.x_range, panel.y_range);
+    let per_px = (x.width() / w).max(y.width() / h);
+    let widen = |r: Interval, px: f64| {
+        let (mid, half) = (0.5 * (r.lo + r.hi), 0.5 * per_px * px);
+        Interval::new(mid - half, mid + half)
+    };
+    (widen(x, w), widen(y, h))
 }
 
 /// How many tick labels fit along `side` backend pixels, one per `spacing` figure pixels,
