@@ -771,3 +771,33 @@ mod compare_and_figure_files {
         );
     }
 }
+
+#[test]
+fn whitened_circles_look_round_in_the_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = [
+        "--chart", "whitened", "--at", "0.5,2", "--grid", "1x1", "--xlim", "-0.1,0.1", "--ylim",
+        "-0.1,0.1",
+    ];
+    let (out, a) = plot(dir.path(), "w.svg", &flags);
+    a.success();
+    let svg = fs::read_to_string(out).unwrap();
+    let start = svg.find("<polygon points=\"").expect("a filled ball") + 17;
+    let points: Vec<(f64, f64)> = svg[start..svg[start..].find('"').unwrap() + start]
+        .split(' ')
+        .map(|p| {
+            let (x, y) = p.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect();
+    let extent = |f: fn(&(f64, f64)) -> f64| {
+        let v: Vec<f64> = points.iter().map(f).collect();
+        v.iter().cloned().fold(f64::MIN, f64::max) - v.iter().cloned().fold(f64::MAX, f64::min)
+    };
+    let (w, h) = (extent(|p| p.0), extent(|p| p.1));
+    assert!(w > 1000.0, "the ball is {w} backend units wide");
+    assert!(
+        (w / h - 1.0).abs() < 0.01,
+        "a circle drawn {w} wide and {h} high"
+    );
+}
