@@ -183,7 +183,12 @@ pub fn parse_interval(s: &str) -> Result<Interval, String> {
     let (lo, hi) = parse_pair(s, "-2,2")?;
     if lo >= hi {
         return Err(format!(
-            "the limits are reversed or empty ({lo} ≥ {hi}); write LOW,HIGH"
+            "the limits are reversed or empty ({lo:?} ≥ {hi:?}); write LOW,HIGH"
+        ));
+    }
+    if !(hi - lo).is_finite() {
+        return Err(format!(
+            "the range {lo:?},{hi:?} is too wide to draw; use smaller numbers"
         ));
     }
     Ok(Interval::new(lo, hi))

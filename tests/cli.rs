@@ -291,6 +291,12 @@ fn limits_must_be_pairs_in_order_inside_the_domain() {
     refused(&with(&["--xlim", "a,b"]), None, 2, "not a finite number");
     refused(&with(&["--xlim", "nan,1"]), None, 2, "not a finite number");
     refused(
+        &with(&["--xlim", "-1e308,1e308"]),
+        None,
+        2,
+        "too wide to draw",
+    );
+    refused(
         &with(&["--ylim", "-1,1"]),
         None,
         1,

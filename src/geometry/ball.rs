@@ -105,11 +105,11 @@ fn check_positive(name: &'static str, value: f64) -> Result<(), LevelError> {
 #[derive(Debug, Error, PartialEq)]
 pub enum BallError {
     #[error(
-        "the Fisher matrix at ({x}, {y}) is not positive definite, so no ball can be drawn there"
+        "the Fisher matrix at ({x:?}, {y:?}) is not positive definite, so no ball can be drawn there; choose limits nearer the chart's defaults"
     )]
     Degenerate { x: f64, y: f64 },
     #[error(
-        "the {kind} ball around ({x}, {y}) runs out of the chart's domain ({domain}) before reaching its level; use a smaller --kl/--radius or limits farther from the edge"
+        "the {kind} ball around ({x:?}, {y:?}) runs out of the chart's domain ({domain}) before reaching its level; use a smaller --kl/--radius or limits farther from the edge"
     )]
     NotClosed {
         kind: &'static str,
@@ -145,7 +145,9 @@ pub fn outline(
         .map(|k| {
             let ray = rays * unit(TAU * k as f64 / points as f64);
             match kind {
-                BallKind::Quadratic => Some(centre + ray),
+                // The ellipse exists beyond the domain, but its points there are no
+                // distributions (and no other chart can show them): refuse, as for the rest.
+                BallKind::Quadratic => Some(centre + ray).filter(|&p| model.contains(p)),
                 _ => {
                     solve_ray(|tau| Some((measure(centre + tau * ray)? / level.kl()).sqrt() - 1.0))
                         .map(|tau| centre + tau * ray)
