@@ -504,3 +504,62 @@ mod whitened {
         }
     }
 }
+
+mod geodesics {
+    use super::*;
+    use fisherballs::geometry::geodesic;
+
+    const PAIRS: [((f64, f64), (f64, f64)); 4] = [
+        ((-1.0, 0.5), (1.5, 0.8)),
+        ((0.0, 0.3), (0.0, 2.0)),
+        ((-2.0, 1.0), (2.0, 1.0)),
+        ((0.3, 2.5), (-0.4, 0.2)),
+    ];
+
+    fn pt((x, y): (f64, f64)) -> Point {
+        Point::new(x, y)
+    }
+
+    #[test]
+    fn length_is_the_closed_form_distance() {
+        for (a, b) in PAIRS {
+            let g = geodesic::gaussian(pt(a), pt(b), 50);
+            let d = Gaussian.fisher_rao(pt(a), pt(b)).unwrap();
+            assert!((g.length / d - 1.0).abs() < 1e-8, "{a:?} → {b:?}: {} vs {d}", g.length);
+            assert_eq!((g.points[0], g.points[49]), (pt(a), pt(b)));
+        }
+    }
+
+    #[test]
+    fn points_are_equally_spaced_and_each_prefix_is_shortest() {
+        // d(θ₁, γ(s)) = s · length for every sample: the path is a minimising geodesic
+        // travelled at constant speed.
+        for (a, b) in PAIRS {
+            let g = geodesic::gaussian(pt(a), pt(b), 21);
+            for (k, p) in g.points.iter().enumerate() {
+                let d = Gaussian.fisher_rao(pt(a), *p).unwrap();
+                let want = g.length * k as f64 / 20.0;
+                assert!((d - want).abs() < 1e-9 * (1.0 + want), "{a:?} → {b:?} at {k}: {d} vs {want}");
+            }
+        }
+    }
+
+    #[test]
+    fn its_length_measured_in_every_chart_is_the_same() {
+        // Σ √(Δφᵀ F(φ_mid) Δφ) over a fine sampling, in each chart's own coordinates.
+        for m in models() {
+            for (a, b) in PAIRS {
+                let g = geodesic::gaussian(pt(a), pt(b), 4001);
+                let phi: Vec<Point> = g.points.iter().map(|&t| m.chart.phi(t)).collect();
+                let length: f64 = phi
+                    .windows(2)
+                    .map(|w| {
+                        let d = w[1] - w[0];
+                        d.dot(&(m.fisher(0.5 * (w[0] + w[1])) * d)).sqrt()
+                    })
+                    .sum();
+                assert!((length / g.length - 1.0).abs() < 1e-6, "{}: {length} vs {}", m.chart.name(), g.length);
+            }
+        }
+    }
+}

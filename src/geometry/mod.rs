@@ -9,6 +9,7 @@ pub mod ball;
 pub mod chart;
 pub mod family;
 pub mod gaussian;
+pub mod geodesic;
 pub mod grid;
 pub mod model;
 pub mod tolerance;
