@@ -1,8 +1,8 @@
 //! spec → geometry: the balls a [`FigureSpec`] asks for, in every panel.
 
 use crate::geometry::ball::{self, Ball, BallError};
-use crate::geometry::{BallKind, Model, grid};
-use crate::spec::FigureSpec;
+use crate::geometry::{BallKind, Chart, Model, Point, grid};
+use crate::spec::{ChartChoice, FigureSpec};
 
 /// All balls of one kind in one panel.
 pub struct Layer {
@@ -10,9 +10,32 @@ pub struct Layer {
     pub balls: Vec<Ball>,
 }
 
-/// One panel: a layer per ball kind, in the order the spec lists the kinds.
+/// A geodesic as a panel shows it.
+pub struct Path {
+    /// Its ends, in the panel's chart.
+    pub from: Point,
+    pub to: Point,
+    /// Points equally spaced in arc length, in the panel's chart.
+    pub points: Vec<Point>,
+    /// Its Fisher length, and the closed-form distance between its ends.
+    pub length: f64,
+    pub distance: f64,
+}
+
+/// One panel: a layer per ball kind, in the order the spec lists the kinds, and the
+/// geodesics (if any).
 pub struct Panel {
     pub layers: Vec<Layer>,
+    pub paths: Vec<Path>,
+}
+
+/// A geodesic in canonical coordinates, before it is mapped into panels.
+struct Geodesic {
+    from: Point,
+    to: Point,
+    points: Vec<Point>,
+    length: f64,
+    distance: f64,
 }
 
 /// Computes every panel. The balls are solved in the first panel's chart, around a grid of
@@ -20,8 +43,13 @@ pub struct Panel {
 /// (never balls recomputed around other centres), in the same order.
 pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
     let first = Model::new(spec.family, spec.chart());
-    let (nx, ny) = spec.grid;
-    let centres = grid::centres(&spec.limits, nx, ny);
+    let (centres, geodesics) = match &spec.geodesics {
+        None => (
+            grid::centres(&spec.limits, spec.grid.0, spec.grid.1),
+            Vec::new(),
+        ),
+        Some(pairs) => along_geodesics(spec, &first, pairs)?,
+    };
     let layers = spec
         .kinds
         .iter()
@@ -30,24 +58,75 @@ pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
             Ok(Layer { kind, balls })
         })
         .collect::<Result<Vec<_>, BallError>>()?;
+    let panel = |choice: &ChartChoice, layers: Vec<Layer>| Panel {
+        layers,
+        paths: geodesics.iter().map(|g| path(g, choice.chart())).collect(),
+    };
+    // Later panels show the first panel's balls carried into their charts; the first
+    // keeps them as solved.
     let later: Vec<Panel> = spec.panels[1..]
         .iter()
         .map(|choice| {
             let to = Model::new(spec.family, choice.chart());
-            Panel {
-                layers: layers
-                    .iter()
-                    .map(|l| Layer {
-                        kind: l.kind,
-                        balls: l
-                            .balls
-                            .iter()
-                            .map(|b| b.carried(first.chart, &to))
-                            .collect(),
-                    })
-                    .collect(),
-            }
+            let carried = layers
+                .iter()
+                .map(|l| Layer {
+                    kind: l.kind,
+                    balls: l
+                        .balls
+                        .iter()
+                        .map(|b| b.carried(first.chart, &to))
+                        .collect(),
+                })
+                .collect();
+            panel(choice, carried)
         })
         .collect();
-    Ok(std::iter::once(Panel { layers }).chain(later).collect())
+    Ok(std::iter::once(panel(&spec.panels[0], layers))
+        .chain(later)
+        .collect())
+}
+
+/// The centres of the balls along each geodesic (`spec.grid.0` a path, ends included), in
+/// the first chart, and the geodesics themselves in canonical coordinates.
+fn along_geodesics(
+    spec: &FigureSpec,
+    first: &Model,
+    pairs: &[(Point, Point)],
+) -> Result<(Vec<Point>, Vec<Geodesic>), BallError> {
+    let family = spec.family;
+    let no_geodesic = || BallError::NoDistance {
+        family: family.name(),
+    };
+    let mut centres = Vec::new();
+    let mut geodesics = Vec::new();
+    for &(a, b) in pairs {
+        let (ta, tb) = (first.chart.theta(a), first.chart.theta(b));
+        let stops = family
+            .geodesic(ta, tb, spec.grid.0)
+            .ok_or_else(no_geodesic)?;
+        centres.extend(stops.points.iter().map(|&t| first.chart.phi(t)));
+        let path = family
+            .geodesic(ta, tb, spec.points)
+            .ok_or_else(no_geodesic)?;
+        geodesics.push(Geodesic {
+            from: ta,
+            to: tb,
+            points: path.points,
+            length: path.length,
+            distance: family.fisher_rao(ta, tb).ok_or_else(no_geodesic)?,
+        });
+    }
+    Ok((centres, geodesics))
+}
+
+/// A geodesic mapped into a panel's chart.
+fn path(g: &Geodesic, chart: &dyn Chart) -> Path {
+    Path {
+        from: chart.phi(g.from),
+        to: chart.phi(g.to),
+        points: g.points.iter().map(|&t| chart.phi(t)).collect(),
+        length: g.length,
+        distance: g.distance,
+    }
 }

@@ -14,6 +14,7 @@
 //! chart = "mean-std"             # any flag of the command, by its long name
 //! ball = ["quadratic", "kl"]     # lists are joined with commas, as on the command line
 //! xlim = [-2, 2]
+//! from = [[-1, 0.5], [0, 0.4]]   # a list of lists repeats the flag (geodesic)
 //! no-caption = true              # switches: true to set, false to leave out
 //! ```
 
@@ -142,9 +143,11 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
     safe_output(&output).context(context.clone())?;
     let command = match entry.remove("command") {
         None => "plot".to_string(),
-        Some(Value::String(s)) if s == "plot" || s == "compare" => s,
+        Some(Value::String(s)) if ["plot", "compare", "geodesic"].contains(&s.as_str()) => s,
         Some(v) => {
-            bail!("{context}: command = {v} is not a figure command; use \"plot\" or \"compare\"")
+            bail!(
+                "{context}: command = {v} is not a figure command; use \"plot\", \"compare\" or \"geodesic\""
+            )
         }
     };
     let about = match entry.remove("about") {
@@ -170,7 +173,10 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
         Ok(Cli {
             command: Command::Compare(args),
         }) => FigureSpec::compare(&args),
-        Ok(_) => unreachable!("the command is plot or compare"),
+        Ok(Cli {
+            command: Command::Geodesic(args),
+        }) => FigureSpec::geodesic(&args),
+        Ok(_) => unreachable!("the command is plot, compare or geodesic"),
         Err(e) => bail!("{context}: {}", clap_message(&e)),
     }
     .map_err(|e| anyhow!("{context}: {e}"))?;
@@ -195,6 +201,14 @@ fn flag(key: &str, value: &Value) -> Result<Vec<String>> {
     Ok(match value {
         Value::Boolean(true) => vec![format!("--{key}")],
         Value::Boolean(false) => vec![],
+        // A list of lists repeats the flag: from = [[0, 1], [2, 1]] is --from 0,1 --from 2,1.
+        Value::Array(items) if items.iter().all(Value::is_array) => {
+            let mut words = Vec::new();
+            for item in items {
+                words.extend(flag(key, item)?);
+            }
+            words
+        }
         Value::Array(items) => {
             let words = items.iter().map(word).collect::<Result<Vec<_>>>()?;
             vec![format!("--{key}"), words.join(",")]

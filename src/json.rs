@@ -3,7 +3,8 @@
 //! plot: `{"family", "chart", "ball", "kl", "radius", "balls": [{"center", "fisher", "points"}]}`,
 //! plus `"at"` and `"from"` for the whitened chart.
 //! compare: `{"family", "ball", "kl", "radius", "panels": [{"chart", "balls": [...]}]}`, the
-//! balls in the same order in every panel.
+//! balls in the same order in every panel. geodesic: the same, each panel also holding
+//! `"geodesics": [{"from", "to", "length", "distance", "points"}]` before its balls.
 //! With several ball kinds, "ball" lists them comma-separated and every ball also carries
 //! its "kind"; the balls come kind by kind, in the order the kinds were given.
 
@@ -37,7 +38,18 @@ struct CompareExport<'a> {
 struct PanelJson {
     #[serde(flatten)]
     chart: ChartJson,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    geodesics: Vec<PathJson>,
     balls: Vec<BallJson>,
+}
+
+#[derive(Serialize)]
+struct PathJson {
+    from: [f64; 2],
+    to: [f64; 2],
+    length: f64,
+    distance: f64,
+    points: Vec<[f64; 2]>,
 }
 
 #[derive(Serialize)]
@@ -77,6 +89,16 @@ fn chart(choice: &ChartChoice) -> ChartJson {
     }
 }
 
+fn path(p: &crate::figure::Path) -> PathJson {
+    PathJson {
+        from: pair(&p.from),
+        to: pair(&p.to),
+        length: p.length,
+        distance: p.distance,
+        points: p.points.iter().map(pair).collect(),
+    }
+}
+
 fn balls(panel: &Panel) -> Vec<BallJson> {
     let several = panel.layers.len() > 1;
     let ball = |kind: &'static str, b: &crate::geometry::Ball| BallJson {
@@ -107,6 +129,7 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
             .zip(panels)
             .map(|(c, p)| PanelJson {
                 chart: chart(c),
+                geodesics: p.paths.iter().map(path).collect(),
                 balls: balls(p),
             })
             .collect();

@@ -27,6 +27,7 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Plot(args) => write_figure(&FigureSpec::plot(&args)?),
         Command::Compare(args) => write_figure(&FigureSpec::compare(&args)?),
+        Command::Geodesic(args) => write_figure(&FigureSpec::geodesic(&args)?),
         Command::Render { file, out } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("cannot read the figure file '{}'", file.display()))?;

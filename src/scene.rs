@@ -101,6 +101,8 @@ pub struct PanelScene {
     /// circles must look round).
     pub equal_aspect: bool,
     pub shapes: Vec<Shapes>,
+    /// Curves drawn over the balls (geodesics).
+    pub paths: Vec<Vec<(f64, f64)>>,
 }
 
 /// Everything a renderer needs to draw one figure.
@@ -131,7 +133,8 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
             };
             // The first panel shows the limits the centres fill; later ones what they hold.
             let limits = (i == 0).then_some((spec.limits.x, spec.limits.y));
-            let (x_range, y_range) = view(limits, &panel.layers);
+            let limits = limits.filter(|_| spec.geodesics.is_none());
+            let (x_range, y_range) = view(limits, panel);
             PanelScene {
                 title: several.then(|| chart_title(choice)),
                 x_label: x,
@@ -140,6 +143,11 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
                 y_range,
                 equal_aspect: matches!(choice, ChartChoice::Whitened(_)),
                 shapes: shapes(spec, &panel.layers),
+                paths: panel
+                    .paths
+                    .iter()
+                    .map(|p| p.points.iter().map(|q| (q.x, q.y)).collect())
+                    .collect(),
             }
         })
         .collect();
@@ -156,6 +164,15 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
 
 fn title(spec: &FigureSpec) -> String {
     let family = spec.family.display_name();
+    if spec.geodesics.is_some() {
+        return match spec.panels.len() {
+            1 => format!(
+                "Fisher–Rao geodesics of the {family}, {}",
+                chart_title(&spec.panels[0])
+            ),
+            n => format!("Fisher–Rao geodesics of the {family} in {n} charts"),
+        };
+    }
     match &spec.panels[..] {
         [one] => format!("Fisher balls of the {family}, {}", chart_title(one)),
         many => format!(
@@ -190,7 +207,11 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
             .enumerate()
             .map(|(i, b)| Shapes {
                 label: String::new(),
-                colour: palette.cell(i % spec.grid.0, i / spec.grid.0),
+                // Along geodesics, one colour a path; on a grid, one a ball.
+                colour: match spec.geodesics {
+                    Some(_) => palette.cell(0, i / spec.grid.0),
+                    None => palette.cell(i % spec.grid.0, i / spec.grid.0),
+                },
                 fill_alpha: 0.3,
                 outlines: vec![b.points.iter().map(xy).collect()],
                 centres: vec![xy(&b.centre)],
@@ -232,6 +253,10 @@ fn caption(spec: &FigureSpec) -> String {
     };
     let (nx, ny) = spec.grid;
     let (charts, centres) = match spec.panels.len() {
+        _ if spec.geodesics.is_some() => (
+            format!("charts {}", panel_names(spec)),
+            format!("{ny} geodesic(s), {nx} balls along each"),
+        ),
         1 => (
             format!("chart {}", spec.chart().name()),
             format!("{nx}×{ny} centres"),
@@ -280,9 +305,14 @@ pub fn significant(v: f64) -> String {
     }
 }
 
-/// The limits (if any) widened to contain every outline, plus a 3% margin on each side.
-fn view(limits: Option<(Interval, Interval)>, layers: &[Layer]) -> (Interval, Interval) {
-    let mut points = layers.iter().flat_map(|l| &l.balls).flat_map(|b| &b.points);
+/// The limits (if any) widened to contain every outline and path, plus a 3% margin.
+fn view(limits: Option<(Interval, Interval)>, panel: &Panel) -> (Interval, Interval) {
+    let outlines = panel
+        .layers
+        .iter()
+        .flat_map(|l| &l.balls)
+        .flat_map(|b| &b.points);
+    let mut points = outlines.chain(panel.paths.iter().flat_map(|p| &p.points));
     let (mut x, mut y) = limits.unwrap_or_else(|| {
         let p = points.clone().next().copied().unwrap_or_default();
         (Interval::new(p.x, p.x), Interval::new(p.y, p.y))
@@ -294,6 +324,6 @@ fn view(limits: Option<(Interval, Interval)>, layers: &[Layer]) -> (Interval, In
     let pad =
         |r: Interval, top: f64| Interval::new(r.lo - 0.03 * r.width(), r.hi + top * r.width());
     // A legend (several kinds) sits in the upper left: leave it room above the balls.
-    let several = layers.len() > 1;
+    let several = panel.layers.len() > 1;
     (pad(x, 0.03), pad(y, if several { 0.35 } else { 0.03 }))
 }

@@ -24,6 +24,9 @@ pub const MIN_SIDE: u32 = 300;
 pub const MAX_SIDE: u32 = 6000;
 /// `compare` draws 2 to 6 panels.
 pub const MAX_PANELS: usize = 6;
+/// `geodesic` draws at most 20 paths, with 2 to 50 balls along each.
+pub const MAX_GEODESICS: usize = 20;
+pub const MAX_ALONG: usize = 50;
 
 /// The options of `fisherballs plot`: one chart.
 #[derive(Debug, Clone, Args)]
@@ -87,13 +90,24 @@ pub struct CompareArgs {
     pub common: CommonArgs,
 }
 
-/// Options every figure has: its balls, size, style and output.
+/// Options of figures of balls on a grid: which balls, and how many.
 #[derive(Debug, Clone, Args)]
 pub struct CommonArgs {
     /// Kind of ball; a comma-separated list overlays several
     #[arg(long, value_delimiter = ',', default_value = "quadratic", value_parser = ball_names())]
     pub ball: Vec<String>,
 
+    /// Number of centres across and up [default: the chart's, e.g. 9x5 for mean-std]
+    #[arg(long, value_name = "NXxNY", value_parser = parse_grid)]
+    pub grid: Option<(usize, usize)>,
+
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// Options every figure has: the balls' size and outline, the figure's style and output.
+#[derive(Debug, Clone, Args)]
+pub struct LookArgs {
     /// KL level L of the balls [default: 0.01]
     #[arg(long, conflicts_with = "radius", allow_hyphen_values = true)]
     pub kl: Option<f64>,
@@ -101,10 +115,6 @@ pub struct CommonArgs {
     /// Fisher radius r of the balls instead of --kl (L = r²/2)
     #[arg(long, allow_hyphen_values = true)]
     pub radius: Option<f64>,
-
-    /// Number of centres across and up [default: the chart's, e.g. 9x5 for mean-std]
-    #[arg(long, value_name = "NXxNY", value_parser = parse_grid)]
-    pub grid: Option<(usize, usize)>,
 
     /// Number of points on each outline
     #[arg(long, default_value_t = 128)]
@@ -141,6 +151,33 @@ pub struct CommonArgs {
     /// Output file: .svg, .png or .json
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
+}
+
+/// The options of `fisherballs geodesic`: Fisher–Rao geodesics, with balls along them.
+#[derive(Debug, Clone, Args)]
+pub struct GeodesicArgs {
+    /// Statistical family
+    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    pub family: String,
+
+    /// 1 to 6 charts, comma-separated; --from and --to are points of the first
+    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    pub charts: Vec<String>,
+
+    /// Start of a geodesic, X,Y in the first chart (repeat with --to for several)
+    #[arg(long, value_name = "X,Y", required = true, allow_hyphen_values = true, value_parser = parse_point)]
+    pub from: Vec<Point>,
+
+    /// End of a geodesic, X,Y in the first chart (one for each --from)
+    #[arg(long, value_name = "X,Y", required = true, allow_hyphen_values = true, value_parser = parse_point)]
+    pub to: Vec<Point>,
+
+    /// Fisher–Rao balls drawn along each geodesic, equally spaced, ends included
+    #[arg(long, default_value_t = 5)]
+    pub along: usize,
+
+    #[command(flatten)]
+    pub look: LookArgs,
 }
 
 fn family_names() -> [&'static str; 1] {
@@ -284,6 +321,8 @@ pub struct FigureSpec {
     /// Where the centres lie, in the first panel's chart.
     pub limits: Limits,
     pub grid: (usize, usize),
+    /// For `geodesic`: the (from, to) pairs, in the first chart; the balls lie along them.
+    pub geodesics: Option<Vec<(Point, Point)>>,
     pub points: usize,
     pub style: Style,
     pub format: Format,
@@ -303,6 +342,23 @@ pub enum SpecError {
     AtWithoutWhitened,
     #[error("--charts names {0} chart(s); compare takes 2 to {MAX_PANELS}")]
     PanelCount(usize),
+    #[error("--charts names {0} chart(s); geodesic takes 1 to {MAX_PANELS}")]
+    GeodesicPanels(usize),
+    #[error(
+        "{0} --from and {1} --to: give one --to for each --from, at most {MAX_GEODESICS} pairs"
+    )]
+    Pairs(usize, usize),
+    #[error(
+        "the geodesic end ({x:?}, {y:?}) is outside the {chart} chart ({domain}); choose a point inside it"
+    )]
+    EndOutside {
+        x: f64,
+        y: f64,
+        chart: &'static str,
+        domain: &'static str,
+    },
+    #[error("--along {0} is out of range; use 2 to {MAX_ALONG}")]
+    Along(usize),
     #[error(
         "--{axis} {lo},{hi} leaves the domain of the {chart} chart ({domain}); choose limits inside it"
     )]
@@ -413,10 +469,6 @@ impl FigureSpec {
             .iter()
             .filter_map(|n| BallKind::from_name(n))
             .collect::<Vec<_>>();
-        let level = match (args.kl, args.radius) {
-            (_, Some(r)) => Level::from_radius(r)?,
-            (kl, None) => Level::from_kl(kl.unwrap_or(0.01))?,
-        };
         let defaults = chart.default_limits();
         let limits = Limits {
             x: xlim.unwrap_or(defaults.x),
@@ -427,29 +479,75 @@ impl FigureSpec {
         if nx.saturating_mul(ny) > MAX_BALLS {
             return Err(SpecError::TooManyBalls { nx, ny });
         }
-        if !(MIN_POINTS..=MAX_POINTS).contains(&args.points) {
-            return Err(SpecError::Points(args.points));
-        }
-        let total = nx * ny * args.points * kinds.len() * panels.len();
-        if total > MAX_TOTAL_POINTS {
-            return Err(SpecError::TooManyPoints(total));
-        }
-        let style = style(args, labels)?;
-        let format = Format::from_path(&args.output)
-            .ok_or_else(|| SpecError::Extension(args.output.clone()))?;
-        check_directory(&args.output)?;
+        let look = Look::new(&args.look, nx * ny * kinds.len() * panels.len(), labels)?;
         Ok(Self {
             family,
             panels,
             compare,
             kinds,
-            level,
+            level: look.level,
             limits,
             grid: (nx, ny),
-            points: args.points,
-            style,
-            format,
-            output: args.output.clone(),
+            geodesics: None,
+            points: args.look.points,
+            style: look.style,
+            format: look.format,
+            output: args.look.output.clone(),
+        })
+    }
+
+    /// The figure `fisherballs geodesic` draws: paths from each --from to its --to, with
+    /// `along` Fisher–Rao balls on each; a row of the grid for each path.
+    pub fn geodesic(args: &GeodesicArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family);
+        if !(1..=MAX_PANELS).contains(&args.charts.len()) {
+            return Err(SpecError::GeodesicPanels(args.charts.len()));
+        }
+        let panels: Vec<ChartChoice> = args
+            .charts
+            .iter()
+            .map(|n| ChartChoice::Named(named_chart(n)))
+            .collect();
+        let chart = panels[0].chart();
+        if args.from.len() != args.to.len() || args.from.len() > MAX_GEODESICS {
+            return Err(SpecError::Pairs(args.from.len(), args.to.len()));
+        }
+        let pairs: Vec<(Point, Point)> = args
+            .from
+            .iter()
+            .copied()
+            .zip(args.to.iter().copied())
+            .collect();
+        if let Some(p) = pairs
+            .iter()
+            .flat_map(|(a, b)| [a, b])
+            .find(|p| !chart.contains(**p))
+        {
+            return Err(SpecError::EndOutside {
+                x: p.x,
+                y: p.y,
+                chart: chart.name(),
+                domain: chart.domain(),
+            });
+        }
+        if !(2..=MAX_ALONG).contains(&args.along) {
+            return Err(SpecError::Along(args.along));
+        }
+        let look = Look::new(&args.look, args.along * pairs.len() * panels.len(), None)?;
+        let defaults = chart.default_limits();
+        Ok(Self {
+            family,
+            grid: (args.along, pairs.len()),
+            geodesics: Some(pairs),
+            panels,
+            compare: true,
+            kinds: vec![BallKind::FisherRao],
+            level: look.level,
+            limits: defaults,
+            points: args.look.points,
+            style: look.style,
+            format: look.format,
+            output: args.look.output.clone(),
         })
     }
 
@@ -459,7 +557,40 @@ impl FigureSpec {
     }
 }
 
-fn style(args: &CommonArgs, labels: Option<[String; 2]>) -> Result<Style, SpecError> {
+/// What every figure's options resolve to, checked.
+struct Look {
+    level: Level,
+    style: Style,
+    format: Format,
+}
+
+impl Look {
+    /// Checks the options for a figure of `balls` outlines in all.
+    fn new(args: &LookArgs, balls: usize, labels: Option<[String; 2]>) -> Result<Self, SpecError> {
+        let level = match (args.kl, args.radius) {
+            (_, Some(r)) => Level::from_radius(r)?,
+            (kl, None) => Level::from_kl(kl.unwrap_or(0.01))?,
+        };
+        if !(MIN_POINTS..=MAX_POINTS).contains(&args.points) {
+            return Err(SpecError::Points(args.points));
+        }
+        let total = balls * args.points;
+        if total > MAX_TOTAL_POINTS {
+            return Err(SpecError::TooManyPoints(total));
+        }
+        let style = style(args, labels)?;
+        let format = Format::from_path(&args.output)
+            .ok_or_else(|| SpecError::Extension(args.output.clone()))?;
+        check_directory(&args.output)?;
+        Ok(Self {
+            level,
+            style,
+            format,
+        })
+    }
+}
+
+fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecError> {
     let side = MIN_SIDE..=MAX_SIDE;
     if !side.contains(&args.width) || !side.contains(&args.height) {
         return Err(SpecError::Size(args.width, args.height));

@@ -525,7 +525,11 @@ mod geodesics {
         for (a, b) in PAIRS {
             let g = geodesic::gaussian(pt(a), pt(b), 50);
             let d = Gaussian.fisher_rao(pt(a), pt(b)).unwrap();
-            assert!((g.length / d - 1.0).abs() < 1e-8, "{a:?} → {b:?}: {} vs {d}", g.length);
+            assert!(
+                (g.length / d - 1.0).abs() < 1e-8,
+                "{a:?} → {b:?}: {} vs {d}",
+                g.length
+            );
             assert_eq!((g.points[0], g.points[49]), (pt(a), pt(b)));
         }
     }
@@ -539,7 +543,10 @@ mod geodesics {
             for (k, p) in g.points.iter().enumerate() {
                 let d = Gaussian.fisher_rao(pt(a), *p).unwrap();
                 let want = g.length * k as f64 / 20.0;
-                assert!((d - want).abs() < 1e-9 * (1.0 + want), "{a:?} → {b:?} at {k}: {d} vs {want}");
+                assert!(
+                    (d - want).abs() < 1e-9 * (1.0 + want),
+                    "{a:?} → {b:?} at {k}: {d} vs {want}"
+                );
             }
         }
     }
@@ -558,7 +565,12 @@ mod geodesics {
                         d.dot(&(m.fisher(0.5 * (w[0] + w[1])) * d)).sqrt()
                     })
                     .sum();
-                assert!((length / g.length - 1.0).abs() < 1e-6, "{}: {length} vs {}", m.chart.name(), g.length);
+                assert!(
+                    (length / g.length - 1.0).abs() < 1e-6,
+                    "{}: {length} vs {}",
+                    m.chart.name(),
+                    g.length
+                );
             }
         }
     }

@@ -1,5 +1,6 @@
 //! What a statistical family must give for its balls to be drawn.
 
+use super::geodesic::Geodesic;
 use super::{Mat, Point};
 
 /// A two-parameter family p(x; θ) in its canonical parameters θ.
@@ -18,4 +19,9 @@ pub trait Family: Sync {
     fn fisher(&self, theta: Point) -> Mat;
     /// Fisher–Rao geodesic distance, if the family has it in closed form.
     fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64>;
+    /// The Fisher–Rao geodesic from θ₁ to θ₂ as `n` points equally spaced in arc length,
+    /// if the family has it in closed form.
+    fn geodesic(&self, _theta1: Point, _theta2: Point, _n: usize) -> Option<Geodesic> {
+        None
+    }
 }

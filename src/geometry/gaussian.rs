@@ -1,5 +1,6 @@
 //! The univariate Gaussian N(μ, σ²), canonical parameters θ = (μ, σ).
 
+use super::geodesic::Geodesic;
 use super::{Family, Mat, Point};
 
 /// The univariate Gaussian family with canonical parameters (μ, σ), σ > 0.
@@ -47,5 +48,9 @@ impl Family for Gaussian {
         let ds = theta1.y - theta2.y;
         let x = (0.5 * dm * dm + ds * ds) / (2.0 * theta1.y * theta2.y);
         Some(std::f64::consts::SQRT_2 * (x + (x * (x + 2.0)).sqrt()).ln_1p())
+    }
+
+    fn geodesic(&self, theta1: Point, theta2: Point, n: usize) -> Option<Geodesic> {
+        Some(super::geodesic::gaussian(theta1, theta2, n))
     }
 }

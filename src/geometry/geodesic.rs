@@ -27,7 +27,10 @@ pub fn gaussian(theta1: Point, theta2: Point, n: usize) -> Geodesic {
         let points = (0..n)
             .map(|k| Point::new(theta1.x, y1 * (ratio * at(k as f64)).exp()))
             .collect();
-        return Geodesic { points: with_ends(points, theta1, theta2), length: sqrt2 * ratio.abs() };
+        return Geodesic {
+            points: with_ends(points, theta1, theta2),
+            length: sqrt2 * ratio.abs(),
+        };
     }
     // The half-circle through both points with its centre on σ = 0.
     let c = (x1 * x1 + y1 * y1 - x2 * x2 - y2 * y2) / (2.0 * (x1 - x2));
@@ -40,7 +43,10 @@ pub fn gaussian(theta1: Point, theta2: Point, n: usize) -> Geodesic {
             Point::new(sqrt2 * (c + r * v.tanh()), r / v.cosh())
         })
         .collect();
-    Geodesic { points: with_ends(points, theta1, theta2), length: sqrt2 * (u2 - u1).abs() }
+    Geodesic {
+        points: with_ends(points, theta1, theta2),
+        length: sqrt2 * (u2 - u1).abs(),
+    }
 }
 
 /// The path with its ends exactly the given points (the formulas return them to rounding).

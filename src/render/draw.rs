@@ -134,6 +134,13 @@ fn plot<DB: DrawingBackend>(
     for shapes in &panel.shapes {
         draw_shapes(&mut chart, shapes, u, line_width)?;
     }
+    let path_style = RGBColor(40, 40, 40).stroke_width(u.px(line_width * 1.2));
+    chart.draw_series(
+        panel
+            .paths
+            .iter()
+            .map(|p| PathElement::new(p.clone(), path_style)),
+    )?;
     if panel.shapes.iter().any(|s| !s.label.is_empty()) {
         chart
             .configure_series_labels()
