@@ -575,3 +575,42 @@ mod geodesics {
         }
     }
 }
+
+mod jeffreys {
+    use super::*;
+    use fisherballs::geometry::jeffreys;
+
+    #[test]
+    fn fisher_rao_balls_carry_their_closed_form_mass_in_every_chart() {
+        // Jeffreys measure = 2 × the hyperbolic area of the (μ/√2, σ) half-plane, where a
+        // Fisher radius r is a hyperbolic radius r/√2: mass = 2 · 4π sinh²(r/(2√2)).
+        for m in models() {
+            for r in [0.1, 0.5] {
+                let want = 8.0 * std::f64::consts::PI * (r / (2.0 * 2f64.sqrt())).sinh().powi(2);
+                for theta in sample_thetas() {
+                    let c = m.chart.phi(theta);
+                    let level = Level::from_radius(r).unwrap();
+                    let pts = ball::outline(&m, c, BallKind::FisherRao, level, 512).unwrap();
+                    let got = jeffreys::mass(&m, c, &pts);
+                    assert!((got / want - 1.0).abs() < 1e-4, "{} r={r}: {got} vs {want}", m.chart.name());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn small_balls_carry_about_2_pi_l_wherever_they_are() {
+        let level = Level::from_kl(0.001).unwrap();
+        let want = 2.0 * std::f64::consts::PI * level.kl();
+        for m in models() {
+            let (nx, ny) = m.chart.default_grid();
+            let centres = grid::centres(&m.chart.default_limits(), nx, ny);
+            for kind in BallKind::ALL {
+                for b in ball::balls(&m, &centres, kind, level, 256).unwrap() {
+                    let got = jeffreys::mass(&m, b.centre, &b.points);
+                    assert!((got / want - 1.0).abs() < 0.02, "{} {}: {got} vs {want}", m.chart.name(), kind.name());
+                }
+            }
+        }
+    }
+}

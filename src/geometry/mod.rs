@@ -11,6 +11,7 @@ pub mod family;
 pub mod gaussian;
 pub mod geodesic;
 pub mod grid;
+pub mod jeffreys;
 pub mod model;
 pub mod tolerance;
 
