@@ -1,7 +1,7 @@
 //! spec → geometry: the balls a [`FigureSpec`] asks for, in every panel.
 
 use crate::geometry::ball::{self, Ball, BallError};
-use crate::geometry::{BallKind, Chart, Model, Point, grid};
+use crate::geometry::{BallKind, Chart, Interval, Model, Point, grid, jeffreys};
 use crate::spec::{ChartChoice, FigureSpec};
 
 /// All balls of one kind in one panel.
@@ -22,11 +22,86 @@ pub struct Path {
     pub distance: f64,
 }
 
-/// One panel: a layer per ball kind, in the order the spec lists the kinds, and the
-/// geodesics (if any).
+/// Values of a function at the centres of a `cols`×`rows` grid of cells covering a
+/// rectangle, row by row from the bottom; NaN outside the chart's domain.
+pub struct Field {
+    pub x: Interval,
+    pub y: Interval,
+    pub cols: usize,
+    pub rows: usize,
+    pub values: Vec<f64>,
+}
+
+/// The Jeffreys prior over a panel: its density, and the prior mass of every ball (in the
+/// order the balls are exported: kind by kind).
+pub struct Jeffreys {
+    pub density: Field,
+    pub masses: Vec<f64>,
+}
+
+/// One panel: a layer per ball kind, in the order the spec lists the kinds, the geodesics
+/// (if any) and the Jeffreys prior (if asked for).
 pub struct Panel {
     pub layers: Vec<Layer>,
     pub paths: Vec<Path>,
+    pub jeffreys: Option<Jeffreys>,
+}
+
+/// Cells of the Jeffreys shading: fine enough to look smooth, coarse enough to keep an SVG
+/// small (each cell is one rectangle).
+const FIELD_CELLS: (usize, usize) = (96, 72);
+
+/// The rectangle a panel shows: the limits (if any) widened to contain every outline and
+/// path, plus a 3% margin on each side.
+pub fn extent(
+    limits: Option<(Interval, Interval)>,
+    layers: &[Layer],
+    paths: &[Path],
+) -> (Interval, Interval) {
+    let outlines = layers.iter().flat_map(|l| &l.balls).flat_map(|b| &b.points);
+    let mut points = outlines.chain(paths.iter().flat_map(|p| &p.points));
+    let (mut x, mut y) = limits.unwrap_or_else(|| {
+        let p = points.clone().next().copied().unwrap_or_default();
+        (Interval::new(p.x, p.x), Interval::new(p.y, p.y))
+    });
+    for p in &mut points {
+        x = Interval::new(x.lo.min(p.x), x.hi.max(p.x));
+        y = Interval::new(y.lo.min(p.y), y.hi.max(p.y));
+    }
+    let pad = |r: Interval| Interval::new(r.lo - 0.03 * r.width(), r.hi + 0.03 * r.width());
+    (pad(x), pad(y))
+}
+
+/// The Jeffreys density over the panel's extent, and every ball's prior mass.
+fn jeffreys(model: &Model, limits: (Interval, Interval), layers: &[Layer]) -> Jeffreys {
+    let (x, y) = extent(Some(limits), layers, &[]);
+    let (cols, rows) = FIELD_CELLS;
+    let cell = |i: usize, n: usize, r: Interval| r.lo + (i as f64 + 0.5) * r.width() / n as f64;
+    let values = (0..rows)
+        .flat_map(|j| (0..cols).map(move |i| Point::new(cell(i, cols, x), cell(j, rows, y))))
+        .map(|p| {
+            if model.contains(p) {
+                jeffreys::density(model, p)
+            } else {
+                f64::NAN
+            }
+        })
+        .collect();
+    let masses = layers
+        .iter()
+        .flat_map(|l| &l.balls)
+        .map(|b| jeffreys::mass(model, b.centre, &b.points))
+        .collect();
+    Jeffreys {
+        density: Field {
+            x,
+            y,
+            cols,
+            rows,
+            values,
+        },
+        masses,
+    }
 }
 
 /// A geodesic in canonical coordinates, before it is mapped into panels.
@@ -59,8 +134,12 @@ pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
         })
         .collect::<Result<Vec<_>, BallError>>()?;
     let panel = |choice: &ChartChoice, layers: Vec<Layer>| Panel {
-        layers,
+        jeffreys: spec.jeffreys.then(|| {
+            let model = Model::new(spec.family, choice.chart());
+            jeffreys(&model, (spec.limits.x, spec.limits.y), &layers)
+        }),
         paths: geodesics.iter().map(|g| path(g, choice.chart())).collect(),
+        layers,
     };
     // Later panels show the first panel's balls carried into their charts; the first
     // keeps them as solved.

@@ -67,6 +67,9 @@ struct BallJson {
     kind: Option<&'static str>,
     center: [f64; 2],
     fisher: [[f64; 2]; 2],
+    /// With `--show jeffreys`: the prior mass ∫ √det F over the ball.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mass: Option<f64>,
     points: Vec<[f64; 2]>,
 }
 
@@ -101,19 +104,22 @@ fn path(p: &crate::figure::Path) -> PathJson {
 
 fn balls(panel: &Panel) -> Vec<BallJson> {
     let several = panel.layers.len() > 1;
-    let ball = |kind: &'static str, b: &crate::geometry::Ball| BallJson {
-        kind: several.then_some(kind),
-        center: pair(&b.centre),
-        fisher: [
-            [b.fisher[(0, 0)], b.fisher[(0, 1)]],
-            [b.fisher[(1, 0)], b.fisher[(1, 1)]],
-        ],
-        points: b.points.iter().map(pair).collect(),
-    };
+    let masses = panel.jeffreys.as_ref().map(|j| &j.masses);
     panel
         .layers
         .iter()
-        .flat_map(|l| l.balls.iter().map(move |b| ball(l.kind.name(), b)))
+        .flat_map(|l| l.balls.iter().map(move |b| (l.kind.name(), b)))
+        .enumerate()
+        .map(|(i, (kind, b))| BallJson {
+            kind: several.then_some(kind),
+            center: pair(&b.centre),
+            fisher: [
+                [b.fisher[(0, 0)], b.fisher[(0, 1)]],
+                [b.fisher[(1, 0)], b.fisher[(1, 1)]],
+            ],
+            mass: masses.map(|m| m[i]),
+            points: b.points.iter().map(pair).collect(),
+        })
         .collect()
 }
 

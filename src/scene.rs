@@ -103,6 +103,70 @@ pub struct PanelScene {
     pub shapes: Vec<Shapes>,
     /// Curves drawn over the balls (geodesics).
     pub paths: Vec<Vec<(f64, f64)>>,
+    /// A shaded field under the balls, with its colour bar.
+    pub shading: Option<Shading>,
+}
+
+/// Cells of colour covering a rectangle, row by row from the bottom (None: left white).
+pub struct Shading {
+    pub x: Interval,
+    pub y: Interval,
+    pub cols: usize,
+    pub rows: usize,
+    pub colours: Vec<Option<Rgb>>,
+    /// The colour bar: its title, the range of values it spans, and its colours low to high.
+    pub bar_label: String,
+    pub bar_range: Interval,
+    pub bar: Vec<Rgb>,
+}
+
+/// Viridis (van der Walt & Smith, matplotlib), sampled at nine stops: perceptually uniform,
+/// readable in grey and by colour-blind readers.
+const VIRIDIS: [Rgb; 9] = [
+    [68, 1, 84],
+    [71, 44, 122],
+    [59, 81, 139],
+    [44, 113, 142],
+    [33, 144, 141],
+    [39, 173, 129],
+    [92, 200, 99],
+    [170, 220, 50],
+    [253, 231, 37],
+];
+
+/// Viridis at t ∈ [0, 1], linearly between stops.
+fn viridis(t: f64) -> Rgb {
+    let x = t.clamp(0.0, 1.0) * (VIRIDIS.len() - 1) as f64;
+    let (i, f) = (
+        (x.floor() as usize).min(VIRIDIS.len() - 2),
+        x - x.floor().min((VIRIDIS.len() - 2) as f64),
+    );
+    let mix = |a: u8, b: u8| (f64::from(a) + f * (f64::from(b) - f64::from(a))).round() as u8;
+    let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
+    [mix(a[0], b[0]), mix(a[1], b[1]), mix(a[2], b[2])]
+}
+
+/// The Jeffreys density, shaded on a log scale (it spans decades over a chart).
+fn shading(j: &crate::figure::Jeffreys) -> Shading {
+    let f = &j.density;
+    let logs: Vec<f64> = f.values.iter().map(|v| v.log10()).collect();
+    let finite = logs.iter().copied().filter(|v| v.is_finite());
+    let lo = finite.clone().fold(f64::INFINITY, f64::min);
+    let hi = finite.fold(f64::NEG_INFINITY, f64::max);
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    Shading {
+        x: f.x,
+        y: f.y,
+        cols: f.cols,
+        rows: f.rows,
+        colours: logs
+            .iter()
+            .map(|v| v.is_finite().then(|| viridis((v - lo) / span)))
+            .collect(),
+        bar_label: "log₁₀ √det F (Jeffreys density)".to_string(),
+        bar_range: Interval::new(lo, lo + span),
+        bar: (0..64).map(|k| viridis(k as f64 / 63.0)).collect(),
+    }
 }
 
 /// Everything a renderer needs to draw one figure.
@@ -148,6 +212,7 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
                     .iter()
                     .map(|p| p.points.iter().map(|q| (q.x, q.y)).collect())
                     .collect(),
+                shading: panel.jeffreys.as_ref().map(shading),
             }
         })
         .collect();
@@ -156,7 +221,7 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
         height: spec.style.size.1,
         scale: spec.style.scale,
         title: spec.style.title.clone().unwrap_or_else(|| title(spec)),
-        caption: spec.style.caption.then(|| caption(spec)),
+        caption: spec.style.caption.then(|| caption(spec, panels)),
         line_width: spec.style.line_width,
         panels: scenes,
     }
@@ -217,6 +282,18 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
                 centres: vec![xy(&b.centre)],
             })
             .collect(),
+        // Over the Jeffreys shading, balls are white glass: readable on every colour of it.
+        [one] if spec.jeffreys => vec![Shapes {
+            label: String::new(),
+            colour: [255, 255, 255],
+            fill_alpha: 0.3,
+            outlines: one
+                .balls
+                .iter()
+                .map(|b| b.points.iter().map(xy).collect())
+                .collect(),
+            centres: one.balls.iter().map(|b| xy(&b.centre)).collect(),
+        }],
         _ => layers
             .iter()
             .map(|layer| Shapes {
@@ -243,7 +320,7 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
 /// "gaussian · chart mean-std · kl balls: D(p′ ‖ p) = L" and
 /// "KL level L = 0.01 · Fisher radius r = √(2L) = 0.1414 · 9×5 centres".
 /// With several kinds the legend gives their equations, and the caption only their names.
-fn caption(spec: &FigureSpec) -> String {
+fn caption(spec: &FigureSpec, panels: &[Panel]) -> String {
     let what = match &spec.kinds[..] {
         [one] => format!("{} balls: {}", one.name(), one.equation()),
         many => {
@@ -266,12 +343,23 @@ fn caption(spec: &FigureSpec) -> String {
             format!("{nx}×{ny} centres on a grid in the first chart"),
         ),
     };
-    format!(
+    let mut text = format!(
         "{} · {charts} · {what}\nKL level L = {} · Fisher radius r = √(2L) = {} · {centres}",
         spec.family.name(),
         significant(spec.level.kl()),
         significant(spec.level.radius()),
-    )
+    );
+    if let Some(j) = panels.first().and_then(|p| p.jeffreys.as_ref()) {
+        let lo = j.masses.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = j.masses.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        text.push_str(&format!(
+            "\nShaded: the Jeffreys prior √det F. Each ball carries about the same prior mass: {} to {} (2πL = {})",
+            significant(lo),
+            significant(hi),
+            significant(2.0 * std::f64::consts::PI * spec.level.kl())
+        ));
+    }
+    text
 }
 
 fn panel_names(spec: &FigureSpec) -> String {
@@ -305,25 +393,14 @@ pub fn significant(v: f64) -> String {
     }
 }
 
-/// The limits (if any) widened to contain every outline and path, plus a 3% margin.
+/// The panel's extent, with room above the balls for a legend when there is one (several
+/// kinds sit in the upper left).
 fn view(limits: Option<(Interval, Interval)>, panel: &Panel) -> (Interval, Interval) {
-    let outlines = panel
-        .layers
-        .iter()
-        .flat_map(|l| &l.balls)
-        .flat_map(|b| &b.points);
-    let mut points = outlines.chain(panel.paths.iter().flat_map(|p| &p.points));
-    let (mut x, mut y) = limits.unwrap_or_else(|| {
-        let p = points.clone().next().copied().unwrap_or_default();
-        (Interval::new(p.x, p.x), Interval::new(p.y, p.y))
-    });
-    for p in &mut points {
-        x = Interval::new(x.lo.min(p.x), x.hi.max(p.x));
-        y = Interval::new(y.lo.min(p.y), y.hi.max(p.y));
-    }
-    let pad =
-        |r: Interval, top: f64| Interval::new(r.lo - 0.03 * r.width(), r.hi + top * r.width());
-    // A legend (several kinds) sits in the upper left: leave it room above the balls.
-    let several = panel.layers.len() > 1;
-    (pad(x, 0.03), pad(y, if several { 0.35 } else { 0.03 }))
+    let (x, y) = crate::figure::extent(limits, &panel.layers, &panel.paths);
+    let headroom = if panel.layers.len() > 1 {
+        0.32 * y.width() / 1.06
+    } else {
+        0.0
+    };
+    (x, Interval::new(y.lo, y.hi + headroom))
 }

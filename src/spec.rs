@@ -55,6 +55,11 @@ pub struct PlotArgs {
     #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
     pub ylim: Option<Interval>,
 
+    /// What to show: the balls, or the balls over the Jeffreys prior √det F (with each
+    /// ball's prior mass in the JSON)
+    #[arg(long, default_value = "balls", value_parser = ["balls", "jeffreys"])]
+    pub show: String,
+
     /// Axis names instead of the chart's coordinates, e.g. "mean,standard deviation"
     #[arg(long, value_name = "X,Y", value_parser = parse_labels)]
     pub labels: Option<[String; 2]>,
@@ -323,6 +328,8 @@ pub struct FigureSpec {
     pub grid: (usize, usize),
     /// For `geodesic`: the (from, to) pairs, in the first chart; the balls lie along them.
     pub geodesics: Option<Vec<(Point, Point)>>,
+    /// For `plot --show jeffreys`: shade √det F and weigh each ball's prior mass.
+    pub jeffreys: bool,
     pub points: usize,
     pub style: Style,
     pub format: Format,
@@ -412,14 +419,16 @@ impl FigureSpec {
             (_, Some(_)) => return Err(SpecError::AtWithoutWhitened),
             (name, None) => ChartChoice::Named(named_chart(name)),
         };
-        Self::new(
+        let mut spec = Self::new(
             family,
             vec![panel],
             false,
             (args.xlim, args.ylim),
             args.labels.clone(),
             &args.common,
-        )
+        )?;
+        spec.jeffreys = args.show == "jeffreys";
+        Ok(spec)
     }
 
     /// The figure `fisherballs compare` draws.
@@ -489,6 +498,7 @@ impl FigureSpec {
             limits,
             grid: (nx, ny),
             geodesics: None,
+            jeffreys: false,
             points: args.look.points,
             style: look.style,
             format: look.format,
@@ -539,6 +549,7 @@ impl FigureSpec {
             family,
             grid: (args.along, pairs.len()),
             geodesics: Some(pairs),
+            jeffreys: false,
             panels,
             compare: true,
             kinds: vec![BallKind::FisherRao],

@@ -896,3 +896,37 @@ mod geodesic_figures {
         );
     }
 }
+
+#[test]
+fn jeffreys_masses_are_exported_and_near_constant() {
+    let dir = tempfile::tempdir().unwrap();
+    for chart in ["mean-std", "information", "expectation"] {
+        let (out, a) = plot(
+            dir.path(),
+            "j.json",
+            &["--chart", chart, "--show", "jeffreys", "--kl", "0.002"],
+        );
+        a.success();
+        let v: Value = serde_json::from_slice(&fs::read(out).unwrap()).unwrap();
+        let masses: Vec<f64> = v["balls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["mass"].as_f64().unwrap())
+            .collect();
+        let want = 2.0 * std::f64::consts::PI * 0.002;
+        for m in &masses {
+            assert!(
+                (m / want - 1.0).abs() < 0.01,
+                "{chart}: mass {m} vs 2πL = {want}"
+            );
+        }
+    }
+    let (out, a) = plot(dir.path(), "p.json", &["--chart", "mean-std"]);
+    a.success();
+    let v: Value = serde_json::from_slice(&fs::read(out).unwrap()).unwrap();
+    assert!(
+        v["balls"][0].get("mass").is_none(),
+        "mass only with --show jeffreys"
+    );
+}

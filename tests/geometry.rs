@@ -592,7 +592,11 @@ mod jeffreys {
                     let level = Level::from_radius(r).unwrap();
                     let pts = ball::outline(&m, c, BallKind::FisherRao, level, 512).unwrap();
                     let got = jeffreys::mass(&m, c, &pts);
-                    assert!((got / want - 1.0).abs() < 1e-4, "{} r={r}: {got} vs {want}", m.chart.name());
+                    assert!(
+                        (got / want - 1.0).abs() < 1e-4,
+                        "{} r={r}: {got} vs {want}",
+                        m.chart.name()
+                    );
                 }
             }
         }
@@ -608,7 +612,12 @@ mod jeffreys {
             for kind in BallKind::ALL {
                 for b in ball::balls(&m, &centres, kind, level, 256).unwrap() {
                     let got = jeffreys::mass(&m, b.centre, &b.points);
-                    assert!((got / want - 1.0).abs() < 0.02, "{} {}: {got} vs {want}", m.chart.name(), kind.name());
+                    assert!(
+                        (got / want - 1.0).abs() < 0.02,
+                        "{} {}: {got} vs {want}",
+                        m.chart.name(),
+                        kind.name()
+                    );
                 }
             }
         }

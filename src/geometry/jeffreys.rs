@@ -22,7 +22,12 @@ pub fn mass(model: &Model, centre: Point, outline: &[Point]) -> f64 {
         let (a, b) = (outline[k], outline[(k + 1) % outline.len()]);
         for i in 0..RINGS {
             let (s0, s1) = (i as f64 / RINGS as f64, (i + 1) as f64 / RINGS as f64);
-            let quad = [at(a, b, s0, 0.0), at(a, b, s1, 0.0), at(a, b, s1, 1.0), at(a, b, s0, 1.0)];
+            let quad = [
+                at(a, b, s0, 0.0),
+                at(a, b, s1, 0.0),
+                at(a, b, s1, 1.0),
+                at(a, b, s0, 1.0),
+            ];
             for tri in [[quad[0], quad[1], quad[2]], [quad[0], quad[2], quad[3]]] {
                 total += triangle(model, tri);
             }

@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::font::{self, FAMILY};
 use crate::geometry::Interval;
-use crate::scene::{PanelScene, Rgb, Scene, Shapes};
+use crate::scene::{PanelScene, Rgb, Scene, Shading, Shapes};
 
 const TITLE: f64 = 30.0;
 const PANEL_TITLE: f64 = 24.0;
@@ -24,6 +24,7 @@ const X_AXIS_AREA: f64 = 72.0;
 const Y_AXIS_AREA: f64 = 96.0;
 const CAPTION_LINE: f64 = 26.0;
 const CENTRE_RADIUS: f64 = 2.6;
+const COLOUR_BAR: f64 = 125.0;
 
 /// Backend pixels per figure pixel, for a given backend scale.
 struct Units(f64);
@@ -103,6 +104,15 @@ fn plot<DB: DrawingBackend>(
     u: &Units,
     line_width: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let area = &match &panel.shading {
+        Some(shading) => {
+            let width = area.dim_in_pixel().0;
+            let (main, bar) = area.split_horizontally(width - u.px(COLOUR_BAR));
+            colour_bar(shading, &bar, u)?;
+            main
+        }
+        None => area.clone(),
+    };
     let (x, y) = match panel.equal_aspect {
         true => equal_aspect(panel, area, u),
         false => (panel.x_range, panel.y_range),
@@ -131,6 +141,9 @@ fn plot<DB: DrawingBackend>(
         .axis_style(BLACK.stroke_width(u.px(1.2)))
         .set_all_tick_mark_size(u.px(6.0))
         .draw()?;
+    if let Some(shading) = &panel.shading {
+        chart.draw_series(cells(shading))?;
+    }
     for shapes in &panel.shapes {
         draw_shapes(&mut chart, shapes, u, line_width)?;
     }
@@ -219,6 +232,61 @@ fn equal_aspect<DB: DrawingBackend>(
         Interval::new(mid - half, mid + half)
     };
     (widen(x, w), widen(y, h))
+}
+
+/// The shaded cells as filled rectangles in data coordinates, each run of equal colours
+/// along a row as one rectangle (the Jeffreys density of most charts is constant along
+/// rows, so an SVG then holds a rectangle a row, not a cell).
+fn cells(s: &Shading) -> Vec<Rectangle<(f64, f64)>> {
+    let (dx, dy) = (s.x.width() / s.cols as f64, s.y.width() / s.rows as f64);
+    let mut out = Vec::new();
+    for (j, row) in s.colours.chunks(s.cols).enumerate() {
+        let y0 = s.y.lo + j as f64 * dy;
+        let mut i = 0;
+        while i < row.len() {
+            let run = row[i..].iter().take_while(|c| **c == row[i]).count();
+            if let Some(c) = row[i] {
+                let x0 = s.x.lo + i as f64 * dx;
+                out.push(Rectangle::new(
+                    [(x0, y0), (x0 + run as f64 * dx, y0 + dy)],
+                    rgb(c).filled(),
+                ));
+            }
+            i += run;
+        }
+    }
+    out
+}
+
+/// A vertical colour bar with its scale and title.
+fn colour_bar<DB: DrawingBackend>(
+    s: &Shading,
+    area: &DrawingArea<DB, Shift>,
+    u: &Units,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let r = s.bar_range;
+    let mut bar = ChartBuilder::on(area)
+        .margin_top(u.px(MARGIN))
+        .margin_bottom(u.px(MARGIN + X_AXIS_AREA))
+        .margin_left(u.px(8.0))
+        .y_label_area_size(u.px(58.0))
+        .build_cartesian_2d(0.0..1.0, r.lo..r.hi)?;
+    bar.configure_mesh()
+        .disable_x_mesh()
+        .disable_x_axis()
+        .disable_y_mesh()
+        .y_desc(&s.bar_label)
+        .axis_desc_style(u.font(TICKS))
+        .label_style(u.font(TICKS))
+        .y_label_formatter(&tick)
+        .y_labels(ticks(area.dim_in_pixel().1, u, 90.0, 7))
+        .draw()?;
+    let step = r.width() / s.bar.len() as f64;
+    bar.draw_series(s.bar.iter().enumerate().map(|(k, &c)| {
+        let y0 = r.lo + k as f64 * step;
+        Rectangle::new([(0.0, y0), (1.0, y0 + step)], rgb(c).filled())
+    }))?;
+    Ok(())
 }
 
 /// How many tick labels fit along `side` backend pixels, one per `spacing` figure pixels,
