@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::spec::{CompareArgs, GeodesicArgs, PlotArgs};
+use crate::spec::{CompareArgs, GeodesicArgs, MleArgs, PlotArgs};
 
 /// Draws Fisher balls: the distributions at a fixed KL divergence or Fisher–Rao distance
 /// from each centre of a grid, in a chosen chart (parameterization) of a family.
@@ -16,6 +16,7 @@ use crate::spec::{CompareArgs, GeodesicArgs, PlotArgs};
   fisherballs plot --chart information --ball kl --radius 0.1 -o balls.png
   fisherballs compare --charts mean-std,information --ball kl -o compare.png
   fisherballs geodesic --charts mean-std,information --from -1,0.5 --to 1.5,0.8 -o path.svg
+  fisherballs mle --charts mean-std,information --at 0,1 --n 50 -o mle.png
   fisherballs render figures.toml --out figures
   fisherballs gallery")]
 pub struct Cli {
@@ -39,6 +40,8 @@ pub enum Command {
     /// Draw Fisher–Rao geodesics between distributions, with balls along them, in 1 to 6 charts
     #[command(after_help = CHARTS_AND_BALLS)]
     Geodesic(GeodesicArgs),
+    /// Draw maximum-likelihood estimates from samples, with N(θ, F⁻¹/n), raw and whitened
+    Mle(MleArgs),
     /// Draw every figure of a TOML figure file (see README.md)
     Render {
         /// The figure file

@@ -28,7 +28,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use toml::{Table, Value};
 
 use crate::cli::{Cli, Command};
-use crate::spec::FigureSpec;
+use crate::pipeline::Request;
+use crate::spec::{FigureSpec, MleSpec};
 
 /// The gallery's figure file, compiled in so that `fisherballs gallery` works anywhere.
 pub const GALLERY: &str = include_str!("../gallery/figures.toml");
@@ -41,7 +42,7 @@ pub struct Figure {
     pub about: Option<String>,
     /// `plot` or `compare`, then its flags (without `-o`).
     pub argv: Vec<String>,
-    pub spec: FigureSpec,
+    pub request: Request,
 }
 
 /// A parsed and fully validated figure file.
@@ -143,10 +144,10 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
     safe_output(&output).context(context.clone())?;
     let command = match entry.remove("command") {
         None => "plot".to_string(),
-        Some(Value::String(s)) if ["plot", "compare", "geodesic"].contains(&s.as_str()) => s,
+        Some(Value::String(s)) if ["plot", "compare", "geodesic", "mle"].contains(&s.as_str()) => s,
         Some(v) => {
             bail!(
-                "{context}: command = {v} is not a figure command; use \"plot\", \"compare\" or \"geodesic\""
+                "{context}: command = {v} is not a figure command; use \"plot\", \"compare\", \"geodesic\" or \"mle\""
             )
         }
     };
@@ -166,25 +167,23 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
             .chain(argv.iter().cloned())
             .chain(["-o".to_string(), path.display().to_string()]),
     );
-    let spec = match parsed {
-        Ok(Cli {
-            command: Command::Plot(args),
-        }) => FigureSpec::plot(&args),
-        Ok(Cli {
-            command: Command::Compare(args),
-        }) => FigureSpec::compare(&args),
-        Ok(Cli {
-            command: Command::Geodesic(args),
-        }) => FigureSpec::geodesic(&args),
-        Ok(_) => unreachable!("the command is plot, compare or geodesic"),
+    let command = match parsed {
+        Ok(Cli { command }) => command,
         Err(e) => bail!("{context}: {}", clap_message(&e)),
+    };
+    let request = match command {
+        Command::Plot(args) => FigureSpec::plot(&args).map(Request::Figure),
+        Command::Compare(args) => FigureSpec::compare(&args).map(Request::Figure),
+        Command::Geodesic(args) => FigureSpec::geodesic(&args).map(Request::Figure),
+        Command::Mle(args) => MleSpec::new(&args).map(Request::Mle),
+        _ => unreachable!("the command is plot, compare, geodesic or mle"),
     }
     .map_err(|e| anyhow!("{context}: {e}"))?;
     Ok(Figure {
         output,
         about,
         argv,
-        spec,
+        request,
     })
 }
 
@@ -295,9 +294,11 @@ impl FigureFile {
             .iter()
             .enumerate()
             .map(|(i, f)| {
-                let bytes = crate::pipeline::figure_bytes(&f.spec)
+                let bytes = f
+                    .request
+                    .bytes()
                     .with_context(|| format!("figure {} ({})", i + 1, f.output))?;
-                Ok((f.spec.output.clone(), bytes))
+                Ok((f.request.output().to_path_buf(), bytes))
             })
             .collect::<Result<Vec<_>>>()?;
         if let Some((name, page)) = self.index() {

@@ -161,3 +161,60 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
     bytes.push(b'\n');
     bytes
 }
+
+#[derive(Serialize)]
+struct MleExport<'a> {
+    family: &'a str,
+    n: usize,
+    trials: usize,
+    seed: u64,
+    #[serde(rename = "true")]
+    truth: [f64; 2],
+    panels: Vec<MlePanelJson>,
+}
+
+#[derive(Serialize)]
+struct MlePanelJson {
+    chart: &'static str,
+    #[serde(rename = "true")]
+    truth: [f64; 2],
+    /// Sample covariance of the estimates, and F⁻¹/n it should approach.
+    covariance: [[f64; 2]; 2],
+    expected: [[f64; 2]; 2],
+    whitened_covariance: [[f64; 2]; 2],
+    estimates: Vec<[f64; 2]>,
+    whitened: Vec<[f64; 2]>,
+}
+
+fn matrix(m: &crate::geometry::Mat) -> [[f64; 2]; 2] {
+    [[m[(0, 0)], m[(0, 1)]], [m[(1, 0)], m[(1, 1)]]]
+}
+
+/// The export of an `mle` figure: `{"family", "n", "trials", "seed", "true", "panels":
+/// [{"chart", "true", "covariance", "expected", "whitened_covariance", "estimates",
+/// "whitened"}]}`, with "true" the true θ in (μ, σ) at the top and in each chart below.
+pub fn mle_to_bytes(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Vec<u8> {
+    let panels = views
+        .iter()
+        .map(|v| MlePanelJson {
+            chart: v.chart,
+            truth: pair(&v.truth),
+            covariance: matrix(&v.covariance),
+            expected: matrix(&v.expected),
+            whitened_covariance: matrix(&v.whitened_covariance),
+            estimates: v.estimates.iter().map(pair).collect(),
+            whitened: v.whitened.iter().map(pair).collect(),
+        })
+        .collect();
+    let export = MleExport {
+        family: spec.family.name(),
+        n: spec.n,
+        trials: spec.trials,
+        seed: spec.seed,
+        truth: pair(&spec.truth),
+        panels,
+    };
+    let mut bytes = serde_json::to_vec(&export).expect("plain numbers and strings serialize");
+    bytes.push(b'\n');
+    bytes
+}

@@ -12,6 +12,7 @@ pub mod figure;
 pub mod figures;
 pub mod geometry;
 pub mod json;
+pub mod mle;
 pub mod output;
 pub mod pipeline;
 pub mod render;

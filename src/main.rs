@@ -10,8 +10,8 @@ use clap::Parser;
 use fisherballs::cli::{Cli, Command};
 use fisherballs::figures::{FigureFile, GALLERY};
 use fisherballs::output::write_atomic;
-use fisherballs::pipeline::figure_bytes;
-use fisherballs::spec::FigureSpec;
+use fisherballs::pipeline::Request;
+use fisherballs::spec::{FigureSpec, MleSpec};
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
@@ -25,9 +25,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Plot(args) => write_figure(&FigureSpec::plot(&args)?),
-        Command::Compare(args) => write_figure(&FigureSpec::compare(&args)?),
-        Command::Geodesic(args) => write_figure(&FigureSpec::geodesic(&args)?),
+        Command::Plot(args) => write(Request::Figure(FigureSpec::plot(&args)?)),
+        Command::Compare(args) => write(Request::Figure(FigureSpec::compare(&args)?)),
+        Command::Geodesic(args) => write(Request::Figure(FigureSpec::geodesic(&args)?)),
+        Command::Mle(args) => write(Request::Mle(MleSpec::new(&args)?)),
         Command::Render { file, out } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("cannot read the figure file '{}'", file.display()))?;
@@ -37,8 +38,8 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn write_figure(spec: &FigureSpec) -> Result<()> {
-    write_atomic(&spec.output, &figure_bytes(spec)?)
+fn write(request: Request) -> Result<()> {
+    write_atomic(request.output(), &request.bytes()?)
 }
 
 /// Validates every figure of a figure file, draws them all, then writes them all.

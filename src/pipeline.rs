@@ -1,16 +1,66 @@
 //! spec → geometry → scene → bytes, for one figure.
 
+use std::path::Path;
+
 use anyhow::Result;
 
-use crate::spec::{FigureSpec, Format};
-use crate::{figure, json, render, scene};
+use crate::geometry::BallError;
+use crate::spec::{FigureSpec, Format, MleSpec};
+use crate::{figure, json, mle, render, scene};
 
-/// The bytes of the file a spec asks for.
+/// A validated request for one file.
+pub enum Request {
+    /// plot, compare, geodesic: balls (and paths) in panels.
+    Figure(FigureSpec),
+    /// mle: estimates, raw and whitened.
+    Mle(MleSpec),
+}
+
+impl Request {
+    pub fn output(&self) -> &Path {
+        match self {
+            Request::Figure(s) => &s.output,
+            Request::Mle(s) => &s.output,
+        }
+    }
+
+    /// The bytes of the file the request asks for.
+    pub fn bytes(&self) -> Result<Vec<u8>> {
+        match self {
+            Request::Figure(spec) => figure_bytes(spec),
+            Request::Mle(spec) => mle_bytes(spec),
+        }
+    }
+}
+
+/// The bytes of a figure of balls.
 pub fn figure_bytes(spec: &FigureSpec) -> Result<Vec<u8>> {
     let panels = figure::compute(spec)?;
     Ok(match spec.format {
         Format::Json => json::to_bytes(spec, &panels),
         Format::Svg => render::to_svg(&scene::build(spec, &panels)),
         Format::Png => render::to_png(&scene::build(spec, &panels))?,
+    })
+}
+
+/// The bytes of a maximum-likelihood figure.
+pub fn mle_bytes(spec: &MleSpec) -> Result<Vec<u8>> {
+    let estimates = mle::gaussian_estimates(spec.truth, spec.n, spec.trials, spec.seed);
+    let views = spec
+        .charts
+        .iter()
+        .map(|&c| mle::view(spec.family, c, spec.truth, &estimates, spec.n, spec.points))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| match e {
+            BallError::NotClosed { x, y, domain, .. } => anyhow::anyhow!(
+                "the 2-s.d. ellipse of N(θ, F⁻¹/n) around ({x:?}, {y:?}) crosses the edge of the chart ({domain}) at n = {}; use a larger --n or another chart",
+                spec.n
+            ),
+            other => other.into(),
+        })?;
+    Ok(match spec.format {
+        Format::Json => json::mle_to_bytes(spec, &views),
+        Format::Svg => render::to_svg(&scene::mle(spec, &views)),
+        Format::Png => render::to_png(&scene::mle(spec, &views))?,
     })
 }

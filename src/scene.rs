@@ -105,6 +105,8 @@ pub struct PanelScene {
     pub paths: Vec<Vec<(f64, f64)>>,
     /// A shaded field under the balls, with its colour bar.
     pub shading: Option<Shading>,
+    /// A scatter of points (estimates), drawn under the outlines.
+    pub markers: Vec<(f64, f64)>,
 }
 
 /// Cells of colour covering a rectangle, row by row from the bottom (None: left white).
@@ -180,6 +182,8 @@ pub struct Scene {
     /// Outline width in figure pixels.
     pub line_width: f64,
     pub panels: Vec<PanelScene>,
+    /// Panels a row; None lets the renderer choose (a row up to three, then two rows).
+    pub columns: Option<usize>,
 }
 
 /// The scene of a figure: titles and captions from the spec, shapes from the geometry.
@@ -213,6 +217,7 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
                     .map(|p| p.points.iter().map(|q| (q.x, q.y)).collect())
                     .collect(),
                 shading: panel.jeffreys.as_ref().map(shading),
+                markers: Vec::new(),
             }
         })
         .collect();
@@ -224,6 +229,7 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
         caption: spec.style.caption.then(|| caption(spec, panels)),
         line_width: spec.style.line_width,
         panels: scenes,
+        columns: None,
     }
 }
 
@@ -403,4 +409,113 @@ fn view(limits: Option<(Interval, Interval)>, panel: &Panel) -> (Interval, Inter
         0.0
     };
     (x, Interval::new(y.lo, y.hi + headroom))
+}
+
+/// The scene of an `mle` figure: for each chart, the estimates with the 1- and 2-s.d.
+/// ellipses of N(θ, F⁻¹/n), and beside them the whitened estimates with circles of radius
+/// 1 and 2.
+pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Scene {
+    let palette = spec.style.palette;
+    let xy = |p: &Point| (p.x, p.y);
+    let rings = |curves: &[Vec<Point>; 2], centre: Point, labels: [&str; 2]| -> Vec<Shapes> {
+        curves
+            .iter()
+            .zip(["1", "2"])
+            .zip(labels)
+            .map(|((c, k), label)| Shapes {
+                label: label.to_string(),
+                colour: palette.kind(if k == "1" {
+                    BallKind::Quadratic
+                } else {
+                    BallKind::Kl
+                }),
+                fill_alpha: 0.0,
+                outlines: vec![c.iter().map(xy).collect()],
+                centres: vec![xy(&centre)],
+            })
+            .collect()
+    };
+    let panel = |title: String,
+                 labels: [String; 2],
+                 shapes: Vec<Shapes>,
+                 markers: &[Point],
+                 white: bool| {
+        let outlines = shapes
+            .iter()
+            .flat_map(|s| s.outlines.iter().flatten().copied());
+        let (x, y) = bounds(markers.iter().map(xy).chain(outlines));
+        let pad =
+            |r: Interval, top: f64| Interval::new(r.lo - 0.03 * r.width(), r.hi + top * r.width());
+        PanelScene {
+            title: Some(title),
+            x_label: labels[0].clone(),
+            y_label: labels[1].clone(),
+            x_range: pad(x, 0.03),
+            y_range: pad(y, 0.3),
+            equal_aspect: white,
+            shapes,
+            paths: Vec::new(),
+            shading: None,
+            markers: markers.iter().map(xy).collect(),
+        }
+    };
+    let mut panels = Vec::new();
+    for v in views {
+        let labels = crate::geometry::chart::gaussian_chart(v.chart)
+            .map(|c| c.axis_labels().map(str::to_string))
+            .unwrap_or_default();
+        panels.push(panel(
+            format!("{} chart", v.chart),
+            labels,
+            rings(&v.ellipses, v.truth, ["1 s.d. of N(θ, F⁻¹/n)", "2 s.d."]),
+            &v.estimates,
+            false,
+        ));
+        let white = ["w₁".to_string(), "w₂".to_string()];
+        panels.push(panel(
+            format!("{} whitened: w = √n F^½ (estimate − θ)", v.chart),
+            white,
+            rings(&v.circles, Point::zeros(), ["radius 1", "radius 2"]),
+            &v.whitened,
+            true,
+        ));
+    }
+    let charts: Vec<&str> = views.iter().map(|v| v.chart).collect();
+    let truth = spec.charts[0].phi(spec.truth);
+    let title = format!(
+        "Maximum-likelihood estimates of the {}: {} samples of n = {}",
+        spec.family.display_name(),
+        spec.trials,
+        spec.n
+    );
+    let caption = format!(
+        "{} · charts {} · true θ = ({}, {}) in {} · seed {}\nEllipses: 1 and 2 s.d. of N(θ, F⁻¹/n), the quadratic balls of level k²/(2n); whitened, every chart gives a round cloud of unit spread",
+        spec.family.name(),
+        charts.join(", "),
+        significant(truth.x),
+        significant(truth.y),
+        charts[0],
+        spec.seed,
+    );
+    Scene {
+        width: spec.style.size.0,
+        height: spec.style.size.1,
+        scale: spec.style.scale,
+        title: spec.style.title.clone().unwrap_or(title),
+        caption: spec.style.caption.then_some(caption),
+        line_width: spec.style.line_width,
+        panels,
+        columns: Some(2),
+    }
+}
+
+/// The smallest rectangle holding every point.
+fn bounds(points: impl Iterator<Item = (f64, f64)>) -> (Interval, Interval) {
+    let empty = Interval::new(f64::INFINITY, f64::NEG_INFINITY);
+    points.fold((empty, empty), |(x, y), (px, py)| {
+        (
+            Interval::new(x.lo.min(px), x.hi.max(px)),
+            Interval::new(y.lo.min(py), y.hi.max(py)),
+        )
+    })
 }

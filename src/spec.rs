@@ -107,12 +107,15 @@ pub struct CommonArgs {
     pub grid: Option<(usize, usize)>,
 
     #[command(flatten)]
+    pub level: LevelArgs,
+
+    #[command(flatten)]
     pub look: LookArgs,
 }
 
-/// Options every figure has: the balls' size and outline, the figure's style and output.
+/// The size of the balls.
 #[derive(Debug, Clone, Args)]
-pub struct LookArgs {
+pub struct LevelArgs {
     /// KL level L of the balls [default: 0.01]
     #[arg(long, conflicts_with = "radius", allow_hyphen_values = true)]
     pub kl: Option<f64>,
@@ -120,7 +123,20 @@ pub struct LookArgs {
     /// Fisher radius r of the balls instead of --kl (L = r²/2)
     #[arg(long, allow_hyphen_values = true)]
     pub radius: Option<f64>,
+}
 
+impl LevelArgs {
+    pub fn level(&self) -> Result<Level, LevelError> {
+        match (self.kl, self.radius) {
+            (_, Some(r)) => Level::from_radius(r),
+            (kl, None) => Level::from_kl(kl.unwrap_or(0.01)),
+        }
+    }
+}
+
+/// Options every figure has: points on each outline, the figure's style and output.
+#[derive(Debug, Clone, Args)]
+pub struct LookArgs {
     /// Number of points on each outline
     #[arg(long, default_value_t = 128)]
     pub points: usize,
@@ -182,7 +198,100 @@ pub struct GeodesicArgs {
     pub along: usize,
 
     #[command(flatten)]
+    pub level: LevelArgs,
+
+    #[command(flatten)]
     pub look: LookArgs,
+}
+
+/// The options of `fisherballs mle`: maximum-likelihood estimates, raw and whitened.
+#[derive(Debug, Clone, Args)]
+pub struct MleArgs {
+    /// Statistical family
+    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    pub family: String,
+
+    /// 1 to 3 charts, comma-separated; each gets a panel of estimates and a whitened one
+    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    pub charts: Vec<String>,
+
+    /// The true distribution, X,Y in the first chart
+    #[arg(long, value_name = "X,Y", required = true, allow_hyphen_values = true, value_parser = parse_point)]
+    pub at: Point,
+
+    /// Sample size of each estimate
+    #[arg(long, default_value_t = 50)]
+    pub n: usize,
+
+    /// Number of estimates
+    #[arg(long, default_value_t = 1000)]
+    pub trials: usize,
+
+    /// Seed of the random draws (the same seed gives the same figure)
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// A validated `mle` request.
+pub struct MleSpec {
+    pub family: &'static dyn Family,
+    pub charts: Vec<&'static dyn Chart>,
+    /// The true θ, canonical.
+    pub truth: Point,
+    pub n: usize,
+    pub trials: usize,
+    pub seed: u64,
+    pub points: usize,
+    pub style: Style,
+    pub format: Format,
+    pub output: PathBuf,
+}
+
+/// `mle` limits: a sample size from 2 (below it σ̂ = 0) to 100 000, up to 20 000 estimates,
+/// and at most 10⁸ draws in all (about a second).
+pub const MAX_N: usize = 100_000;
+pub const MAX_TRIALS: usize = 20_000;
+pub const MAX_DRAWS: usize = 100_000_000;
+
+impl MleSpec {
+    pub fn new(args: &MleArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family);
+        if !(1..=3).contains(&args.charts.len()) {
+            return Err(SpecError::MlePanels(args.charts.len()));
+        }
+        let charts: Vec<&'static dyn Chart> = args.charts.iter().map(|n| named_chart(n)).collect();
+        if !charts[0].contains(args.at) {
+            let (chart, domain) = (charts[0].name(), charts[0].domain());
+            return Err(SpecError::TruthOutside {
+                x: args.at.x,
+                y: args.at.y,
+                chart,
+                domain,
+            });
+        }
+        if !(2..=MAX_N).contains(&args.n) {
+            return Err(SpecError::SampleSize(args.n));
+        }
+        if !(2..=MAX_TRIALS).contains(&args.trials) || args.n * args.trials > MAX_DRAWS {
+            return Err(SpecError::Trials(args.trials, args.n));
+        }
+        let look = Look::new(&args.look, 4 * charts.len(), None)?;
+        Ok(Self {
+            family,
+            truth: charts[0].theta(args.at),
+            charts,
+            n: args.n,
+            trials: args.trials,
+            seed: args.seed,
+            points: args.look.points,
+            style: look.style,
+            format: look.format,
+            output: args.look.output.clone(),
+        })
+    }
 }
 
 fn family_names() -> [&'static str; 1] {
@@ -366,6 +475,23 @@ pub enum SpecError {
     },
     #[error("--along {0} is out of range; use 2 to {MAX_ALONG}")]
     Along(usize),
+    #[error("--charts names {0} chart(s); mle takes 1 to 3")]
+    MlePanels(usize),
+    #[error(
+        "--at {x:?},{y:?} is outside the {chart} chart ({domain}); choose the true distribution inside it"
+    )]
+    TruthOutside {
+        x: f64,
+        y: f64,
+        chart: &'static str,
+        domain: &'static str,
+    },
+    #[error("--n {0} is out of range; a sample needs 2 to {MAX_N} points")]
+    SampleSize(usize),
+    #[error(
+        "--trials {0} with --n {1} is out of range; use 2 to {MAX_TRIALS} trials and at most {MAX_DRAWS} draws in all"
+    )]
+    Trials(usize, usize),
     #[error(
         "--{axis} {lo},{hi} leaves the domain of the {chart} chart ({domain}); choose limits inside it"
     )]
@@ -494,7 +620,7 @@ impl FigureSpec {
             panels,
             compare,
             kinds,
-            level: look.level,
+            level: args.level.level()?,
             limits,
             grid: (nx, ny),
             geodesics: None,
@@ -553,7 +679,7 @@ impl FigureSpec {
             panels,
             compare: true,
             kinds: vec![BallKind::FisherRao],
-            level: look.level,
+            level: args.level.level()?,
             limits: defaults,
             points: args.look.points,
             style: look.style,
@@ -570,7 +696,6 @@ impl FigureSpec {
 
 /// What every figure's options resolve to, checked.
 struct Look {
-    level: Level,
     style: Style,
     format: Format,
 }
@@ -578,10 +703,6 @@ struct Look {
 impl Look {
     /// Checks the options for a figure of `balls` outlines in all.
     fn new(args: &LookArgs, balls: usize, labels: Option<[String; 2]>) -> Result<Self, SpecError> {
-        let level = match (args.kl, args.radius) {
-            (_, Some(r)) => Level::from_radius(r)?,
-            (kl, None) => Level::from_kl(kl.unwrap_or(0.01))?,
-        };
         if !(MIN_POINTS..=MAX_POINTS).contains(&args.points) {
             return Err(SpecError::Points(args.points));
         }
@@ -593,11 +714,7 @@ impl Look {
         let format = Format::from_path(&args.output)
             .ok_or_else(|| SpecError::Extension(args.output.clone()))?;
         check_directory(&args.output)?;
-        Ok(Self {
-            level,
-            style,
-            format,
-        })
+        Ok(Self { style, format })
     }
 }
 

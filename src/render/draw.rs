@@ -69,7 +69,12 @@ pub fn draw<DB: DrawingBackend>(
     let body = body
         .margin(u.px(MARGIN / 2.0), 0, 0, 0)
         .titled(&scene.title, u.font(TITLE))?;
-    let areas = body.split_evenly(grid_of(scene.panels.len()));
+    let n = scene.panels.len();
+    let layout = match scene.columns {
+        Some(cols) => (n.div_ceil(cols), cols.min(n)),
+        None => grid_of(n),
+    };
+    let areas = body.split_evenly(layout);
     for (panel, area) in scene.panels.iter().zip(&areas) {
         plot(panel, area, &u, scene.line_width)?;
     }
@@ -144,6 +149,9 @@ fn plot<DB: DrawingBackend>(
     if let Some(shading) = &panel.shading {
         chart.draw_series(cells(shading))?;
     }
+    let marker = RGBColor(60, 60, 60).mix(0.45).filled();
+    let r = u.px(1.8);
+    chart.draw_series(panel.markers.iter().map(|&p| Circle::new(p, r, marker)))?;
     for shapes in &panel.shapes {
         draw_shapes(&mut chart, shapes, u, line_width)?;
     }
