@@ -623,3 +623,60 @@ mod jeffreys {
         }
     }
 }
+
+mod descent {
+    use super::*;
+    use fisherballs::geometry::descent::{Method, descend};
+
+    #[test]
+    fn the_kl_gradient_is_the_derivative_of_kl() {
+        let target = Point::new(0.5, 1.5);
+        for theta in sample_thetas() {
+            let g = Gaussian.kl_gradient(target, theta).unwrap();
+            for i in 0..2 {
+                let d = |s: f64| {
+                    let mut e = Point::zeros();
+                    e[i] = s * 1e-3;
+                    (Gaussian.kl(target, theta + e) - Gaussian.kl(target, theta - e)) / (2e-3 * s)
+                };
+                let fd = romberg(d);
+                assert!((g[i] - fd).abs() < 1e-9 * (1.0 + fd.abs()), "{theta:?}: ∂{i} {} vs {fd}", g[i]);
+            }
+        }
+    }
+
+    /// Where a descent of total time 0.6 from N(−1, 0.5²) ends, as (μ, σ), in `chart`.
+    fn end(chart: &str, step: f64, method: Method) -> Point {
+        let m = Model::new(&Gaussian, gaussian_chart(chart).unwrap());
+        let (target, start) = (Point::new(1.0, 1.2), m.chart.phi(Point::new(-1.0, 0.5)));
+        let steps = (0.6 / step).round() as usize;
+        let path = descend(&m, target, start, step, steps, method).unwrap();
+        m.chart.theta(*path.last().unwrap())
+    }
+
+    #[test]
+    fn natural_paths_agree_across_charts_to_first_order_in_the_step() {
+        for (a, b) in [("mean-std", "information"), ("mean-var", "natural")] {
+            let gap = |step: f64| (end(a, step, Method::Natural) - end(b, step, Method::Natural)).norm();
+            let (g1, g2) = (gap(0.02), gap(0.01));
+            assert!(g1 < 0.1, "{a}/{b}: natural paths end {g1} apart");
+            let ratio = g2 / g1;
+            assert!((0.4..0.6).contains(&ratio), "{a}/{b}: halving the step shrank the gap by {ratio}");
+        }
+    }
+
+    #[test]
+    fn plain_paths_differ_across_charts() {
+        let natural = (end("mean-std", 0.01, Method::Natural) - end("information", 0.01, Method::Natural)).norm();
+        let plain = (end("mean-std", 0.01, Method::Plain) - end("information", 0.01, Method::Plain)).norm();
+        assert!(plain > 10.0 * natural, "plain {plain} vs natural {natural}");
+    }
+
+    #[test]
+    fn a_step_too_large_is_reported() {
+        let m = Model::new(&Gaussian, gaussian_chart("mean-std").unwrap());
+        // Near the target the loss curves like F ≈ diag(0.7, 1.4): a step of 10 overshoots.
+        let r = descend(&m, Point::new(1.0, 1.2), Point::new(0.9, 1.1), 10.0, 10, Method::Plain);
+        assert!(matches!(r, Err(fisherballs::geometry::descent::DescentError::Diverges { .. })), "{r:?}");
+    }
+}

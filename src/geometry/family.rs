@@ -24,4 +24,9 @@ pub trait Family: Sync {
     fn geodesic(&self, _theta1: Point, _theta2: Point, _n: usize) -> Option<Geodesic> {
         None
     }
+    /// ∇_θ D(p_target ‖ p_θ): the gradient of the KL from a target, the loss that gradient
+    /// descent figures minimise, if the family has it in closed form.
+    fn kl_gradient(&self, _target: Point, _theta: Point) -> Option<Point> {
+        None
+    }
 }

@@ -53,4 +53,11 @@ impl Family for Gaussian {
     fn geodesic(&self, theta1: Point, theta2: Point, n: usize) -> Option<Geodesic> {
         Some(super::geodesic::gaussian(theta1, theta2, n))
     }
+
+    /// Differentiating ln(σ/σₜ) + (σₜ² + (μₜ−μ)²)/(2σ²) − ½:
+    /// ∂/∂μ = (μ − μₜ)/σ², ∂/∂σ = 1/σ − (σₜ² + (μ − μₜ)²)/σ³.
+    fn kl_gradient(&self, target: Point, theta: Point) -> Option<Point> {
+        let (dm, s, st) = (theta.x - target.x, theta.y, target.y);
+        Some(Point::new(dm / (s * s), 1.0 / s - (st * st + dm * dm) / s.powi(3)))
+    }
 }

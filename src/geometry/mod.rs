@@ -7,6 +7,7 @@
 
 pub mod ball;
 pub mod chart;
+pub mod descent;
 pub mod family;
 pub mod gaussian;
 pub mod geodesic;

@@ -1,0 +1,84 @@
+//! Gradient descent on the KL from a target, D(p_target ‖ p_φ), in a chart: plain,
+//! φ ← φ − η ∇_φ D, and natural, φ ← φ − η F_φ⁻¹ ∇_φ D (Amari 1998). The chart's gradient is
+//! ∇_φ D = Jᵀ ∇_θ D with J = ∂θ/∂φ. To first order in η the natural step moves the
+//! distribution the same way in every chart (F_φ⁻¹ Jᵀ = J⁻¹ F_θ⁻¹); the plain step does not.
+
+use thiserror::Error;
+
+use super::{Model, Point};
+
+/// Which descent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Plain,
+    Natural,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Plain => "plain",
+            Method::Natural => "natural",
+        }
+    }
+}
+
+/// Why a descent cannot be drawn.
+#[derive(Debug, Error, PartialEq)]
+pub enum DescentError {
+    #[error(
+        "{method} gradient descent in the {chart} chart diverges with --step {step} (step {at} {why}); use a smaller --step"
+    )]
+    Diverges {
+        method: &'static str,
+        chart: &'static str,
+        step: f64,
+        at: usize,
+        why: &'static str,
+    },
+    #[error("the {family} family has no closed-form KL gradient")]
+    NoGradient { family: &'static str },
+}
+
+/// `steps` steps of size `step` from `start` (a point of the model's chart) towards the
+/// target (canonical θ): the path, `steps + 1` points. A step that leaves the domain, or
+/// that does not lower the loss, is divergence, reported rather than drawn.
+pub fn descend(
+    model: &Model,
+    target: Point,
+    start: Point,
+    step: f64,
+    steps: usize,
+    method: Method,
+) -> Result<Vec<Point>, DescentError> {
+    let family = model.family;
+    let no_gradient = || DescentError::NoGradient { family: family.name() };
+    let loss = |phi: Point| family.kl(target, model.chart.theta(phi));
+    let diverges = |at, why| DescentError::Diverges {
+        method: method.name(),
+        chart: model.chart.name(),
+        step,
+        at,
+        why,
+    };
+    let mut path = vec![start];
+    let mut phi = start;
+    for k in 1..=steps {
+        let theta = model.chart.theta(phi);
+        let grad = model.chart.jacobian(phi).transpose() * family.kl_gradient(target, theta).ok_or_else(no_gradient)?;
+        let direction = match method {
+            Method::Plain => grad,
+            Method::Natural => model.fisher(phi).try_inverse().ok_or(diverges(k, "meets a singular Fisher matrix"))? * grad,
+        };
+        let next = phi - step * direction;
+        if !model.contains(next) {
+            return Err(diverges(k, "leaves the chart's domain"));
+        }
+        if loss(next) > loss(phi) {
+            return Err(diverges(k, "raises the loss"));
+        }
+        path.push(next);
+        phi = next;
+    }
+    Ok(path)
+}
