@@ -29,7 +29,7 @@ use toml::{Table, Value};
 
 use crate::cli::{Cli, Command};
 use crate::pipeline::Request;
-use crate::spec::{FigureSpec, MleSpec};
+use crate::spec::{FigureSpec, MleSpec, NatgradSpec};
 
 /// The gallery's figure file, compiled in so that `fisherballs gallery` works anywhere.
 pub const GALLERY: &str = include_str!("../gallery/figures.toml");
@@ -144,10 +144,14 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
     safe_output(&output).context(context.clone())?;
     let command = match entry.remove("command") {
         None => "plot".to_string(),
-        Some(Value::String(s)) if ["plot", "compare", "geodesic", "mle"].contains(&s.as_str()) => s,
+        Some(Value::String(s))
+            if ["plot", "compare", "geodesic", "mle", "natgrad"].contains(&s.as_str()) =>
+        {
+            s
+        }
         Some(v) => {
             bail!(
-                "{context}: command = {v} is not a figure command; use \"plot\", \"compare\", \"geodesic\" or \"mle\""
+                "{context}: command = {v} is not a figure command; use \"plot\", \"compare\", \"geodesic\", \"mle\" or \"natgrad\""
             )
         }
     };
@@ -176,7 +180,8 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
         Command::Compare(args) => FigureSpec::compare(&args).map(Request::Figure),
         Command::Geodesic(args) => FigureSpec::geodesic(&args).map(Request::Figure),
         Command::Mle(args) => MleSpec::new(&args).map(Request::Mle),
-        _ => unreachable!("the command is plot, compare, geodesic or mle"),
+        Command::Natgrad(args) => NatgradSpec::new(&args).map(Request::Natgrad),
+        _ => unreachable!("the command is a figure command"),
     }
     .map_err(|e| anyhow!("{context}: {e}"))?;
     Ok(Figure {

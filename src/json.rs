@@ -218,3 +218,63 @@ pub fn mle_to_bytes(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) 
     bytes.push(b'\n');
     bytes
 }
+
+#[derive(Serialize)]
+struct NatgradExport<'a> {
+    family: &'a str,
+    target: [f64; 2],
+    step: f64,
+    steps: usize,
+    panels: Vec<NatgradPanelJson>,
+}
+
+#[derive(Serialize)]
+struct NatgradPanelJson {
+    chart: &'static str,
+    paths: Vec<DescentJson>,
+}
+
+#[derive(Serialize)]
+struct DescentJson {
+    method: &'static str,
+    descended_in: &'static str,
+    start: usize,
+    points: Vec<[f64; 2]>,
+    mu_sigma: Vec<[f64; 2]>,
+}
+
+/// The export of a `natgrad` figure: `{"family", "target", "step", "steps", "panels":
+/// [{"chart", "paths": [{"method", "descended_in", "start", "points", "mu_sigma"}]}]}`, with
+/// `points` in the panel's chart and `mu_sigma` the same path as (μ, σ); "target" is (μ, σ).
+pub fn natgrad_to_bytes(
+    spec: &crate::spec::NatgradSpec,
+    descents: &[crate::natgrad::Descent],
+) -> Vec<u8> {
+    let panels = spec
+        .charts
+        .iter()
+        .map(|&chart| NatgradPanelJson {
+            chart: chart.name(),
+            paths: descents
+                .iter()
+                .map(|d| DescentJson {
+                    method: d.method.name(),
+                    descended_in: d.chart,
+                    start: d.start,
+                    points: d.thetas.iter().map(|&t| pair(&chart.phi(t))).collect(),
+                    mu_sigma: d.thetas.iter().map(pair).collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let export = NatgradExport {
+        family: spec.family.name(),
+        target: pair(&spec.target),
+        step: spec.step,
+        steps: spec.steps,
+        panels,
+    };
+    let mut bytes = serde_json::to_vec(&export).expect("plain numbers and strings serialize");
+    bytes.push(b'\n');
+    bytes
+}

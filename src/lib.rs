@@ -13,6 +13,7 @@ pub mod figures;
 pub mod geometry;
 pub mod json;
 pub mod mle;
+pub mod natgrad;
 pub mod output;
 pub mod pipeline;
 pub mod render;

@@ -11,7 +11,7 @@ use fisherballs::cli::{Cli, Command};
 use fisherballs::figures::{FigureFile, GALLERY};
 use fisherballs::output::write_atomic;
 use fisherballs::pipeline::Request;
-use fisherballs::spec::{FigureSpec, MleSpec};
+use fisherballs::spec::{FigureSpec, MleSpec, NatgradSpec};
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
@@ -29,6 +29,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Compare(args) => write(Request::Figure(FigureSpec::compare(&args)?)),
         Command::Geodesic(args) => write(Request::Figure(FigureSpec::geodesic(&args)?)),
         Command::Mle(args) => write(Request::Mle(MleSpec::new(&args)?)),
+        Command::Natgrad(args) => write(Request::Natgrad(NatgradSpec::new(&args)?)),
         Command::Render { file, out } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("cannot read the figure file '{}'", file.display()))?;

@@ -5,8 +5,8 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::geometry::BallError;
-use crate::spec::{FigureSpec, Format, MleSpec};
-use crate::{figure, json, mle, render, scene};
+use crate::spec::{FigureSpec, Format, MleSpec, NatgradSpec};
+use crate::{figure, json, mle, natgrad, render, scene};
 
 /// A validated request for one file.
 pub enum Request {
@@ -14,6 +14,8 @@ pub enum Request {
     Figure(FigureSpec),
     /// mle: estimates, raw and whitened.
     Mle(MleSpec),
+    /// natgrad: plain and natural gradient descent.
+    Natgrad(NatgradSpec),
 }
 
 impl Request {
@@ -21,6 +23,7 @@ impl Request {
         match self {
             Request::Figure(s) => &s.output,
             Request::Mle(s) => &s.output,
+            Request::Natgrad(s) => &s.output,
         }
     }
 
@@ -29,6 +32,7 @@ impl Request {
         match self {
             Request::Figure(spec) => figure_bytes(spec),
             Request::Mle(spec) => mle_bytes(spec),
+            Request::Natgrad(spec) => natgrad_bytes(spec),
         }
     }
 }
@@ -62,5 +66,22 @@ pub fn mle_bytes(spec: &MleSpec) -> Result<Vec<u8>> {
         Format::Json => json::mle_to_bytes(spec, &views),
         Format::Svg => render::to_svg(&scene::mle(spec, &views)),
         Format::Png => render::to_png(&scene::mle(spec, &views))?,
+    })
+}
+
+/// The bytes of a gradient-descent figure.
+pub fn natgrad_bytes(spec: &NatgradSpec) -> Result<Vec<u8>> {
+    let descents = natgrad::run(
+        spec.family,
+        &spec.charts,
+        spec.target,
+        &spec.starts,
+        spec.step,
+        spec.steps,
+    )?;
+    Ok(match spec.format {
+        Format::Json => json::natgrad_to_bytes(spec, &descents),
+        Format::Svg => render::to_svg(&scene::natgrad(spec, &descents)),
+        Format::Png => render::to_png(&scene::natgrad(spec, &descents))?,
     })
 }

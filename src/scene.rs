@@ -101,12 +101,22 @@ pub struct PanelScene {
     /// circles must look round).
     pub equal_aspect: bool,
     pub shapes: Vec<Shapes>,
-    /// Curves drawn over the balls (geodesics).
-    pub paths: Vec<Vec<(f64, f64)>>,
+    /// Curves drawn over the balls (geodesics, descent paths).
+    pub paths: Vec<Curve>,
     /// A shaded field under the balls, with its colour bar.
     pub shading: Option<Shading>,
     /// A scatter of points (estimates), drawn under the outlines.
     pub markers: Vec<(f64, f64)>,
+}
+
+/// A polyline, with its look and legend entry (empty: none).
+pub struct Curve {
+    pub points: Vec<(f64, f64)>,
+    pub colour: Rgb,
+    /// Width relative to the figure's outline width, and opacity.
+    pub width: f64,
+    pub alpha: f64,
+    pub label: String,
 }
 
 /// Cells of colour covering a rectangle, row by row from the bottom (None: left white).
@@ -214,7 +224,13 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
                 paths: panel
                     .paths
                     .iter()
-                    .map(|p| p.points.iter().map(|q| (q.x, q.y)).collect())
+                    .map(|p| Curve {
+                        points: p.points.iter().map(|q| (q.x, q.y)).collect(),
+                        colour: [40, 40, 40],
+                        width: 1.2,
+                        alpha: 1.0,
+                        label: String::new(),
+                    })
                     .collect(),
                 shading: panel.jeffreys.as_ref().map(shading),
                 markers: Vec::new(),
@@ -518,4 +534,110 @@ fn bounds(points: impl Iterator<Item = (f64, f64)>) -> (Interval, Interval) {
             Interval::new(y.lo.min(py), y.hi.max(py)),
         )
     })
+}
+
+/// The scene of a `natgrad` figure: a panel a chart, with the plain (first colour) and
+/// natural (second colour) paths descended in it drawn bold, and those descended in the
+/// other charts, mapped in, drawn faint.
+pub fn natgrad(spec: &crate::spec::NatgradSpec, descents: &[crate::natgrad::Descent]) -> Scene {
+    use crate::geometry::descent::Method;
+    let palette = spec.style.palette;
+    let colour = |m: Method| {
+        palette.kind(if m == Method::Plain {
+            BallKind::Quadratic
+        } else {
+            BallKind::Kl
+        })
+    };
+    let panels = spec
+        .charts
+        .iter()
+        .map(|&chart| {
+            let mut labelled = std::collections::HashSet::new();
+            let paths: Vec<Curve> = descents
+                .iter()
+                .map(|d| {
+                    let own = d.chart == chart.name();
+                    let key = (d.method.name(), own);
+                    let label = match labelled.insert(key) {
+                        false => String::new(),
+                        true if own => format!("{} gradient, descended here", d.method.name()),
+                        true => format!("{} gradient, descended in other charts", d.method.name()),
+                    };
+                    Curve {
+                        points: d
+                            .thetas
+                            .iter()
+                            .map(|&t| chart.phi(t))
+                            .map(|p| (p.x, p.y))
+                            .collect(),
+                        colour: colour(d.method),
+                        width: if own { 1.5 } else { 1.0 },
+                        alpha: if own { 1.0 } else { 0.45 },
+                        label: if spec.charts.len() > 1 || own {
+                            label
+                        } else {
+                            String::new()
+                        },
+                    }
+                })
+                .collect();
+            let target = chart.phi(spec.target);
+            let (x, y) = bounds(
+                paths
+                    .iter()
+                    .flat_map(|c| c.points.iter().copied())
+                    .chain([(target.x, target.y)]),
+            );
+            let pad = |r: Interval, top: f64| {
+                Interval::new(r.lo - 0.05 * r.width(), r.hi + top * r.width())
+            };
+            let [xl, yl] = chart.axis_labels().map(str::to_string);
+            PanelScene {
+                title: (spec.charts.len() > 1).then(|| format!("{} chart", chart.name())),
+                x_label: xl,
+                y_label: yl,
+                x_range: pad(x, 0.05),
+                y_range: pad(y, 0.45),
+                equal_aspect: false,
+                shapes: vec![Shapes {
+                    label: String::new(),
+                    colour: [0, 0, 0],
+                    fill_alpha: 0.0,
+                    outlines: Vec::new(),
+                    centres: vec![(target.x, target.y)],
+                }],
+                paths,
+                shading: None,
+                markers: Vec::new(),
+            }
+        })
+        .collect();
+    let charts: Vec<&str> = spec.charts.iter().map(|c| c.name()).collect();
+    let t = spec.charts[0].phi(spec.target);
+    let caption = format!(
+        "{} · charts {} · loss D(p_target ‖ p), target ({}, {}) in {} (dot) · step η = {} · {} steps\nPlain: φ ← φ − η∇D. Natural: φ ← φ − η F⁻¹∇D, the same distributions in every chart to first order in η",
+        spec.family.name(),
+        charts.join(", "),
+        significant(t.x),
+        significant(t.y),
+        charts[0],
+        significant(spec.step),
+        spec.steps,
+    );
+    Scene {
+        width: spec.style.size.0,
+        height: spec.style.size.1,
+        scale: spec.style.scale,
+        title: spec.style.title.clone().unwrap_or_else(|| {
+            format!(
+                "Plain and natural gradient descent on the {}",
+                spec.family.display_name()
+            )
+        }),
+        caption: spec.style.caption.then_some(caption),
+        line_width: spec.style.line_width,
+        panels,
+        columns: None,
+    }
 }

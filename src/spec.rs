@@ -250,6 +250,94 @@ pub struct MleSpec {
     pub output: PathBuf,
 }
 
+/// The options of `fisherballs natgrad`: plain and natural gradient descent compared.
+#[derive(Debug, Clone, Args)]
+pub struct NatgradArgs {
+    /// Statistical family
+    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    pub family: String,
+
+    /// 1 to 6 charts, comma-separated; --target and --from are points of the first
+    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    pub charts: Vec<String>,
+
+    /// The target distribution: the loss is D(p_target ‖ p), minimal there
+    #[arg(long, value_name = "X,Y", required = true, allow_hyphen_values = true, value_parser = parse_point)]
+    pub target: Point,
+
+    /// A start of the descents (repeat for several, at most 10)
+    #[arg(long, value_name = "X,Y", required = true, allow_hyphen_values = true, value_parser = parse_point)]
+    pub from: Vec<Point>,
+
+    /// Step size η
+    #[arg(long, default_value_t = 0.05, allow_hyphen_values = true)]
+    pub step: f64,
+
+    /// Number of steps
+    #[arg(long, default_value_t = 40)]
+    pub steps: usize,
+
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// A validated `natgrad` request; points canonical.
+pub struct NatgradSpec {
+    pub family: &'static dyn Family,
+    pub charts: Vec<&'static dyn Chart>,
+    pub target: Point,
+    pub starts: Vec<Point>,
+    pub step: f64,
+    pub steps: usize,
+    pub style: Style,
+    pub format: Format,
+    pub output: PathBuf,
+}
+
+impl NatgradSpec {
+    pub fn new(args: &NatgradArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family);
+        if !(1..=MAX_PANELS).contains(&args.charts.len()) {
+            return Err(SpecError::DescentPanels(args.charts.len()));
+        }
+        let charts: Vec<&'static dyn Chart> = args.charts.iter().map(|n| named_chart(n)).collect();
+        let first = charts[0];
+        if let Some(p) = std::iter::once(&args.target)
+            .chain(&args.from)
+            .find(|p| !first.contains(**p))
+        {
+            let (chart, domain) = (first.name(), first.domain());
+            return Err(SpecError::PointOutside {
+                x: p.x,
+                y: p.y,
+                chart,
+                domain,
+            });
+        }
+        if args.from.len() > 10 {
+            return Err(SpecError::Starts(args.from.len()));
+        }
+        if !(args.step.is_finite() && args.step > 0.0) {
+            return Err(SpecError::Step(args.step));
+        }
+        if !(1..=10_000).contains(&args.steps) {
+            return Err(SpecError::Steps(args.steps));
+        }
+        let look = Look::new(&args.look, 0, None)?;
+        Ok(Self {
+            family,
+            target: first.theta(args.target),
+            starts: args.from.iter().map(|&p| first.theta(p)).collect(),
+            charts,
+            step: args.step,
+            steps: args.steps,
+            style: look.style,
+            format: look.format,
+            output: args.look.output.clone(),
+        })
+    }
+}
+
 /// `mle` limits: a sample size from 2 (below it σ̂ = 0) to 100 000, up to 20 000 estimates,
 /// and at most 10⁸ draws in all (about a second).
 pub const MAX_N: usize = 100_000;
@@ -477,6 +565,23 @@ pub enum SpecError {
     Along(usize),
     #[error("--charts names {0} chart(s); mle takes 1 to 3")]
     MlePanels(usize),
+    #[error("--charts names {0} chart(s); natgrad takes 1 to {MAX_PANELS}")]
+    DescentPanels(usize),
+    #[error(
+        "({x:?}, {y:?}) is outside the {chart} chart ({domain}); give --target and --from inside it"
+    )]
+    PointOutside {
+        x: f64,
+        y: f64,
+        chart: &'static str,
+        domain: &'static str,
+    },
+    #[error("{0} --from starts; give at most 10")]
+    Starts(usize),
+    #[error("--step must be a finite number greater than 0, got {0}")]
+    Step(f64),
+    #[error("--steps {0} is out of range; use 1 to 10000")]
+    Steps(usize),
     #[error(
         "--at {x:?},{y:?} is outside the {chart} chart ({domain}); choose the true distribution inside it"
     )]

@@ -640,7 +640,11 @@ mod descent {
                     (Gaussian.kl(target, theta + e) - Gaussian.kl(target, theta - e)) / (2e-3 * s)
                 };
                 let fd = romberg(d);
-                assert!((g[i] - fd).abs() < 1e-9 * (1.0 + fd.abs()), "{theta:?}: ∂{i} {} vs {fd}", g[i]);
+                assert!(
+                    (g[i] - fd).abs() < 1e-9 * (1.0 + fd.abs()),
+                    "{theta:?}: ∂{i} {} vs {fd}",
+                    g[i]
+                );
             }
         }
     }
@@ -657,18 +661,25 @@ mod descent {
     #[test]
     fn natural_paths_agree_across_charts_to_first_order_in_the_step() {
         for (a, b) in [("mean-std", "information"), ("mean-var", "natural")] {
-            let gap = |step: f64| (end(a, step, Method::Natural) - end(b, step, Method::Natural)).norm();
+            let gap =
+                |step: f64| (end(a, step, Method::Natural) - end(b, step, Method::Natural)).norm();
             let (g1, g2) = (gap(0.02), gap(0.01));
             assert!(g1 < 0.1, "{a}/{b}: natural paths end {g1} apart");
             let ratio = g2 / g1;
-            assert!((0.4..0.6).contains(&ratio), "{a}/{b}: halving the step shrank the gap by {ratio}");
+            assert!(
+                (0.4..0.6).contains(&ratio),
+                "{a}/{b}: halving the step shrank the gap by {ratio}"
+            );
         }
     }
 
     #[test]
     fn plain_paths_differ_across_charts() {
-        let natural = (end("mean-std", 0.01, Method::Natural) - end("information", 0.01, Method::Natural)).norm();
-        let plain = (end("mean-std", 0.01, Method::Plain) - end("information", 0.01, Method::Plain)).norm();
+        let natural = (end("mean-std", 0.01, Method::Natural)
+            - end("information", 0.01, Method::Natural))
+        .norm();
+        let plain =
+            (end("mean-std", 0.01, Method::Plain) - end("information", 0.01, Method::Plain)).norm();
         assert!(plain > 10.0 * natural, "plain {plain} vs natural {natural}");
     }
 
@@ -676,7 +687,20 @@ mod descent {
     fn a_step_too_large_is_reported() {
         let m = Model::new(&Gaussian, gaussian_chart("mean-std").unwrap());
         // Near the target the loss curves like F ≈ diag(0.7, 1.4): a step of 10 overshoots.
-        let r = descend(&m, Point::new(1.0, 1.2), Point::new(0.9, 1.1), 10.0, 10, Method::Plain);
-        assert!(matches!(r, Err(fisherballs::geometry::descent::DescentError::Diverges { .. })), "{r:?}");
+        let r = descend(
+            &m,
+            Point::new(1.0, 1.2),
+            Point::new(0.9, 1.1),
+            10.0,
+            10,
+            Method::Plain,
+        );
+        assert!(
+            matches!(
+                r,
+                Err(fisherballs::geometry::descent::DescentError::Diverges { .. })
+            ),
+            "{r:?}"
+        );
     }
 }

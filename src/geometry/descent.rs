@@ -52,7 +52,9 @@ pub fn descend(
     method: Method,
 ) -> Result<Vec<Point>, DescentError> {
     let family = model.family;
-    let no_gradient = || DescentError::NoGradient { family: family.name() };
+    let no_gradient = || DescentError::NoGradient {
+        family: family.name(),
+    };
     let loss = |phi: Point| family.kl(target, model.chart.theta(phi));
     let diverges = |at, why| DescentError::Diverges {
         method: method.name(),
@@ -65,10 +67,17 @@ pub fn descend(
     let mut phi = start;
     for k in 1..=steps {
         let theta = model.chart.theta(phi);
-        let grad = model.chart.jacobian(phi).transpose() * family.kl_gradient(target, theta).ok_or_else(no_gradient)?;
+        let grad = model.chart.jacobian(phi).transpose()
+            * family.kl_gradient(target, theta).ok_or_else(no_gradient)?;
         let direction = match method {
             Method::Plain => grad,
-            Method::Natural => model.fisher(phi).try_inverse().ok_or(diverges(k, "meets a singular Fisher matrix"))? * grad,
+            Method::Natural => {
+                model
+                    .fisher(phi)
+                    .try_inverse()
+                    .ok_or(diverges(k, "meets a singular Fisher matrix"))?
+                    * grad
+            }
         };
         let next = phi - step * direction;
         if !model.contains(next) {

@@ -58,6 +58,9 @@ impl Family for Gaussian {
     /// ∂/∂μ = (μ − μₜ)/σ², ∂/∂σ = 1/σ − (σₜ² + (μ − μₜ)²)/σ³.
     fn kl_gradient(&self, target: Point, theta: Point) -> Option<Point> {
         let (dm, s, st) = (theta.x - target.x, theta.y, target.y);
-        Some(Point::new(dm / (s * s), 1.0 / s - (st * st + dm * dm) / s.powi(3)))
+        Some(Point::new(
+            dm / (s * s),
+            1.0 / s - (st * st + dm * dm) / s.powi(3),
+        ))
     }
 }

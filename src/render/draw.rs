@@ -155,14 +155,24 @@ fn plot<DB: DrawingBackend>(
     for shapes in &panel.shapes {
         draw_shapes(&mut chart, shapes, u, line_width)?;
     }
-    let path_style = RGBColor(40, 40, 40).stroke_width(u.px(line_width * 1.2));
-    chart.draw_series(
-        panel
-            .paths
-            .iter()
-            .map(|p| PathElement::new(p.clone(), path_style)),
-    )?;
-    if panel.shapes.iter().any(|s| !s.label.is_empty()) {
+    for curve in &panel.paths {
+        let style = rgb(curve.colour)
+            .mix(curve.alpha)
+            .stroke_width(u.px(line_width * curve.width));
+        let series = chart.draw_series(std::iter::once(PathElement::new(
+            curve.points.clone(),
+            style,
+        )))?;
+        if !curve.label.is_empty() {
+            let (w, h) = (u.px(LEGEND_ICON) as i32, u.px(4.0) as i32);
+            series.label(&curve.label).legend(move |(x, y)| {
+                Rectangle::new([(x, y - h / 2), (x + w, y + h / 2)], style.color.filled())
+            });
+        }
+    }
+    let labelled = panel.shapes.iter().any(|s| !s.label.is_empty())
+        || panel.paths.iter().any(|c| !c.label.is_empty());
+    if labelled {
         chart
             .configure_series_labels()
             .position(SeriesLabelPosition::UpperLeft)

@@ -1,0 +1,44 @@
+//! The post's second use of Fisher information: the natural gradient. From the same start
+//! distributions, plain and natural gradient descent on D(p_target ‖ p_φ) run in every chart;
+//! each panel shows the paths descended in its own chart, and (faint) those descended in
+//! the others, mapped in. Plain paths differ between charts; natural ones, for small
+//! steps, trace the same distributions.
+
+use crate::geometry::descent::{self, DescentError, Method};
+use crate::geometry::{Chart, Family, Model, Point};
+
+/// One descent: how, in which chart, and its path as canonical θ.
+pub struct Descent {
+    pub method: Method,
+    pub chart: &'static str,
+    pub start: usize,
+    pub thetas: Vec<Point>,
+}
+
+/// Every descent: each start, each chart, both methods.
+pub fn run(
+    family: &dyn Family,
+    charts: &[&'static dyn Chart],
+    target: Point,
+    starts: &[Point],
+    step: f64,
+    steps: usize,
+) -> Result<Vec<Descent>, DescentError> {
+    let mut out = Vec::new();
+    for (s, &start) in starts.iter().enumerate() {
+        for &chart in charts {
+            let model = Model::new(family, chart);
+            for method in [Method::Plain, Method::Natural] {
+                let path = descent::descend(&model, target, chart.phi(start), step, steps, method)?;
+                let thetas = path.into_iter().map(|p| chart.theta(p)).collect();
+                out.push(Descent {
+                    method,
+                    chart: chart.name(),
+                    start: s,
+                    thetas,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
