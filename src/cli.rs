@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::spec::{CompareArgs, GeodesicArgs, MleArgs, NatgradArgs, PlotArgs};
+use crate::spec::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
 
 /// Draws Fisher balls: the distributions at a fixed KL divergence or Fisher–Rao distance
 /// from each centre of a grid, in a chosen chart (parameterization) of a family.
@@ -18,6 +18,7 @@ use crate::spec::{CompareArgs, GeodesicArgs, MleArgs, NatgradArgs, PlotArgs};
   fisherballs geodesic --charts mean-std,information --from -1,0.5 --to 1.5,0.8 -o path.svg
   fisherballs mle --charts mean-std,information --at 0,1 --n 50 -o mle.png
   fisherballs natgrad --charts mean-std,information --target 1,1.2 --from -1,0.5 -o descent.png
+  fisherballs mml --charts mean-std,information --xlim -1,1 --ylim 0.5,2 --radius 0.3 -o mml.png
   fisherballs render figures.toml --out figures
   fisherballs gallery")]
 pub struct Cli {
@@ -45,6 +46,8 @@ pub enum Command {
     Mle(MleArgs),
     /// Draw plain and natural gradient descent on the KL from a target, in 1 to 6 charts
     Natgrad(NatgradArgs),
+    /// Cover a region with Fisher balls on a hexagonal lattice: count them (minimum message length)
+    Mml(MmlArgs),
     /// Draw every figure of a TOML figure file (see README.md)
     Render {
         /// The figure file

@@ -1,7 +1,7 @@
 //! spec → geometry: the balls a [`FigureSpec`] asks for, in every panel.
 
 use crate::geometry::ball::{self, Ball, BallError};
-use crate::geometry::{BallKind, Chart, Interval, Model, Point, grid, jeffreys};
+use crate::geometry::{BallKind, Chart, Interval, Model, Point, grid, jeffreys, mml};
 use crate::spec::{ChartChoice, FigureSpec};
 
 /// All balls of one kind in one panel.
@@ -45,6 +45,14 @@ pub struct Panel {
     pub layers: Vec<Layer>,
     pub paths: Vec<Path>,
     pub jeffreys: Option<Jeffreys>,
+    /// For `mml`: the region's boundary in the panel's chart, and its Jeffreys volume.
+    pub region: Option<Region>,
+}
+
+/// The region an `mml` figure covers.
+pub struct Region {
+    pub boundary: Vec<Point>,
+    pub volume: f64,
 }
 
 /// Cells of the Jeffreys shading: fine enough to look smooth, coarse enough to keep an SVG
@@ -119,12 +127,21 @@ struct Geodesic {
 pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
     let first = Model::new(spec.family, spec.chart());
     let (centres, geodesics) = match &spec.geodesics {
+        None if spec.packing => (packing(spec, &first)?, Vec::new()),
         None => (
             grid::centres(&spec.limits, spec.grid.0, spec.grid.1),
             Vec::new(),
         ),
         Some(pairs) => along_geodesics(spec, &first, pairs)?,
     };
+    let boundary: Vec<Point> = match spec.packing {
+        true => rectangle(&spec.limits, 100)
+            .into_iter()
+            .map(|p| first.chart.theta(p))
+            .collect(),
+        false => Vec::new(),
+    };
+    let volume = spec.packing.then(|| jeffreys::volume(&first, &spec.limits));
     let layers = spec
         .kinds
         .iter()
@@ -134,6 +151,10 @@ pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
         })
         .collect::<Result<Vec<_>, BallError>>()?;
     let panel = |choice: &ChartChoice, layers: Vec<Layer>| Panel {
+        region: volume.map(|volume| Region {
+            boundary: boundary.iter().map(|&t| choice.chart().phi(t)).collect(),
+            volume,
+        }),
         jeffreys: spec.jeffreys.then(|| {
             let model = Model::new(spec.family, choice.chart());
             jeffreys(&model, (spec.limits.x, spec.limits.y), &layers)
@@ -197,6 +218,47 @@ fn along_geodesics(
         });
     }
     Ok((centres, geodesics))
+}
+
+/// The hexagonal lattice of `geometry::mml` inside the region (the spec's limits, in the
+/// first chart), as points of the first chart.
+fn packing(spec: &FigureSpec, first: &Model) -> Result<Vec<Point>, BallError> {
+    let chart = first.chart;
+    let inside = |t: Point| {
+        let p = chart.phi(t);
+        let (x, y) = (spec.limits.x, spec.limits.y);
+        x.lo <= p.x && p.x <= x.hi && y.lo <= p.y && p.y <= y.hi
+    };
+    // The region's canonical bounding box, from a fine sampling of its boundary, widened 1%.
+    let thetas: Vec<Point> = rectangle(&spec.limits, 400)
+        .into_iter()
+        .map(|p| chart.theta(p))
+        .collect();
+    let lo = thetas
+        .iter()
+        .fold(Point::repeat(f64::INFINITY), |a, p| a.inf(p));
+    let hi = thetas
+        .iter()
+        .fold(Point::repeat(f64::NEG_INFINITY), |a, p| a.sup(p));
+    let pad = 0.01 * (hi - lo);
+    let mu = Interval::new(lo.x - pad.x, hi.x + pad.x);
+    let sigma = Interval::new((lo.y - pad.y).max(0.5 * lo.y), hi.y + pad.y);
+    let limit = crate::spec::MAX_BALLS;
+    let centres = mml::gaussian_centres(inside, mu, sigma, spec.level.radius(), limit)
+        .ok_or(BallError::TooMany { limit })?;
+    Ok(centres.into_iter().map(|t| chart.phi(t)).collect())
+}
+
+/// The boundary of a rectangle, `n` points an edge, counter-clockwise from the bottom left.
+fn rectangle(l: &crate::geometry::Limits, n: usize) -> Vec<Point> {
+    let (x, y) = (l.x, l.y);
+    let at = |a: f64, b: f64, k: usize| a + (b - a) * k as f64 / n as f64;
+    (0..n)
+        .map(|k| Point::new(at(x.lo, x.hi, k), y.lo))
+        .chain((0..n).map(|k| Point::new(x.hi, at(y.lo, y.hi, k))))
+        .chain((0..n).map(|k| Point::new(at(x.hi, x.lo, k), y.hi)))
+        .chain((0..n).map(|k| Point::new(x.lo, at(y.hi, y.lo, k))))
+        .collect()
 }
 
 /// A geodesic mapped into a panel's chart.

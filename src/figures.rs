@@ -145,13 +145,13 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
     let command = match entry.remove("command") {
         None => "plot".to_string(),
         Some(Value::String(s))
-            if ["plot", "compare", "geodesic", "mle", "natgrad"].contains(&s.as_str()) =>
+            if ["plot", "compare", "geodesic", "mle", "natgrad", "mml"].contains(&s.as_str()) =>
         {
             s
         }
         Some(v) => {
             bail!(
-                "{context}: command = {v} is not a figure command; use \"plot\", \"compare\", \"geodesic\", \"mle\" or \"natgrad\""
+                "{context}: command = {v} is not a figure command; use \"plot\", \"compare\", \"geodesic\", \"mle\", \"natgrad\" or \"mml\""
             )
         }
     };
@@ -181,6 +181,7 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
         Command::Geodesic(args) => FigureSpec::geodesic(&args).map(Request::Figure),
         Command::Mle(args) => MleSpec::new(&args).map(Request::Mle),
         Command::Natgrad(args) => NatgradSpec::new(&args).map(Request::Natgrad),
+        Command::Mml(args) => FigureSpec::mml(&args).map(Request::Figure),
         _ => unreachable!("the command is a figure command"),
     }
     .map_err(|e| anyhow!("{context}: {e}"))?;

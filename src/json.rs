@@ -31,6 +31,16 @@ struct CompareExport<'a> {
     ball: String,
     kl: f64,
     radius: f64,
+    /// mml: the number of balls, log₂ of it, the region's Jeffreys volume and that volume
+    /// divided by a lattice cell's Fisher area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    count: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bits: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jeffreys_volume: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected_count: Option<f64>,
     panels: Vec<PanelJson>,
 }
 
@@ -40,6 +50,8 @@ struct PanelJson {
     chart: ChartJson,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     geodesics: Vec<PathJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Vec<[f64; 2]>>,
     balls: Vec<BallJson>,
 }
 
@@ -125,6 +137,7 @@ fn balls(panel: &Panel) -> Vec<BallJson> {
 
 /// The export of one figure, compact (outlines are long), ending in a newline.
 pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
+    let panels_in = panels;
     let kinds: Vec<&str> = spec.kinds.iter().map(|k| k.name()).collect();
     let (family, ball) = (spec.family.name(), kinds.join(","));
     let (kl, radius) = (spec.level.kl(), spec.level.radius());
@@ -136,14 +149,25 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
             .map(|(c, p)| PanelJson {
                 chart: chart(c),
                 geodesics: p.paths.iter().map(path).collect(),
+                region: p
+                    .region
+                    .as_ref()
+                    .map(|r| r.boundary.iter().map(pair).collect()),
                 balls: balls(p),
             })
             .collect();
+        let region = panels_in.first().and_then(|p| p.region.as_ref());
+        let count = region.map(|_| panels_in[0].layers[0].balls.len());
+        let volume = region.map(|r| r.volume);
         serde_json::to_vec(&CompareExport {
             family,
             ball,
             kl,
             radius,
+            count,
+            bits: count.map(|k| (k as f64).log2()),
+            jeffreys_volume: volume,
+            expected_count: volume.map(|v| v / crate::geometry::mml::cell_area(radius)),
             panels,
         })
     } else {

@@ -30,6 +30,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Geodesic(args) => write(Request::Figure(FigureSpec::geodesic(&args)?)),
         Command::Mle(args) => write(Request::Mle(MleSpec::new(&args)?)),
         Command::Natgrad(args) => write(Request::Natgrad(NatgradSpec::new(&args)?)),
+        Command::Mml(args) => write(Request::Figure(FigureSpec::mml(&args)?)),
         Command::Render { file, out } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("cannot read the figure file '{}'", file.display()))?;

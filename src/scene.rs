@@ -132,6 +132,15 @@ pub struct Shading {
     pub bar: Vec<Rgb>,
 }
 
+/// The first point again, to close a region's boundary (geodesics stay open).
+fn region_close<'a>(panel: &Panel, points: &'a [Point]) -> Option<&'a Point> {
+    panel
+        .region
+        .as_ref()
+        .filter(|r| std::ptr::eq(r.boundary.as_slice(), points))
+        .and(points.first())
+}
+
 /// Viridis (van der Walt & Smith, matplotlib), sampled at nine stops: perceptually uniform,
 /// readable in grey and by colour-blind readers.
 const VIRIDIS: [Rgb; 9] = [
@@ -224,8 +233,14 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
                 paths: panel
                     .paths
                     .iter()
-                    .map(|p| Curve {
-                        points: p.points.iter().map(|q| (q.x, q.y)).collect(),
+                    .map(|p| &p.points)
+                    .chain(panel.region.as_ref().map(|r| &r.boundary))
+                    .map(|points| Curve {
+                        points: points
+                            .iter()
+                            .chain(region_close(panel, points))
+                            .map(|q| (q.x, q.y))
+                            .collect(),
                         colour: [40, 40, 40],
                         width: 1.2,
                         alpha: 1.0,
@@ -251,6 +266,9 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
 
 fn title(spec: &FigureSpec) -> String {
     let family = spec.family.display_name();
+    if spec.packing {
+        return format!("Minimum message length: a region of the {family} covered by Fisher balls");
+    }
     if spec.geodesics.is_some() {
         return match spec.panels.len() {
             1 => format!(
@@ -288,7 +306,7 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
     let palette = spec.style.palette;
     let xy = |p: &Point| (p.x, p.y);
     match layers {
-        [one] if spec.compare => one
+        [one] if spec.compare && !spec.packing => one
             .balls
             .iter()
             .enumerate()
@@ -351,6 +369,24 @@ fn caption(spec: &FigureSpec, panels: &[Panel]) -> String {
         }
     };
     let (nx, ny) = spec.grid;
+    if let Some(region) = panels.first().and_then(|p| p.region.as_ref()) {
+        let k = panels[0].layers[0].balls.len();
+        let (x, y) = (spec.limits.x, spec.limits.y);
+        let [xl, yl] = spec.chart().axis_labels();
+        return format!(
+            "{} · charts {} · region {xl} ∈ [{}, {}], {yl} ∈ [{}, {}] of {}\nK = {k} Fisher–Rao balls of radius r = {} on a hexagonal lattice of spacing √3 r · log₂ K = {} bits · Jeffreys volume / hexagon = {}",
+            spec.family.name(),
+            panel_names(spec),
+            significant(x.lo),
+            significant(x.hi),
+            significant(y.lo),
+            significant(y.hi),
+            spec.chart().name(),
+            significant(spec.level.radius()),
+            significant((k as f64).log2()),
+            significant(region.volume / crate::geometry::mml::cell_area(spec.level.radius())),
+        );
+    }
     let (charts, centres) = match spec.panels.len() {
         _ if spec.geodesics.is_some() => (
             format!("charts {}", panel_names(spec)),
@@ -419,6 +455,17 @@ pub fn significant(v: f64) -> String {
 /// kinds sit in the upper left).
 fn view(limits: Option<(Interval, Interval)>, panel: &Panel) -> (Interval, Interval) {
     let (x, y) = crate::figure::extent(limits, &panel.layers, &panel.paths);
+    let (x, y) = match &panel.region {
+        Some(r) => {
+            let (bx, by) = bounds(r.boundary.iter().map(|p| (p.x, p.y)));
+            let pad = |a: Interval, b: Interval| {
+                let w = 0.03 * b.width();
+                Interval::new(a.lo.min(b.lo - w), a.hi.max(b.hi + w))
+            };
+            (pad(x, bx), pad(y, by))
+        }
+        None => (x, y),
+    };
     let headroom = if panel.layers.len() > 1 {
         0.32 * y.width() / 1.06
     } else {

@@ -204,6 +204,32 @@ pub struct GeodesicArgs {
     pub look: LookArgs,
 }
 
+/// The options of `fisherballs mml`: a region covered by a hexagonal lattice of balls.
+#[derive(Debug, Clone, Args)]
+pub struct MmlArgs {
+    /// Statistical family
+    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    pub family: String,
+
+    /// 1 to 6 charts, comma-separated; the region is a rectangle of the first
+    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    pub charts: Vec<String>,
+
+    /// The region's range of the first chart's first coordinate [default: the chart's]
+    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub xlim: Option<Interval>,
+
+    /// The region's range of the second coordinate [default: the chart's]
+    #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub ylim: Option<Interval>,
+
+    #[command(flatten)]
+    pub level: LevelArgs,
+
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
 /// The options of `fisherballs mle`: maximum-likelihood estimates, raw and whitened.
 #[derive(Debug, Clone, Args)]
 pub struct MleArgs {
@@ -527,6 +553,8 @@ pub struct FigureSpec {
     pub geodesics: Option<Vec<(Point, Point)>>,
     /// For `plot --show jeffreys`: shade √det F and weigh each ball's prior mass.
     pub jeffreys: bool,
+    /// For `mml`: the centres are a hexagonal lattice covering the region `limits`.
+    pub packing: bool,
     pub points: usize,
     pub style: Style,
     pub format: Format,
@@ -565,6 +593,8 @@ pub enum SpecError {
     Along(usize),
     #[error("--charts names {0} chart(s); mle takes 1 to 3")]
     MlePanels(usize),
+    #[error("--charts names {0} chart(s); mml takes 1 to {MAX_PANELS}")]
+    MmlPanels(usize),
     #[error("--charts names {0} chart(s); natgrad takes 1 to {MAX_PANELS}")]
     DescentPanels(usize),
     #[error(
@@ -730,6 +760,7 @@ impl FigureSpec {
             grid: (nx, ny),
             geodesics: None,
             jeffreys: false,
+            packing: false,
             points: args.look.points,
             style: look.style,
             format: look.format,
@@ -781,11 +812,50 @@ impl FigureSpec {
             grid: (args.along, pairs.len()),
             geodesics: Some(pairs),
             jeffreys: false,
+            packing: false,
             panels,
             compare: true,
             kinds: vec![BallKind::FisherRao],
             level: args.level.level()?,
             limits: defaults,
+            points: args.look.points,
+            style: look.style,
+            format: look.format,
+            output: args.look.output.clone(),
+        })
+    }
+
+    /// The figure `fisherballs mml` draws: the region (limits of the first chart) covered
+    /// by Fisher–Rao balls on a hexagonal lattice, in each chart.
+    pub fn mml(args: &MmlArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family);
+        if !(1..=MAX_PANELS).contains(&args.charts.len()) {
+            return Err(SpecError::MmlPanels(args.charts.len()));
+        }
+        let panels: Vec<ChartChoice> = args
+            .charts
+            .iter()
+            .map(|n| ChartChoice::Named(named_chart(n)))
+            .collect();
+        let chart = panels[0].chart();
+        let defaults = chart.default_limits();
+        let limits = Limits {
+            x: args.xlim.unwrap_or(defaults.x),
+            y: args.ylim.unwrap_or(defaults.y),
+        };
+        check_domain(chart, &limits)?;
+        let look = Look::new(&args.look, panels.len(), None)?;
+        Ok(Self {
+            family,
+            panels,
+            compare: true,
+            kinds: vec![BallKind::FisherRao],
+            level: args.level.level()?,
+            limits,
+            grid: (1, 1),
+            geodesics: None,
+            jeffreys: false,
+            packing: true,
             points: args.look.points,
             style: look.style,
             format: look.format,

@@ -675,7 +675,7 @@ mod compare_and_figure_files {
         render_refused("title = \"x\"\n", "unknown top-level key 'title'");
         render_refused(
             &format!("{FIGURE}command = \"gallery\"\n"),
-            "use \"plot\", \"compare\", \"geodesic\", \"mle\" or \"natgrad\"",
+            "use \"plot\", \"compare\", \"geodesic\", \"mle\", \"natgrad\" or \"mml\"",
         );
     }
 
@@ -1142,6 +1142,115 @@ mod natgrad_figures {
             &n(&["--from", "0,1", "--steps", "0"]),
             1,
             "--steps 0 is out of range",
+        );
+    }
+}
+
+mod mml_figures {
+    use super::*;
+
+    fn export(dir: &Path, args: &[&str]) -> Value {
+        let out = dir.join("m.json");
+        fisherballs()
+            .arg("mml")
+            .args(args)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        serde_json::from_slice(&fs::read(out).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_count_is_the_same_whichever_chart_draws_the_region() {
+        // One region of distributions, μ ∈ [−1, 1], σ ∈ [0.5, 2], described in three charts.
+        let dir = tempfile::tempdir().unwrap();
+        let r = ["--radius", "0.05"];
+        let a = export(
+            dir.path(),
+            &[
+                &["--charts", "mean-std", "--xlim", "-1,1", "--ylim", "0.5,2"],
+                &r[..],
+            ]
+            .concat(),
+        );
+        let b = export(
+            dir.path(),
+            &[
+                &["--charts", "mean-var", "--xlim", "-1,1", "--ylim", "0.25,4"],
+                &r[..],
+            ]
+            .concat(),
+        );
+        let ln2 = std::f64::consts::LN_2.to_string();
+        let ylim = format!("--ylim=-{ln2},{ln2}");
+        let c = export(
+            dir.path(),
+            &[
+                &["--charts", "mean-logstd", "--xlim", "-1,1", &ylim],
+                &r[..],
+            ]
+            .concat(),
+        );
+        let k = a["count"].as_u64().unwrap();
+        assert!(k > 500, "{k}");
+        for other in [&b, &c] {
+            let k2 = other["count"].as_u64().unwrap();
+            assert!((k as f64 / k2 as f64 - 1.0).abs() < 0.01, "{k} vs {k2}");
+            let (v, v2) = (
+                a["jeffreys_volume"].as_f64().unwrap(),
+                other["jeffreys_volume"].as_f64().unwrap(),
+            );
+            assert!((v / v2 - 1.0).abs() < 1e-3, "volumes {v} vs {v2}");
+        }
+        // A hexagonal covering: about one ball per lattice cell of the region's Jeffreys volume.
+        let ratio = k as f64 / a["expected_count"].as_f64().unwrap();
+        assert!((0.95..1.05).contains(&ratio), "K / (V / cell) = {ratio}");
+        assert!((a["bits"].as_f64().unwrap() - (k as f64).log2()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn every_panel_holds_the_same_balls() {
+        let dir = tempfile::tempdir().unwrap();
+        let v = export(
+            dir.path(),
+            &[
+                "--charts",
+                "mean-std,information",
+                "--xlim",
+                "-1,1",
+                "--ylim",
+                "0.5,2",
+                "--radius",
+                "0.3",
+            ],
+        );
+        let panels = v["panels"].as_array().unwrap();
+        let k = v["count"].as_u64().unwrap() as usize;
+        assert!(
+            panels
+                .iter()
+                .all(|p| p["balls"].as_array().unwrap().len() == k)
+        );
+        assert!(
+            panels
+                .iter()
+                .all(|p| p["region"].as_array().unwrap().len() == 400)
+        );
+    }
+
+    #[test]
+    fn bad_regions_are_refused() {
+        let run = |args: &[&str], code: i32, words: &str| refused_command(args, None, code, words);
+        run(
+            &["mml", "--charts", "mean-std", "--ylim=-1,1"],
+            1,
+            "leaves the domain of the mean-std chart",
+        );
+        run(
+            &["mml", "--charts", "mean-std", "--radius", "0.001"],
+            1,
+            "the region holds more than 40000 balls",
         );
     }
 }

@@ -119,6 +119,10 @@ pub enum BallError {
     },
     #[error("the {family} family has no closed-form Fisher–Rao distance")]
     NoDistance { family: &'static str },
+    #[error(
+        "the region holds more than {limit} balls of this radius; use a larger --radius or a smaller region"
+    )]
+    TooMany { limit: usize },
 }
 
 /// `points` points, once around `centre`, of the ball of `kind` at `level` in the model's chart.

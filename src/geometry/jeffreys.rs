@@ -45,3 +45,23 @@ fn triangle(model: &Model, [p, q, r]: [Point; 3]) -> f64 {
     let f = |x: Point| density(model, x);
     area * (f(0.5 * (p + q)) + f(0.5 * (q + r)) + f(0.5 * (r + p))) / 3.0
 }
+
+/// ∫ √det F over a rectangle of the chart: the midpoint rule on a 256 × 256 grid of cells
+/// (cells outside the domain count 0).
+pub fn volume(model: &Model, limits: &super::Limits) -> f64 {
+    const N: usize = 256;
+    let (dx, dy) = (limits.x.width() / N as f64, limits.y.width() / N as f64);
+    let mut total = 0.0;
+    for j in 0..N {
+        for i in 0..N {
+            let p = Point::new(
+                limits.x.lo + (i as f64 + 0.5) * dx,
+                limits.y.lo + (j as f64 + 0.5) * dy,
+            );
+            if model.contains(p) {
+                total += density(model, p);
+            }
+        }
+    }
+    total * dx * dy
+}

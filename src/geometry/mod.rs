@@ -13,6 +13,7 @@ pub mod gaussian;
 pub mod geodesic;
 pub mod grid;
 pub mod jeffreys;
+pub mod mml;
 pub mod model;
 pub mod tolerance;
 
