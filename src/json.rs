@@ -137,11 +137,14 @@ fn balls(panel: &Panel) -> Vec<BallJson> {
 
 /// The export of one figure, compact (outlines are long), ending in a newline.
 pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
-    let panels_in = panels;
     let kinds: Vec<&str> = spec.kinds.iter().map(|k| k.name()).collect();
     let (family, ball) = (spec.family.name(), kinds.join(","));
     let (kl, radius) = (spec.level.kl(), spec.level.radius());
     let mut bytes = if spec.compare {
+        // mml: how many balls cover the region, against its Jeffreys volume.
+        let region = panels.first().and_then(|p| p.region.as_ref());
+        let count = region.map(|_| panels[0].layers[0].balls.len());
+        let volume = region.map(|r| r.volume);
         let panels = spec
             .panels
             .iter()
@@ -156,9 +159,6 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
                 balls: balls(p),
             })
             .collect();
-        let region = panels_in.first().and_then(|p| p.region.as_ref());
-        let count = region.map(|_| panels_in[0].layers[0].balls.len());
-        let volume = region.map(|r| r.volume);
         serde_json::to_vec(&CompareExport {
             family,
             ball,

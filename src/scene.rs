@@ -132,13 +132,30 @@ pub struct Shading {
     pub bar: Vec<Rgb>,
 }
 
-/// The first point again, to close a region's boundary (geodesics stay open).
-fn region_close<'a>(panel: &Panel, points: &'a [Point]) -> Option<&'a Point> {
-    panel
-        .region
-        .as_ref()
-        .filter(|r| std::ptr::eq(r.boundary.as_slice(), points))
-        .and(points.first())
+/// The dark curves of a panel: its geodesics (open) and its region's boundary (closed).
+fn dark_curves(panel: &Panel) -> Vec<Curve> {
+    let curve = |points: Vec<(f64, f64)>| Curve {
+        points,
+        colour: [40, 40, 40],
+        width: 1.2,
+        alpha: 1.0,
+        label: String::new(),
+    };
+    let xy = |p: &Point| (p.x, p.y);
+    let open = panel
+        .paths
+        .iter()
+        .map(|p| curve(p.points.iter().map(xy).collect()));
+    let closed = panel.region.iter().map(|r| {
+        curve(
+            r.boundary
+                .iter()
+                .chain(r.boundary.first())
+                .map(xy)
+                .collect(),
+        )
+    });
+    open.chain(closed).collect()
 }
 
 /// Viridis (van der Walt & Smith, matplotlib), sampled at nine stops: perceptually uniform,
@@ -230,23 +247,7 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
                 y_range,
                 equal_aspect: matches!(choice, ChartChoice::Whitened(_)),
                 shapes: shapes(spec, &panel.layers),
-                paths: panel
-                    .paths
-                    .iter()
-                    .map(|p| &p.points)
-                    .chain(panel.region.as_ref().map(|r| &r.boundary))
-                    .map(|points| Curve {
-                        points: points
-                            .iter()
-                            .chain(region_close(panel, points))
-                            .map(|q| (q.x, q.y))
-                            .collect(),
-                        colour: [40, 40, 40],
-                        width: 1.2,
-                        alpha: 1.0,
-                        label: String::new(),
-                    })
-                    .collect(),
+                paths: dark_curves(panel),
                 shading: panel.jeffreys.as_ref().map(shading),
                 markers: Vec::new(),
             }
