@@ -221,7 +221,7 @@ pub fn mle_to_bytes(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) 
     let panels = views
         .iter()
         .map(|v| MlePanelJson {
-            chart: v.chart,
+            chart: v.chart.name(),
             truth: pair(&v.truth),
             covariance: matrix(&v.covariance),
             expected: matrix(&v.expected),
@@ -273,19 +273,20 @@ struct DescentJson {
 pub fn natgrad_to_bytes(
     spec: &crate::spec::NatgradSpec,
     descents: &[crate::natgrad::Descent],
+    views: &[crate::natgrad::View],
 ) -> Vec<u8> {
-    let panels = spec
-        .charts
+    let panels = views
         .iter()
-        .map(|&chart| NatgradPanelJson {
-            chart: chart.name(),
+        .map(|view| NatgradPanelJson {
+            chart: view.chart.name(),
             paths: descents
                 .iter()
-                .map(|d| DescentJson {
+                .zip(&view.paths)
+                .map(|(d, path)| DescentJson {
                     method: d.method.name(),
                     descended_in: d.chart,
                     start: d.start,
-                    points: d.thetas.iter().map(|&t| pair(&chart.phi(t))).collect(),
+                    points: path.iter().map(pair).collect(),
                     mu_sigma: d.thetas.iter().map(pair).collect(),
                 })
                 .collect(),

@@ -43,7 +43,7 @@ pub fn covariance(points: &[Point]) -> Mat {
 
 /// What one chart shows of the experiment.
 pub struct MleView {
-    pub chart: &'static str,
+    pub chart: &'static dyn Chart,
     /// The true θ and the estimates, in the chart.
     pub truth: Point,
     pub estimates: Vec<Point>,
@@ -84,7 +84,7 @@ pub fn view(
     let in_chart: Vec<Point> = estimates.iter().map(|&t| chart.phi(t)).collect();
     let circle = |k: f64| (0..points).map(|i| k * unit(i, points)).collect();
     Ok(MleView {
-        chart: chart.name(),
+        chart,
         truth: centre,
         ellipses: [ellipse(1.0)?, ellipse(2.0)?],
         covariance: covariance(&in_chart),

@@ -42,3 +42,26 @@ pub fn run(
     }
     Ok(out)
 }
+
+/// What one chart's panel shows: the target and every descent's path, in that chart.
+pub struct View {
+    pub chart: &'static dyn Chart,
+    pub target: Point,
+    /// One path per descent, in the order of the descents.
+    pub paths: Vec<Vec<Point>>,
+}
+
+/// Every descent mapped into each chart.
+pub fn views(charts: &[&'static dyn Chart], target: Point, descents: &[Descent]) -> Vec<View> {
+    charts
+        .iter()
+        .map(|&chart| View {
+            chart,
+            target: chart.phi(target),
+            paths: descents
+                .iter()
+                .map(|d| d.thetas.iter().map(|&t| chart.phi(t)).collect())
+                .collect(),
+        })
+        .collect()
+}

@@ -79,9 +79,10 @@ pub fn natgrad_bytes(spec: &NatgradSpec) -> Result<Vec<u8>> {
         spec.step,
         spec.steps,
     )?;
+    let views = natgrad::views(&spec.charts, spec.target, &descents);
     Ok(match spec.format {
-        Format::Json => json::natgrad_to_bytes(spec, &descents),
-        Format::Svg => render::to_svg(&scene::natgrad(spec, &descents)),
-        Format::Png => render::to_png(&scene::natgrad(spec, &descents))?,
+        Format::Json => json::natgrad_to_bytes(spec, &descents, &views),
+        Format::Svg => render::to_svg(&scene::natgrad(spec, &descents, &views)),
+        Format::Png => render::to_png(&scene::natgrad(spec, &descents, &views))?,
     })
 }

@@ -525,11 +525,9 @@ pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Scene 
     };
     let mut panels = Vec::new();
     for v in views {
-        let labels = crate::geometry::chart::gaussian_chart(v.chart)
-            .map(|c| c.axis_labels().map(str::to_string))
-            .unwrap_or_default();
+        let labels = v.chart.axis_labels().map(str::to_string);
         panels.push(panel(
-            format!("{} chart", v.chart),
+            format!("{} chart", v.chart.name()),
             labels,
             rings(&v.ellipses, v.truth, ["1 s.d. of N(θ, F⁻¹/n)", "2 s.d."]),
             &v.estimates,
@@ -537,15 +535,15 @@ pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Scene 
         ));
         let white = ["w₁".to_string(), "w₂".to_string()];
         panels.push(panel(
-            format!("{} whitened: w = √n F^½ (estimate − θ)", v.chart),
+            format!("{} whitened: w = √n F^½ (estimate − θ)", v.chart.name()),
             white,
             rings(&v.circles, Point::zeros(), ["radius 1", "radius 2"]),
             &v.whitened,
             true,
         ));
     }
-    let charts: Vec<&str> = views.iter().map(|v| v.chart).collect();
-    let truth = spec.charts[0].phi(spec.truth);
+    let charts: Vec<&str> = views.iter().map(|v| v.chart.name()).collect();
+    let truth = views[0].truth;
     let title = format!(
         "Maximum-likelihood estimates of the {}: {} samples of n = {}",
         spec.family.display_name(),
@@ -587,7 +585,11 @@ fn bounds(points: impl Iterator<Item = (f64, f64)>) -> (Interval, Interval) {
 /// The scene of a `natgrad` figure: a panel a chart, with the plain (first colour) and
 /// natural (second colour) paths descended in it drawn bold, and those descended in the
 /// other charts, mapped in, drawn faint.
-pub fn natgrad(spec: &crate::spec::NatgradSpec, descents: &[crate::natgrad::Descent]) -> Scene {
+pub fn natgrad(
+    spec: &crate::spec::NatgradSpec,
+    descents: &[crate::natgrad::Descent],
+    views: &[crate::natgrad::View],
+) -> Scene {
     use crate::geometry::descent::Method;
     let palette = spec.style.palette;
     let colour = |m: Method| {
@@ -597,14 +599,15 @@ pub fn natgrad(spec: &crate::spec::NatgradSpec, descents: &[crate::natgrad::Desc
             BallKind::Kl
         })
     };
-    let panels = spec
-        .charts
+    let panels = views
         .iter()
-        .map(|&chart| {
+        .map(|view| {
+            let chart = view.chart;
             let mut labelled = std::collections::HashSet::new();
             let paths: Vec<Curve> = descents
                 .iter()
-                .map(|d| {
+                .zip(&view.paths)
+                .map(|(d, path)| {
                     let own = d.chart == chart.name();
                     let key = (d.method.name(), own);
                     let label = match labelled.insert(key) {
@@ -613,12 +616,7 @@ pub fn natgrad(spec: &crate::spec::NatgradSpec, descents: &[crate::natgrad::Desc
                         true => format!("{} gradient, descended in other charts", d.method.name()),
                     };
                     Curve {
-                        points: d
-                            .thetas
-                            .iter()
-                            .map(|&t| chart.phi(t))
-                            .map(|p| (p.x, p.y))
-                            .collect(),
+                        points: path.iter().map(|p| (p.x, p.y)).collect(),
                         colour: colour(d.method),
                         width: if own { 1.5 } else { 1.0 },
                         alpha: if own { 1.0 } else { 0.45 },
@@ -630,7 +628,7 @@ pub fn natgrad(spec: &crate::spec::NatgradSpec, descents: &[crate::natgrad::Desc
                     }
                 })
                 .collect();
-            let target = chart.phi(spec.target);
+            let target = view.target;
             let (x, y) = bounds(
                 paths
                     .iter()
@@ -662,7 +660,7 @@ pub fn natgrad(spec: &crate::spec::NatgradSpec, descents: &[crate::natgrad::Desc
         })
         .collect();
     let charts: Vec<&str> = spec.charts.iter().map(|c| c.name()).collect();
-    let t = spec.charts[0].phi(spec.target);
+    let t = views[0].target;
     let caption = format!(
         "{} · charts {} · loss D(p_target ‖ p), target ({}, {}) in {} (dot) · step η = {} · {} steps\nPlain: φ ← φ − η∇D. Natural: φ ← φ − η F⁻¹∇D, the same distributions in every chart to first order in η",
         spec.family.name(),

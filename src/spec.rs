@@ -542,7 +542,7 @@ pub struct FigureSpec {
     pub family: &'static dyn Family,
     /// One panel for `plot`, 2 to 6 for `compare`; the centres are a grid in the first.
     pub panels: Vec<ChartChoice>,
-    /// Whether this is a `compare` figure (its JSON lists panels).
+    /// Whether the JSON lists panels (compare, geodesic, mml), rather than one chart (plot).
     pub compare: bool,
     pub kinds: Vec<BallKind>,
     pub level: Level,
