@@ -14,6 +14,8 @@ use crate::spec::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, Plot
 #[command(after_help = "Examples:
   fisherballs plot --chart mean-std -o balls.svg
   fisherballs plot --chart information --ball kl --radius 0.1 -o balls.png
+  fisherballs plot --family gamma --ball kl,fisher-rao -o gamma.png
+  fisherballs compare --family beta --charts alpha-beta,mean-concentration -o beta.png
   fisherballs compare --charts mean-std,information --ball kl -o compare.png
   fisherballs geodesic --charts mean-std,information --from -1,0.5 --to 1.5,0.8 -o path.svg
   fisherballs mle --charts mean-std,information --at 0,1 --n 50 -o mle.png
@@ -26,27 +28,40 @@ pub struct Cli {
     pub command: Command,
 }
 
-const CHARTS_AND_BALLS: &str =
-    "Charts: mean-std (μ, σ), mean-var (μ, σ²), mean-logstd (μ, ln σ), information (μ/σ², 1/σ²),
-        natural (μ/σ², −1/(2σ²)), expectation (μ, μ²+σ²); plot also takes whitened.
-Balls:  quadratic ½ΔᵀFΔ = L, kl D(p′‖p) = L, kl-reverse D(p‖p′) = L, fisher-rao distance √(2L).";
+/// The families, their charts and the kinds of ball, from the registry.
+fn charts_and_balls() -> String {
+    format!(
+        "{}  plot also takes --chart whitened (with --at X,Y and --from CHART).\n{BALLS}",
+        crate::geometry::families::help()
+    )
+}
+
+/// The Gaussian's charts, for the commands that draw only the Gaussian so far.
+const GAUSSIAN_CHARTS: &str =
+    "Charts of the Gaussian: mean-std (μ, σ), mean-var (μ, σ²), mean-logstd (μ, ln σ),
+  information (μ/σ², 1/σ²), natural (μ/σ², −1/(2σ²)), expectation (μ, μ²+σ²).";
+
+const BALLS: &str = "Balls: quadratic ½ΔᵀFΔ = L, kl D(p′‖p) = L, kl-reverse D(p‖p′) = L, fisher-rao distance √(2L).";
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Draw balls in one chart, to SVG, PNG or JSON
-    #[command(after_help = CHARTS_AND_BALLS)]
+    /// Draw balls in one chart of a family, to SVG, PNG or JSON
+    #[command(after_help = charts_and_balls())]
     Plot(PlotArgs),
-    /// Draw the same distributions side by side in 2 to 6 charts
-    #[command(after_help = CHARTS_AND_BALLS)]
+    /// Draw the same distributions side by side in 2 to 6 charts of a family
+    #[command(after_help = charts_and_balls())]
     Compare(CompareArgs),
-    /// Draw Fisher–Rao geodesics between distributions, with balls along them, in 1 to 6 charts
-    #[command(after_help = CHARTS_AND_BALLS)]
+    /// Draw Fisher–Rao geodesics between Gaussians, with balls along them, in 1 to 6 charts
+    #[command(after_help = GAUSSIAN_CHARTS)]
     Geodesic(GeodesicArgs),
-    /// Draw maximum-likelihood estimates from samples, with N(θ, F⁻¹/n), raw and whitened
+    /// Draw maximum-likelihood estimates of a Gaussian, with N(θ, F⁻¹/n), raw and whitened
+    #[command(after_help = GAUSSIAN_CHARTS)]
     Mle(MleArgs),
-    /// Draw plain and natural gradient descent on the KL from a target, in 1 to 6 charts
+    /// Draw plain and natural gradient descent on the KL from a target Gaussian, in 1 to 6 charts
+    #[command(after_help = GAUSSIAN_CHARTS)]
     Natgrad(NatgradArgs),
-    /// Cover a region with Fisher balls on a hexagonal lattice: count them (minimum message length)
+    /// Cover a region of Gaussians with Fisher balls on a hexagonal lattice: count them (MML)
+    #[command(after_help = GAUSSIAN_CHARTS)]
     Mml(MmlArgs),
     /// Draw every figure of a TOML figure file (see README.md)
     Render {

@@ -125,7 +125,7 @@ struct Geodesic {
 /// centres there; every later panel shows the same distributions, mapped into its chart
 /// (never balls recomputed around other centres), in the same order.
 pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
-    let first = Model::new(spec.family, spec.chart());
+    let first = Model::new(&*spec.family, spec.chart());
     let (centres, geodesics) = match &spec.geodesics {
         None if spec.packing => (packing(spec, &first)?, Vec::new()),
         None => (
@@ -156,7 +156,7 @@ pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
             volume,
         }),
         jeffreys: spec.jeffreys.then(|| {
-            let model = Model::new(spec.family, choice.chart());
+            let model = Model::new(&*spec.family, choice.chart());
             jeffreys(&model, (spec.limits.x, spec.limits.y), &layers)
         }),
         paths: geodesics.iter().map(|g| path(g, choice.chart())).collect(),
@@ -167,7 +167,7 @@ pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
     let later: Vec<Panel> = spec.panels[1..]
         .iter()
         .map(|choice| {
-            let to = Model::new(spec.family, choice.chart());
+            let to = Model::new(&*spec.family, choice.chart());
             let carried = layers
                 .iter()
                 .map(|l| Layer {
@@ -194,7 +194,7 @@ fn along_geodesics(
     first: &Model,
     pairs: &[(Point, Point)],
 ) -> Result<(Vec<Point>, Vec<Geodesic>), BallError> {
-    let family = spec.family;
+    let family = &*spec.family;
     let no_geodesic = || BallError::NoDistance {
         family: family.name(),
     };

@@ -1,6 +1,6 @@
 //! The JSON export: the numbers behind a figure, as bytes.
 //!
-//! plot: `{"family", "chart", "ball", "kl", "radius", "balls": [{"center", "fisher", "points"}]}`,
+//! plot: `{"family", ["nu",] "chart", "ball", "kl", "radius", "balls": [{"center", "fisher", "points"}]}`,
 //! plus `"at"` and `"from"` for the whitened chart.
 //! compare: `{"family", "ball", "kl", "radius", "panels": [{"chart", "balls": [...]}]}`, the
 //! balls in the same order in every panel. geodesic: the same, each panel also holding
@@ -17,6 +17,8 @@ use crate::spec::{ChartChoice, FigureSpec};
 #[derive(Serialize)]
 struct PlotExport<'a> {
     family: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nu: Option<f64>,
     #[serde(flatten)]
     chart: ChartJson,
     ball: String,
@@ -28,6 +30,8 @@ struct PlotExport<'a> {
 #[derive(Serialize)]
 struct CompareExport<'a> {
     family: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nu: Option<f64>,
     ball: String,
     kl: f64,
     radius: f64,
@@ -161,6 +165,7 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
             .collect();
         serde_json::to_vec(&CompareExport {
             family,
+            nu: spec.family.nu(),
             ball,
             kl,
             radius,
@@ -174,6 +179,7 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
         let chart = chart(&spec.panels[0]);
         serde_json::to_vec(&PlotExport {
             family,
+            nu: spec.family.nu(),
             chart,
             ball,
             kl,

@@ -53,7 +53,7 @@ pub fn mle_bytes(spec: &MleSpec) -> Result<Vec<u8>> {
     let views = spec
         .charts
         .iter()
-        .map(|&c| mle::view(spec.family, c, spec.truth, &estimates, spec.n, spec.points))
+        .map(|&c| mle::view(&*spec.family, c, spec.truth, &estimates, spec.n, spec.points))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| match e {
             BallError::NotClosed { x, y, domain, .. } => anyhow::anyhow!(
@@ -72,7 +72,7 @@ pub fn mle_bytes(spec: &MleSpec) -> Result<Vec<u8>> {
 /// The bytes of a gradient-descent figure.
 pub fn natgrad_bytes(spec: &NatgradSpec) -> Result<Vec<u8>> {
     let descents = natgrad::run(
-        spec.family,
+        &*spec.family,
         &spec.charts,
         spec.target,
         &spec.starts,

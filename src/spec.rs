@@ -7,8 +7,10 @@ use clap::Args;
 use thiserror::Error;
 
 use crate::geometry::ball::LevelError;
-use crate::geometry::chart::{WhitenError, Whitened, gaussian_chart, gaussian_charts};
-use crate::geometry::gaussian::Gaussian;
+use std::sync::Arc;
+
+use crate::geometry::chart::{WhitenError, Whitened};
+use crate::geometry::families::{self, FamilyError, gaussian::Gaussian};
 use crate::geometry::{BallKind, Chart, Family, Interval, Level, Limits, Point};
 use crate::scene::Palette;
 
@@ -31,21 +33,26 @@ pub const MAX_ALONG: usize = 50;
 /// The options of `fisherballs plot`: one chart.
 #[derive(Debug, Clone, Args)]
 pub struct PlotArgs {
-    /// Statistical family
+    /// Statistical family (its charts are listed below)
     #[arg(long, default_value = "gaussian", value_parser = family_names())]
     pub family: String,
 
-    /// Chart (parameterization) the balls are drawn in; `whitened` needs --at (and --from)
-    #[arg(long, value_parser = plot_chart_names())]
-    pub chart: String,
+    /// Degrees of freedom ν of --family student-t (0 < ν ≤ 50) [default: 3]
+    #[arg(long, allow_hyphen_values = true)]
+    pub nu: Option<f64>,
+
+    /// Chart (parameterization) the balls are drawn in, or `whitened` (needs --at)
+    /// [default: the family's first]
+    #[arg(long)]
+    pub chart: Option<String>,
 
     /// With --chart whitened: the point X,Y of the --from chart that becomes the origin
     #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
     pub at: Option<Point>,
 
-    /// With --chart whitened: the chart that is whitened
-    #[arg(long, value_name = "CHART", default_value = "mean-std", value_parser = chart_names())]
-    pub from: String,
+    /// With --chart whitened: the chart that is whitened [default: the family's first]
+    #[arg(long, value_name = "CHART")]
+    pub from: Option<String>,
 
     /// Range of the first coordinate that the centres fill [default: the chart's]
     #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_interval)]
@@ -71,12 +78,16 @@ pub struct PlotArgs {
 /// The options of `fisherballs compare`: the same distributions in several charts.
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
-    /// Statistical family
+    /// Statistical family (its charts are listed below)
     #[arg(long, default_value = "gaussian", value_parser = family_names())]
     pub family: String,
 
-    /// 2 to 6 charts, comma-separated; the centres are a grid in the first
-    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    /// Degrees of freedom ν of --family student-t (0 < ν ≤ 50) [default: 3]
+    #[arg(long, allow_hyphen_values = true)]
+    pub nu: Option<f64>,
+
+    /// 2 to 6 charts of the family, comma-separated; the centres are a grid in the first
+    #[arg(long, value_delimiter = ',', required = true)]
     pub charts: Vec<String>,
 
     /// Whiten every panel at the distribution X,Y (a point of the first chart)
@@ -116,7 +127,7 @@ pub struct CommonArgs {
 /// The size of the balls.
 #[derive(Debug, Clone, Args)]
 pub struct LevelArgs {
-    /// KL level L of the balls [default: 0.01]
+    /// KL level L of the balls [default: the family's, 0.01 for the Gaussian]
     #[arg(long, conflicts_with = "radius", allow_hyphen_values = true)]
     pub kl: Option<f64>,
 
@@ -126,10 +137,11 @@ pub struct LevelArgs {
 }
 
 impl LevelArgs {
-    pub fn level(&self) -> Result<Level, LevelError> {
+    /// The level asked for, or the family's default one.
+    pub fn level(&self, family: &dyn Family) -> Result<Level, LevelError> {
         match (self.kl, self.radius) {
             (_, Some(r)) => Level::from_radius(r),
-            (kl, None) => Level::from_kl(kl.unwrap_or(0.01)),
+            (kl, None) => Level::from_kl(kl.unwrap_or(family.default_kl())),
         }
     }
 }
@@ -177,8 +189,8 @@ pub struct LookArgs {
 /// The options of `fisherballs geodesic`: Fisher–Rao geodesics, with balls along them.
 #[derive(Debug, Clone, Args)]
 pub struct GeodesicArgs {
-    /// Statistical family
-    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    /// Statistical family (this command draws the Gaussian only, so far)
+    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
     pub family: String,
 
     /// 1 to 6 charts, comma-separated; --from and --to are points of the first
@@ -207,8 +219,8 @@ pub struct GeodesicArgs {
 /// The options of `fisherballs mml`: a region covered by a hexagonal lattice of balls.
 #[derive(Debug, Clone, Args)]
 pub struct MmlArgs {
-    /// Statistical family
-    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    /// Statistical family (this command draws the Gaussian only, so far)
+    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
     pub family: String,
 
     /// 1 to 6 charts, comma-separated; the region is a rectangle of the first
@@ -233,8 +245,8 @@ pub struct MmlArgs {
 /// The options of `fisherballs mle`: maximum-likelihood estimates, raw and whitened.
 #[derive(Debug, Clone, Args)]
 pub struct MleArgs {
-    /// Statistical family
-    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    /// Statistical family (this command draws the Gaussian only, so far)
+    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
     pub family: String,
 
     /// 1 to 3 charts, comma-separated; each gets a panel of estimates and a whitened one
@@ -263,7 +275,7 @@ pub struct MleArgs {
 
 /// A validated `mle` request.
 pub struct MleSpec {
-    pub family: &'static dyn Family,
+    pub family: Arc<dyn Family>,
     pub charts: Vec<&'static dyn Chart>,
     /// The true θ, canonical.
     pub truth: Point,
@@ -279,8 +291,8 @@ pub struct MleSpec {
 /// The options of `fisherballs natgrad`: plain and natural gradient descent compared.
 #[derive(Debug, Clone, Args)]
 pub struct NatgradArgs {
-    /// Statistical family
-    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    /// Statistical family (this command draws the Gaussian only, so far)
+    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
     pub family: String,
 
     /// 1 to 6 charts, comma-separated; --target and --from are points of the first
@@ -309,7 +321,7 @@ pub struct NatgradArgs {
 
 /// A validated `natgrad` request; points canonical.
 pub struct NatgradSpec {
-    pub family: &'static dyn Family,
+    pub family: Arc<dyn Family>,
     pub charts: Vec<&'static dyn Chart>,
     pub target: Point,
     pub starts: Vec<Point>,
@@ -322,7 +334,7 @@ pub struct NatgradSpec {
 
 impl NatgradSpec {
     pub fn new(args: &NatgradArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family);
+        let family = family(&args.family, None)?;
         if !(1..=MAX_PANELS).contains(&args.charts.len()) {
             return Err(SpecError::DescentPanels(args.charts.len()));
         }
@@ -372,7 +384,7 @@ pub const MAX_DRAWS: usize = 100_000_000;
 
 impl MleSpec {
     pub fn new(args: &MleArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family);
+        let family = family(&args.family, None)?;
         if !(1..=3).contains(&args.charts.len()) {
             return Err(SpecError::MlePanels(args.charts.len()));
         }
@@ -408,18 +420,13 @@ impl MleSpec {
     }
 }
 
-fn family_names() -> [&'static str; 1] {
-    [Gaussian.name()]
+fn family_names() -> Vec<&'static str> {
+    families::names()
 }
 
+/// The Gaussian's charts: the commands that draw only the Gaussian so far take these.
 fn chart_names() -> Vec<&'static str> {
-    gaussian_charts().iter().map(|c| c.name()).collect()
-}
-
-fn plot_chart_names() -> Vec<&'static str> {
-    let mut names = chart_names();
-    names.push("whitened");
-    names
+    Gaussian.charts().iter().map(|c| c.name()).collect()
 }
 
 fn ball_names() -> Vec<&'static str> {
@@ -539,7 +546,7 @@ pub struct Style {
 /// A request the pipeline can draw: every name resolved, every number checked.
 #[derive(Clone)]
 pub struct FigureSpec {
-    pub family: &'static dyn Family,
+    pub family: Arc<dyn Family>,
     /// One panel for `plot`, 2 to 6 for `compare`; the centres are a grid in the first.
     pub panels: Vec<ChartChoice>,
     /// Whether the JSON lists panels (compare, geodesic, mml), rather than one chart (plot).
@@ -564,6 +571,14 @@ pub struct FigureSpec {
 /// Why a request cannot be drawn; each message names the flag and what to do.
 #[derive(Debug, Error)]
 pub enum SpecError {
+    #[error(transparent)]
+    Family(#[from] FamilyError),
+    #[error("'{chart}' is not a chart of the {family} family; its charts are {charts}")]
+    UnknownChart {
+        chart: String,
+        family: &'static str,
+        charts: String,
+    },
     #[error(transparent)]
     Level(#[from] LevelError),
     #[error(transparent)]
@@ -659,26 +674,44 @@ pub enum SpecError {
     NoDirectory(PathBuf),
 }
 
-/// The family called `name`; clap admits only the names of `family_names`.
-fn family(_name: &str) -> &'static dyn Family {
-    &Gaussian
+/// The family called `name` (clap admits only the registry's names), with `--nu`.
+fn family(name: &str, nu: Option<f64>) -> Result<Arc<dyn Family>, SpecError> {
+    Ok(families::family(name, nu)?)
 }
 
+/// The chart of `family` called `name`, or an error that lists the family's charts.
+fn chart_of(family: &dyn Family, name: &str) -> Result<&'static dyn Chart, SpecError> {
+    family.chart(name).ok_or_else(|| SpecError::UnknownChart {
+        chart: name.to_string(),
+        family: family.name(),
+        charts: family
+            .charts()
+            .iter()
+            .map(|c| c.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+/// A Gaussian chart, for the commands that draw only the Gaussian (clap admits only its
+/// chart names).
 fn named_chart(name: &str) -> &'static dyn Chart {
-    gaussian_chart(name).expect("clap admits only the names of `chart_names`")
+    Gaussian
+        .chart(name)
+        .expect("clap admits only the names of `chart_names`")
 }
 
 impl FigureSpec {
     /// The figure `fisherballs plot` draws.
     pub fn plot(args: &PlotArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family);
-        let panel = match (args.chart.as_str(), args.at) {
-            ("whitened", Some(at)) => {
-                ChartChoice::Whitened(Whitened::new(family, named_chart(&args.from), at)?)
-            }
+        let family = family(&args.family, args.nu)?;
+        let first = family.charts()[0].name();
+        let from = || chart_of(&*family, args.from.as_deref().unwrap_or(first));
+        let panel = match (args.chart.as_deref().unwrap_or(first), args.at) {
+            ("whitened", Some(at)) => ChartChoice::Whitened(Whitened::new(&*family, from()?, at)?),
             ("whitened", None) => return Err(SpecError::WhitenedWithoutAt),
             (_, Some(_)) => return Err(SpecError::AtWithoutWhitened),
-            (name, None) => ChartChoice::Named(named_chart(name)),
+            (name, None) => ChartChoice::Named(chart_of(&*family, name)?),
         };
         let mut spec = Self::new(
             family,
@@ -694,20 +727,24 @@ impl FigureSpec {
 
     /// The figure `fisherballs compare` draws.
     pub fn compare(args: &CompareArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family);
+        let family = family(&args.family, args.nu)?;
         if !(2..=MAX_PANELS).contains(&args.charts.len()) {
             return Err(SpecError::PanelCount(args.charts.len()));
         }
-        let charts: Vec<&'static dyn Chart> = args.charts.iter().map(|n| named_chart(n)).collect();
+        let charts = args
+            .charts
+            .iter()
+            .map(|n| chart_of(&*family, n))
+            .collect::<Result<Vec<_>, _>>()?;
         let panels = match args.at {
             None => charts.into_iter().map(ChartChoice::Named).collect(),
             Some(at) => {
                 let theta = charts[0].theta(at);
-                let first = Whitened::new(family, charts[0], at)?;
+                let first = Whitened::new(&*family, charts[0], at)?;
                 let mut panels = vec![ChartChoice::Whitened(first)];
                 for c in &charts[1..] {
                     panels.push(ChartChoice::Whitened(Whitened::new(
-                        family,
+                        &*family,
                         *c,
                         c.phi(theta),
                     )?));
@@ -726,7 +763,7 @@ impl FigureSpec {
     }
 
     fn new(
-        family: &'static dyn Family,
+        family: Arc<dyn Family>,
         panels: Vec<ChartChoice>,
         compare: bool,
         (xlim, ylim): (Option<Interval>, Option<Interval>),
@@ -750,12 +787,13 @@ impl FigureSpec {
             return Err(SpecError::TooManyBalls { nx, ny });
         }
         let look = Look::new(&args.look, nx * ny * kinds.len() * panels.len(), labels)?;
+        let level = args.level.level(&*family)?;
         Ok(Self {
             family,
             panels,
             compare,
             kinds,
-            level: args.level.level()?,
+            level,
             limits,
             grid: (nx, ny),
             geodesics: None,
@@ -771,7 +809,7 @@ impl FigureSpec {
     /// The figure `fisherballs geodesic` draws: paths from each --from to its --to, with
     /// `along` Fisher–Rao balls on each; a row of the grid for each path.
     pub fn geodesic(args: &GeodesicArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family);
+        let family = family(&args.family, None)?;
         if !(1..=MAX_PANELS).contains(&args.charts.len()) {
             return Err(SpecError::GeodesicPanels(args.charts.len()));
         }
@@ -816,7 +854,7 @@ impl FigureSpec {
             panels,
             compare: true,
             kinds: vec![BallKind::FisherRao],
-            level: args.level.level()?,
+            level: args.level.level(&Gaussian)?,
             limits: defaults,
             points: args.look.points,
             style: look.style,
@@ -828,7 +866,7 @@ impl FigureSpec {
     /// The figure `fisherballs mml` draws: the region (limits of the first chart) covered
     /// by Fisher–Rao balls on a hexagonal lattice, in each chart.
     pub fn mml(args: &MmlArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family);
+        let family = family(&args.family, None)?;
         if !(1..=MAX_PANELS).contains(&args.charts.len()) {
             return Err(SpecError::MmlPanels(args.charts.len()));
         }
@@ -850,7 +888,7 @@ impl FigureSpec {
             panels,
             compare: true,
             kinds: vec![BallKind::FisherRao],
-            level: args.level.level()?,
+            level: args.level.level(&Gaussian)?,
             limits,
             grid: (1, 1),
             geodesics: None,

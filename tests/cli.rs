@@ -5,8 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use fisherballs::geometry::chart::gaussian_chart;
-use fisherballs::geometry::gaussian::Gaussian;
+use fisherballs::geometry::families::gaussian::Gaussian;
 use fisherballs::geometry::{Family, Point};
 use serde_json::Value;
 
@@ -43,7 +42,7 @@ fn json_export_has_the_stated_shape_and_exact_balls_at_their_level() {
         assert_eq!(v["ball"], "kl");
         assert!((v["kl"].as_f64().unwrap() - 0.02).abs() < 1e-15);
         assert!((v["radius"].as_f64().unwrap() - 0.2).abs() < 1e-15);
-        let c = gaussian_chart(chart).unwrap();
+        let c = Gaussian.chart(chart).unwrap();
         let (nx, ny) = c.default_grid();
         let balls = v["balls"].as_array().unwrap();
         assert_eq!(balls.len(), nx * ny);
@@ -240,14 +239,35 @@ fn unknown_names_are_refused_with_the_choices() {
         &with(&["--family", "poisson"]),
         None,
         2,
-        "possible values: gaussian",
+        "possible values: gaussian, gamma, beta, categorical, cauchy, weibull, student-t",
     );
     refused(
         &["--chart", "polar"],
         None,
-        2,
-        "possible values: mean-std, mean-var",
+        1,
+        "'polar' is not a chart of the gaussian family; its charts are mean-std, mean-var",
     );
+    // A chart of another family is refused with the charts this family has.
+    refused(
+        &["--family", "gamma", "--chart", "mean-std"],
+        None,
+        1,
+        "'mean-std' is not a chart of the gamma family; its charts are shape-rate, shape-scale, shape-mean, log, natural, expectation",
+    );
+    refused(
+        &["--family", "gamma", "--nu", "3"],
+        None,
+        1,
+        "--nu is only for --family student-t; drop it",
+    );
+    for nu in ["0", "-1", "nan", "inf", "51"] {
+        refused(
+            &["--family", "student-t", "--nu", nu],
+            None,
+            1,
+            "is out of range; Student's t takes 0 < ν ≤ 50",
+        );
+    }
     refused(
         &with(&["--ball", "wasserstein"]),
         None,
@@ -491,10 +511,10 @@ mod compare_and_figure_files {
         assert_eq!(keys, ["family", "ball", "kl", "radius", "panels"]);
         let panels = v["panels"].as_array().unwrap();
         assert_eq!(panels.len(), 4);
-        let first = gaussian_chart("mean-std").unwrap();
+        let first = Gaussian.chart("mean-std").unwrap();
         for (panel, name) in panels.iter().zip(charts) {
             assert_eq!(panel["chart"], name);
-            let chart = gaussian_chart(name).unwrap();
+            let chart = Gaussian.chart(name).unwrap();
             let balls = panel["balls"].as_array().unwrap();
             assert_eq!(balls.len(), 12);
             for (b, b0) in balls.iter().zip(panels[0]["balls"].as_array().unwrap()) {
@@ -670,7 +690,7 @@ mod compare_and_figure_files {
         );
         render_refused(
             &format!("{FIGURE}[[figure]]\noutput = \"b.png\"\nchart = \"polar\"\n"),
-            "figure 2 (b.png): invalid value 'polar'",
+            "figure 2 (b.png): 'polar' is not a chart of the gaussian family",
         );
         render_refused("title = \"x\"\n", "unknown top-level key 'title'");
         render_refused(
@@ -710,8 +730,8 @@ mod compare_and_figure_files {
         let run = |args: &[&str], code: i32, words: &str| refused_command(args, None, code, words);
         run(
             &["compare", "--charts", "mean-std,polar"],
-            2,
-            "invalid value 'polar'",
+            1,
+            "'polar' is not a chart of the gaussian family",
         );
         run(
             &["compare", "--charts", "mean-std"],
@@ -840,7 +860,7 @@ mod geodesic_figures {
             .iter()
             .zip(["mean-std", "natural"])
         {
-            let chart = gaussian_chart(name).unwrap();
+            let chart = Gaussian.chart(name).unwrap();
             let paths = panel["geodesics"].as_array().unwrap();
             assert_eq!(paths.len(), 2);
             assert_eq!(panel["balls"].as_array().unwrap().len(), 8);

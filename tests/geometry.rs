@@ -2,9 +2,20 @@
 //! balls at their level, the Fisher–Rao ball against its closed form, KL ≈ ½ΔᵀFΔ, and the
 //! same set of distributions seen from different charts.
 
+use fisherballs::geometry::Chart;
 use fisherballs::geometry::ball::{self, level_function};
-use fisherballs::geometry::chart::{gaussian_chart, gaussian_charts};
-use fisherballs::geometry::gaussian::Gaussian;
+use fisherballs::geometry::families::gaussian::Gaussian;
+
+mod common;
+use common::{hessian, rel_err, romberg, steps};
+
+fn gaussian_charts() -> impl Iterator<Item = &'static dyn Chart> {
+    Gaussian.charts().iter().copied()
+}
+
+fn gaussian_chart(name: &str) -> Option<&'static dyn Chart> {
+    Gaussian.chart(name)
+}
 use fisherballs::geometry::grid;
 use fisherballs::geometry::tolerance::LEVEL_REL;
 use fisherballs::geometry::{BallKind, Family, Level, Limits, Mat, Model, Point};
@@ -21,51 +32,8 @@ fn sample_thetas() -> Vec<Point> {
 
 fn models() -> Vec<Model<'static>> {
     gaussian_charts()
-        .into_iter()
         .map(|c| Model::new(&Gaussian, c))
         .collect()
-}
-
-fn rel_err(a: Mat, b: Mat) -> f64 {
-    (a - b).norm() / b.norm()
-}
-
-/// Hessian of f at x by central differences, extrapolated (Richardson/Romberg) over the
-/// steps h, h/2, h/4, h/8 so that the h², h⁴ and h⁶ error terms cancel.
-fn hessian(f: impl Fn(Point) -> f64, x: Point, h: [f64; 2]) -> Mat {
-    let mut out = Mat::zeros();
-    for i in 0..2 {
-        for j in 0..2 {
-            let second = |s: f64| {
-                let mut ei = Point::zeros();
-                let mut ej = Point::zeros();
-                ei[i] = s * h[i];
-                ej[j] = s * h[j];
-                (f(x + ei + ej) - f(x + ei - ej) - f(x - ei + ej) + f(x - ei - ej))
-                    / (4.0 * ei[i] * ej[j])
-            };
-            out[(i, j)] = romberg(second);
-        }
-    }
-    out
-}
-
-fn romberg(d: impl Fn(f64) -> f64) -> f64 {
-    let mut row: Vec<f64> = (0..4).map(|k| d(0.5f64.powi(k))).collect();
-    for order in 1..4 {
-        let w = 4f64.powi(order);
-        row = row
-            .windows(2)
-            .map(|p| (w * p[1] - p[0]) / (w - 1.0))
-            .collect();
-    }
-    row[0]
-}
-
-/// Steps of 0.02 Fisher units along each coordinate: Romberg leaves an O(h⁸) error, and
-/// the rounding of KL values near 0 stays below 1e-12 relative.
-fn steps(f: Mat) -> [f64; 2] {
-    [0.02 / f[(0, 0)].sqrt(), 0.02 / f[(1, 1)].sqrt()]
 }
 
 #[test]
@@ -304,11 +272,11 @@ fn exact_balls_are_the_same_distributions_in_every_chart() {
     // KL does not depend on the chart. The quadratic ball does, and so it is not.
     let level = Level::from_kl(0.2).unwrap();
     let theta = Point::new(0.5, 1.2);
-    let charts = gaussian_charts();
-    for a in charts {
+    let charts: Vec<_> = gaussian_charts().collect();
+    for &a in &charts {
         let ma = Model::new(&Gaussian, a);
         let ca = a.phi(theta);
-        for b in charts {
+        for &b in &charts {
             let mb = Model::new(&Gaussian, b);
             let cb = b.phi(theta);
             for kind in [BallKind::Kl, BallKind::KlReverse, BallKind::FisherRao] {
@@ -384,63 +352,6 @@ fn levels_and_radii_are_one_knob() {
         assert!(Level::from_kl(bad).is_err());
         assert!(Level::from_radius(bad).is_err());
     }
-}
-
-/// Ray casting: whether p is strictly inside the closed polygon.
-fn inside(p: Point, poly: &[Point]) -> bool {
-    let mut odd = false;
-    for k in 0..poly.len() {
-        let (a, b) = (poly[k], poly[(k + 1) % poly.len()]);
-        if (a.y > p.y) != (b.y > p.y) && p.x < a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x) {
-            odd = !odd;
-        }
-    }
-    odd
-}
-
-#[test]
-fn default_views_show_separate_visible_balls_in_every_chart() {
-    let level = Level::from_kl(0.01).unwrap();
-    for m in models() {
-        let limits = m.chart.default_limits();
-        let (nx, ny) = m.chart.default_grid();
-        assert!(
-            nx >= 3 && ny >= 2 && nx * ny >= 10,
-            "{}: several rows and columns",
-            m.chart.name()
-        );
-        let centres = grid::centres(&limits, nx, ny);
-        for kind in BallKind::ALL {
-            let balls = ball::balls(&m, &centres, kind, level, 128).unwrap();
-            for (i, a) in balls.iter().enumerate() {
-                let (w, h) = extent(&a.points);
-                assert!(
-                    w > 0.025 * limits.x.width() && h > 0.025 * limits.y.width(),
-                    "{} {}: ball {i} is too small to see",
-                    m.chart.name(),
-                    kind.name()
-                );
-                for (j, b) in balls.iter().enumerate().filter(|(j, _)| *j != i) {
-                    let touching = a.points.iter().any(|&p| inside(p, &b.points));
-                    assert!(
-                        !touching,
-                        "{} {}: balls {i} and {j} overlap",
-                        m.chart.name(),
-                        kind.name()
-                    );
-                }
-            }
-        }
-    }
-}
-
-fn extent(points: &[Point]) -> (f64, f64) {
-    let (mut lo, mut hi) = (points[0], points[0]);
-    for p in points {
-        lo = lo.inf(p);
-        hi = hi.sup(p);
-    }
-    (hi.x - lo.x, hi.y - lo.y)
 }
 
 mod whitened {

@@ -7,7 +7,7 @@ use std::f64::consts::TAU;
 use thiserror::Error;
 
 use super::tolerance::{DOMAIN_EDGE_REL, MAX_STRETCH, ROOT_EPS, ROOT_MAX_ITER};
-use super::{Mat, Model, Point};
+use super::{Mat, Model, Point, exp_map};
 
 /// Which set of points around a centre θ makes a ball.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -144,15 +144,25 @@ pub fn outline(
         x: centre.x,
         y: centre.y,
     })?;
-    let measure = level_function(model, centre, kind)?;
+    let theta = model.chart.theta(centre);
+    let by_exp_map = kind == BallKind::FisherRao && model.family.fisher_rao(theta, theta).is_none();
+    let (measure, jacobian) = match by_exp_map {
+        true => (None, model.chart.jacobian(centre)),
+        false => (Some(level_function(model, centre, kind)?), Mat::zeros()),
+    };
     (0..points)
         .map(|k| {
             let ray = rays * unit(TAU * k as f64 / points as f64);
-            match kind {
+            match (kind, &measure) {
                 // The ellipse exists beyond the domain, but its points there are no
                 // distributions (and no other chart can show them): refuse, as for the rest.
-                BallKind::Quadratic => Some(centre + ray).filter(|&p| model.contains(p)),
-                _ => {
+                (BallKind::Quadratic, _) => Some(centre + ray).filter(|&p| model.contains(p)),
+                // ½ΔᵀFΔ = L, so Δ has Fisher length r: the geodesic with velocity J·Δ
+                // (in θ) reaches the sphere of radius r at t = 1.
+                (_, None) => exp_map::exp(model.family, theta, jacobian * ray)
+                    .map(|t| model.chart.phi(t))
+                    .filter(|&p| model.contains(p)),
+                (_, Some(measure)) => {
                     solve_ray(|tau| Some((measure(centre + tau * ray)? / level.kl()).sqrt() - 1.0))
                         .map(|tau| centre + tau * ray)
                 }

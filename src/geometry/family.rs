@@ -1,24 +1,57 @@
 //! What a statistical family must give for its balls to be drawn.
 
 use super::geodesic::Geodesic;
-use super::{Mat, Point};
+use super::{Chart, Mat, Point};
 
 /// A two-parameter family p(x; θ) in its canonical parameters θ.
 ///
-/// Everything else (Fisher matrices in other charts, balls) is derived from these.
-pub trait Family: Sync {
+/// Everything else (Fisher matrices in other charts, balls, the exponential map) is derived
+/// from these, so a new family is its KL, its Fisher matrix and its charts.
+pub trait Family: Send + Sync {
     /// The name used on the command line (`--family`).
     fn name(&self) -> &'static str;
-    /// A name for captions, e.g. "Gaussian N(μ, σ²)".
-    fn display_name(&self) -> &'static str;
+    /// A name for titles, e.g. "Gaussian N(μ, σ²)" or "Student-t (ν = 3)".
+    fn display_name(&self) -> String;
+    /// The family's parameter beyond the two drawn ones, for exports (Student-t's ν).
+    fn nu(&self) -> Option<f64> {
+        None
+    }
+    /// The KL level of the default figures: small enough that every chart's default view
+    /// holds rows and columns of separate balls.
+    fn default_kl(&self) -> f64 {
+        0.01
+    }
+    /// Every chart of the family; the first is its default.
+    fn charts(&self) -> &'static [&'static dyn Chart];
     /// Whether θ is a valid parameter.
     fn contains(&self, theta: Point) -> bool;
     /// KL divergence D(p_θ₁ ‖ p_θ₂).
     fn kl(&self, theta1: Point, theta2: Point) -> f64;
     /// Fisher information matrix at θ, in the canonical parameters.
     fn fisher(&self, theta: Point) -> Mat;
-    /// Fisher–Rao geodesic distance, if the family has it in closed form.
-    fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64>;
+    /// ∂F/∂θₖ for k = 1, 2, from which the Christoffel symbols of the exponential map follow.
+    /// By default, central differences of [`Family::fisher`] at steps h, h/2, h/4,
+    /// extrapolated (Richardson) to an O(h⁶) error; families without a closed-form distance
+    /// override it with exact derivatives.
+    fn fisher_derivatives(&self, theta: Point) -> [Mat; 2] {
+        let d = |k: usize| {
+            let h = 2e-3 * theta[k].abs().max(1e-3);
+            let diff = |h: f64| {
+                let mut e = Point::zeros();
+                e[k] = h;
+                (self.fisher(theta + e) - self.fisher(theta - e)) / (2.0 * h)
+            };
+            let (d1, d2, d4) = (diff(h), diff(h / 2.0), diff(h / 4.0));
+            let (e1, e2) = ((d2 * 4.0 - d1) / 3.0, (d4 * 4.0 - d2) / 3.0);
+            (e2 * 16.0 - e1) / 15.0
+        };
+        [d(0), d(1)]
+    }
+    /// Fisher–Rao geodesic distance, if the family has it in closed form; otherwise the
+    /// Fisher–Rao ball is drawn by the exponential map.
+    fn fisher_rao(&self, _theta1: Point, _theta2: Point) -> Option<f64> {
+        None
+    }
     /// The Fisher–Rao geodesic from θ₁ to θ₂ as `n` points equally spaced in arc length,
     /// if the family has it in closed form.
     fn geodesic(&self, _theta1: Point, _theta2: Point, _n: usize) -> Option<Geodesic> {
@@ -28,5 +61,9 @@ pub trait Family: Sync {
     /// descent figures minimise, if the family has it in closed form.
     fn kl_gradient(&self, _target: Point, _theta: Point) -> Option<Point> {
         None
+    }
+    /// The chart called `name`, if the family has one.
+    fn chart(&self, name: &str) -> Option<&'static dyn Chart> {
+        self.charts().iter().copied().find(|c| c.name() == name)
     }
 }

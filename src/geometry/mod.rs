@@ -8,13 +8,15 @@
 pub mod ball;
 pub mod chart;
 pub mod descent;
+pub mod exp_map;
+pub mod families;
 pub mod family;
-pub mod gaussian;
 pub mod geodesic;
 pub mod grid;
 pub mod jeffreys;
 pub mod mml;
 pub mod model;
+pub mod special;
 pub mod tolerance;
 
 pub use ball::{Ball, BallError, BallKind, Level};

@@ -3,12 +3,6 @@
 //! A chart gives φ → θ, θ → φ and the Jacobian J = ∂θ/∂φ; the Fisher matrix in the chart
 //! then follows as F_φ = Jᵀ F_θ J (see [`crate::geometry::Model::fisher`]).
 
-mod expectation;
-mod information;
-mod mean_logstd;
-mod mean_std;
-mod mean_var;
-mod natural;
 mod whitened;
 
 pub use whitened::{WhitenError, Whitened};
@@ -37,24 +31,7 @@ pub trait Chart: Sync {
     fn default_grid(&self) -> (usize, usize);
 }
 
-/// Every chart of the univariate Gaussian, in the order the help text lists them.
-pub fn gaussian_charts() -> [&'static dyn Chart; 6] {
-    [
-        &mean_std::MeanStd,
-        &mean_var::MeanVar,
-        &mean_logstd::MeanLogStd,
-        &information::Information,
-        &natural::Natural,
-        &expectation::Expectation,
-    ]
-}
-
-/// The Gaussian chart called `name`, if there is one.
-pub fn gaussian_chart(name: &str) -> Option<&'static dyn Chart> {
-    gaussian_charts().into_iter().find(|c| c.name() == name)
-}
-
 /// True when both coordinates are finite numbers.
-fn finite(p: Point) -> bool {
+pub(crate) fn finite(p: Point) -> bool {
     p.x.is_finite() && p.y.is_finite()
 }

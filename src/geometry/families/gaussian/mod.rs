@@ -1,7 +1,25 @@
-//! The univariate Gaussian N(μ, σ²), canonical parameters θ = (μ, σ).
+//! The univariate Gaussian N(μ, σ²), canonical parameters θ = (μ, σ), and its six charts.
 
-use super::geodesic::Geodesic;
-use super::{Family, Mat, Point};
+mod expectation;
+mod information;
+mod mean_logstd;
+mod mean_std;
+mod mean_var;
+mod natural;
+
+use crate::geometry::chart::{Chart, finite};
+use crate::geometry::geodesic::Geodesic;
+use crate::geometry::{Family, Mat, Point};
+
+/// The charts, in the order the help text lists them; mean-std is the default.
+static CHARTS: [&dyn Chart; 6] = [
+    &mean_std::MeanStd,
+    &mean_var::MeanVar,
+    &mean_logstd::MeanLogStd,
+    &information::Information,
+    &natural::Natural,
+    &expectation::Expectation,
+];
 
 /// The univariate Gaussian family with canonical parameters (μ, σ), σ > 0.
 #[derive(Debug, Clone, Copy, Default)]
@@ -12,8 +30,12 @@ impl Family for Gaussian {
         "gaussian"
     }
 
-    fn display_name(&self) -> &'static str {
-        "Gaussian N(μ, σ²)"
+    fn display_name(&self) -> String {
+        "Gaussian N(μ, σ²)".to_string()
+    }
+
+    fn charts(&self) -> &'static [&'static dyn Chart] {
+        &CHARTS
     }
 
     fn contains(&self, theta: Point) -> bool {
@@ -51,7 +73,7 @@ impl Family for Gaussian {
     }
 
     fn geodesic(&self, theta1: Point, theta2: Point, n: usize) -> Option<Geodesic> {
-        Some(super::geodesic::gaussian(theta1, theta2, n))
+        Some(crate::geometry::geodesic::gaussian(theta1, theta2, n))
     }
 
     /// Differentiating ln(σ/σₜ) + (σₜ² + (μₜ−μ)²)/(2σ²) − ½:

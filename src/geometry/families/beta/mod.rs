@@ -1,0 +1,79 @@
+//! The Beta family B(α, β), density x^(α−1) (1−x)^(β−1) / B(α, β) on (0, 1), canonical
+//! parameters θ = (α, β), and its four charts. No closed-form Fisher–Rao distance is known:
+//! its balls are drawn by the exponential map, with the exact ∂F below.
+
+mod charts;
+
+use crate::geometry::chart::Chart;
+use crate::geometry::families::gamma::positive;
+use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
+use crate::geometry::{Family, Mat, Point};
+
+static CHARTS: [&dyn Chart; 4] = [
+    &charts::AlphaBeta,
+    &charts::MeanConcentration,
+    &charts::Log,
+    &charts::Expectation,
+];
+
+/// The Beta family in (α, β), α > 0, β > 0.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Beta;
+
+/// ln B(α, β) = ln Γ(α) + ln Γ(β) − ln Γ(α + β).
+pub(crate) fn ln_beta(a: f64, b: f64) -> f64 {
+    ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
+}
+
+impl Family for Beta {
+    fn name(&self) -> &'static str {
+        "beta"
+    }
+
+    fn display_name(&self) -> String {
+        "Beta B(α, β)".to_string()
+    }
+
+    /// Balls of this family are wide in its charts: at L = 0.002 (r ≈ 0.063) every default
+    /// view holds rows and columns of them.
+    fn default_kl(&self) -> f64 {
+        0.002
+    }
+
+    fn charts(&self) -> &'static [&'static dyn Chart] {
+        &CHARTS
+    }
+
+    fn contains(&self, theta: Point) -> bool {
+        positive(theta)
+    }
+
+    /// D(B(α₁,β₁) ‖ B(α₂,β₂)) = ln B(α₂,β₂) − ln B(α₁,β₁) + (α₁−α₂)ψ(α₁) + (β₁−β₂)ψ(β₁)
+    /// + (α₂−α₁+β₂−β₁)ψ(α₁+β₁) (shared/MATH.md; Penny 2001, for the Dirichlet).
+    fn kl(&self, theta1: Point, theta2: Point) -> f64 {
+        let (a1, b1) = (theta1.x, theta1.y);
+        let (a2, b2) = (theta2.x, theta2.y);
+        ln_beta(a2, b2) - ln_beta(a1, b1)
+            + (a1 - a2) * digamma(a1)
+            + (b1 - b2) * digamma(b1)
+            + (a2 - a1 + b2 - b1) * digamma(a1 + b1)
+    }
+
+    /// F = [[ψ′(α) − ψ′(α+β), −ψ′(α+β)], [−ψ′(α+β), ψ′(β) − ψ′(α+β)]]: the Hessian of
+    /// ln B(α, β), the log-partition function.
+    fn fisher(&self, theta: Point) -> Mat {
+        let (a, b) = (theta.x, theta.y);
+        let t = trigamma(a + b);
+        Mat::new(trigamma(a) - t, -t, -t, trigamma(b) - t)
+    }
+
+    /// ∂F/∂α = [[ψ″(α) − ψ″(s), −ψ″(s)], [−ψ″(s), −ψ″(s)]] with s = α + β, and ∂F/∂β alike.
+    fn fisher_derivatives(&self, theta: Point) -> [Mat; 2] {
+        let (a, b) = (theta.x, theta.y);
+        let t = tetragamma(a + b);
+        [
+            Mat::new(tetragamma(a) - t, -t, -t, -t),
+            Mat::new(-t, -t, -t, tetragamma(b) - t),
+        ]
+    }
+}

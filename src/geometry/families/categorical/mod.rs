@@ -1,0 +1,81 @@
+//! The categorical family on three outcomes, p = (p₁, p₂, p₃ = 1 − p₁ − p₂), canonical
+//! parameters θ = (p₁, p₂) in the open simplex, and its three charts. p ↦ 2√p maps the
+//! simplex onto a sphere of radius 2, so its Fisher–Rao distance is closed form.
+
+mod charts;
+
+use crate::geometry::chart::Chart;
+use crate::geometry::{Family, Mat, Point};
+
+static CHARTS: [&dyn Chart; 3] = [&charts::Simplex, &charts::Logit, &charts::Sphere];
+
+/// The categorical family on three outcomes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Categorical;
+
+/// (p₁, p₂, p₃) from θ = (p₁, p₂).
+fn probabilities(theta: Point) -> [f64; 3] {
+    [theta.x, theta.y, 1.0 - theta.x - theta.y]
+}
+
+/// Whether θ = (p₁, p₂) lies in the open simplex: every pᵢ > 0.
+pub(crate) fn in_simplex(theta: Point) -> bool {
+    theta.x.is_finite() && theta.y.is_finite() && probabilities(theta).iter().all(|&p| p > 0.0)
+}
+
+impl Family for Categorical {
+    fn name(&self) -> &'static str {
+        "categorical"
+    }
+
+    fn display_name(&self) -> String {
+        "categorical distribution on 3 outcomes".to_string()
+    }
+
+    /// Balls of this family are wide in its charts: at L = 0.002 (r ≈ 0.063) every default
+    /// view holds rows and columns of them.
+    fn default_kl(&self) -> f64 {
+        0.002
+    }
+
+    fn charts(&self) -> &'static [&'static dyn Chart] {
+        &CHARTS
+    }
+
+    fn contains(&self, theta: Point) -> bool {
+        in_simplex(theta)
+    }
+
+    /// D(p ‖ q) = Σ pᵢ ln(pᵢ/qᵢ) = Σ pᵢ (xᵢ − ln(1 + xᵢ)) with xᵢ = (qᵢ − pᵢ)/pᵢ, since
+    /// Σ pᵢ xᵢ = 0: every term is ≥ 0 and small for nearby p, q, so nothing cancels.
+    fn kl(&self, theta1: Point, theta2: Point) -> f64 {
+        let (p, q) = (probabilities(theta1), probabilities(theta2));
+        p.iter()
+            .zip(q)
+            .map(|(&p, q)| {
+                let x = (q - p) / p;
+                p * (x - x.ln_1p())
+            })
+            .sum()
+    }
+
+    /// F = diag(1/p₁, 1/p₂) + (1/p₃) 𝟙𝟙ᵀ (the multinomial's, for one draw).
+    fn fisher(&self, theta: Point) -> Mat {
+        let [p1, p2, p3] = probabilities(theta);
+        Mat::new(1.0 / p1, 0.0, 0.0, 1.0 / p2) + Mat::from_element(1.0 / p3)
+    }
+
+    /// d(p, q) = 2 arccos Σ √(pᵢqᵢ), the great-circle distance on the sphere of radius 2
+    /// (Kass & Vos, *Geometrical Foundations of Asymptotic Inference*, 1997). From the chord
+    /// c = |√p − √q|, d = 4 arcsin(c/2): exact for nearby points, where arccos is not.
+    fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64> {
+        let (p, q) = (probabilities(theta1), probabilities(theta2));
+        let chord = p
+            .iter()
+            .zip(q)
+            .map(|(&p, q)| (p.sqrt() - q.sqrt()).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        Some(4.0 * (0.5 * chord).min(1.0).asin())
+    }
+}

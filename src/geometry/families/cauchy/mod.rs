@@ -1,0 +1,78 @@
+//! The Cauchy family C(x₀, γ), density γ / (π(γ² + (x − x₀)²)), canonical parameters
+//! θ = (x₀, γ), and its two charts. A location–scale family with a = b = ½, c = 0: the
+//! half-plane of curvature −2.
+
+use super::location_scale::{LocationLogScale, LocationScale, Metric};
+use crate::geometry::chart::Chart;
+use crate::geometry::{Family, Interval, Limits, Mat, Point};
+
+const METRIC: Metric = Metric {
+    a: 0.5,
+    b: 0.5,
+    c: 0.0,
+};
+
+static LOCATION_SCALE: LocationScale = LocationScale {
+    labels: ["x₀ (location)", "γ (scale)"],
+    domain: "γ > 0",
+    limits: Limits {
+        x: Interval::new(-1.4, 1.4),
+        y: Interval::new(0.25, 1.6),
+    },
+    grid: (9, 5),
+};
+
+static LOCATION_LOGSCALE: LocationLogScale = LocationLogScale {
+    labels: ["x₀ (location)", "ln γ"],
+    limits: Limits {
+        x: Interval::new(-1.4, 1.4),
+        y: Interval::new(-1.0, 0.5),
+    },
+    grid: (9, 5),
+};
+
+static CHARTS: [&dyn Chart; 2] = [&LOCATION_SCALE, &LOCATION_LOGSCALE];
+
+/// The Cauchy family in (location x₀, scale γ), γ > 0.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cauchy;
+
+impl Family for Cauchy {
+    fn name(&self) -> &'static str {
+        "cauchy"
+    }
+
+    fn display_name(&self) -> String {
+        "Cauchy C(x₀, γ)".to_string()
+    }
+
+    /// L = 0.0025 (r ≈ 0.071): balls as tall as the Gaussian's at its default level, so the
+    /// same views hold rows and columns of them.
+    fn default_kl(&self) -> f64 {
+        0.0025
+    }
+
+    fn charts(&self) -> &'static [&'static dyn Chart] {
+        &CHARTS
+    }
+
+    fn contains(&self, theta: Point) -> bool {
+        theta.x.is_finite() && theta.y.is_finite() && theta.y > 0.0
+    }
+
+    /// D(C(x₁,γ₁) ‖ C(x₂,γ₂)) = ln(((γ₁+γ₂)² + (x₁−x₂)²)/(4γ₁γ₂))
+    /// = ln(1 + ((γ₁−γ₂)² + (x₁−x₂)²)/(4γ₁γ₂)), symmetric (Chyzak & Nielsen, 2019).
+    fn kl(&self, theta1: Point, theta2: Point) -> f64 {
+        let d = theta1 - theta2;
+        (d.norm_squared() / (4.0 * theta1.y * theta2.y)).ln_1p()
+    }
+
+    /// F = diag(1, 1)/(2γ²).
+    fn fisher(&self, theta: Point) -> Mat {
+        METRIC.fisher(theta.y)
+    }
+
+    fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64> {
+        Some(METRIC.distance(theta1, theta2))
+    }
+}

@@ -1,0 +1,145 @@
+//! The Weibull family W(k, λ), density (k/λ)(x/λ)^(k−1) e^(−(x/λ)^k), canonical parameters
+//! θ = (k, λ), and its two charts. ln X is Gumbel (for minima) with location m = ln λ and
+//! scale s = 1/k; KL and Fisher–Rao distances do not change under x ↦ ln x, so Weibull's
+//! geometry is that location–scale family's: g = s⁻²[[1, c], [c, b]] in (m, s) with
+//! b = (1−γ)² + π²/6 and c = 1 − γ (the maximum's Gumbel has c = γ − 1, shared/MATH.md;
+//! reflecting x flips its sign), γ Euler's constant.
+
+use super::location_scale::Metric;
+use crate::geometry::chart::{Chart, finite};
+use crate::geometry::special::ln_gamma;
+use crate::geometry::{Family, Interval, Limits, Mat, Point};
+
+/// Euler's constant γ.
+const EULER: f64 = 0.577_215_664_901_532_9;
+
+/// The Gumbel (minimum) metric constants in (location, scale).
+fn gumbel() -> Metric {
+    let c = 1.0 - EULER;
+    Metric {
+        a: 1.0,
+        b: c * c + std::f64::consts::PI.powi(2) / 6.0,
+        c,
+    }
+}
+
+static CHARTS: [&dyn Chart; 2] = [&ShapeScale, &Gumbel];
+
+/// The Weibull family in (shape k, scale λ), k > 0, λ > 0.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Weibull;
+
+impl Family for Weibull {
+    fn name(&self) -> &'static str {
+        "weibull"
+    }
+
+    fn display_name(&self) -> String {
+        "Weibull W(k, λ)".to_string()
+    }
+
+    fn charts(&self) -> &'static [&'static dyn Chart] {
+        &CHARTS
+    }
+
+    fn contains(&self, theta: Point) -> bool {
+        crate::geometry::families::gamma::positive(theta)
+    }
+
+    /// Bauckhage, "Computing the Kullback–Leibler divergence between two Weibull
+    /// distributions" (arXiv:1310.3713):
+    /// D = ln(k₁/λ₁^k₁) − ln(k₂/λ₂^k₂) + (k₁ − k₂)(ln λ₁ − γ/k₁) + (λ₁/λ₂)^k₂ Γ(k₂/k₁ + 1) − 1.
+    /// With ρ = k₂/k₁ and u = k₂ ln(λ₁/λ₂) that is −ln ρ − u − γ(1 − ρ) + expm1(u + ln Γ(1 + ρ)).
+    fn kl(&self, theta1: Point, theta2: Point) -> f64 {
+        let (k1, l1) = (theta1.x, theta1.y);
+        let (k2, l2) = (theta2.x, theta2.y);
+        let rho = k2 / k1;
+        let u = k2 * ((l1 - l2) / l2).ln_1p();
+        -((k2 - k1) / k1).ln_1p() - u - EULER * (1.0 - rho) + (u + ln_gamma(1.0 + rho)).exp_m1()
+    }
+
+    /// F = Aᵀ G A with G = k²[[1, c], [c, b]] the Gumbel metric at s = 1/k and
+    /// A = ∂(m, s)/∂(k, λ) = [[0, 1/λ], [−1/k², 0]]: F = [[b/k², −c/λ], [−c/λ, k²/λ²]].
+    fn fisher(&self, theta: Point) -> Mat {
+        let (k, l) = (theta.x, theta.y);
+        let g = gumbel();
+        Mat::new(g.b / (k * k), -g.c / l, -g.c / l, (k / l).powi(2))
+    }
+
+    fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64> {
+        Some(gumbel().distance(Gumbel.phi(theta1), Gumbel.phi(theta2)))
+    }
+}
+
+/// (k, λ): the canonical chart.
+pub struct ShapeScale;
+
+impl Chart for ShapeScale {
+    fn name(&self) -> &'static str {
+        "shape-scale"
+    }
+    fn axis_labels(&self) -> [&'static str; 2] {
+        ["k (shape)", "λ (scale)"]
+    }
+    fn domain(&self) -> &'static str {
+        "k > 0, λ > 0"
+    }
+    fn contains(&self, phi: Point) -> bool {
+        crate::geometry::families::gamma::positive(phi)
+    }
+    fn theta(&self, phi: Point) -> Point {
+        phi
+    }
+    fn phi(&self, theta: Point) -> Point {
+        theta
+    }
+    fn jacobian(&self, _phi: Point) -> Mat {
+        Mat::identity()
+    }
+    fn default_limits(&self) -> Limits {
+        Limits {
+            x: Interval::new(2.0, 8.0),
+            y: Interval::new(0.65, 1.5),
+        }
+    }
+    fn default_grid(&self) -> (usize, usize) {
+        (3, 5)
+    }
+}
+
+/// The Gumbel location and scale of ln X, (m, s) = (ln λ, 1/k): θ = (1/s, eᵐ), so
+/// J = [[0, −1/s²], [eᵐ, 0]].
+pub struct Gumbel;
+
+impl Chart for Gumbel {
+    fn name(&self) -> &'static str {
+        "gumbel"
+    }
+    fn axis_labels(&self) -> [&'static str; 2] {
+        ["m = ln λ", "s = 1/k"]
+    }
+    fn domain(&self) -> &'static str {
+        "s = 1/k > 0"
+    }
+    fn contains(&self, phi: Point) -> bool {
+        finite(phi) && phi.y > 0.0 && phi.x.exp().is_normal()
+    }
+    fn theta(&self, phi: Point) -> Point {
+        Point::new(phi.y.recip(), phi.x.exp())
+    }
+    fn phi(&self, theta: Point) -> Point {
+        Point::new(theta.y.ln(), theta.x.recip())
+    }
+    fn jacobian(&self, phi: Point) -> Mat {
+        Mat::new(0.0, -1.0 / (phi.y * phi.y), phi.x.exp(), 0.0)
+    }
+    fn default_limits(&self) -> Limits {
+        Limits {
+            x: Interval::new(-0.7, 0.7),
+            y: Interval::new(0.2, 0.9),
+        }
+    }
+    fn default_grid(&self) -> (usize, usize) {
+        (5, 4)
+    }
+}
