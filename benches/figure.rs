@@ -5,8 +5,9 @@ use std::hint::black_box;
 
 use clap::Parser;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use fisherballs::spec::{FigureSpec, PlotArgs};
-use fisherballs::{figure, json, render, scene};
+use fisherballs::cli::args::PlotArgs;
+use fisherballs::spec::FigureSpec;
+use fisherballs::{json, panels, render, scene};
 
 fn spec(flags: &str) -> FigureSpec {
     #[derive(Parser)]
@@ -36,14 +37,14 @@ fn geometry(c: &mut Criterion) {
             (s.grid.0 * s.grid.1 * s.points) as u64,
         ));
         g.sample_size(10);
-        g.bench_function(name, |b| b.iter(|| figure::compute(black_box(&s)).unwrap()));
+        g.bench_function(name, |b| b.iter(|| panels::compute(black_box(&s)).unwrap()));
     }
     g.finish();
 }
 
 fn exporters(c: &mut Criterion) {
     let s = spec("--chart mean-std --ball kl --grid 9x6 -o x.png");
-    let panels = figure::compute(&s).unwrap();
+    let panels = panels::compute(&s).unwrap();
     let sc = scene::build(&s, &panels);
     let mut g = c.benchmark_group("9x6 exact-kl figure");
     g.sample_size(20);

@@ -10,8 +10,8 @@
 
 use serde::Serialize;
 
-use crate::figure::Panel;
 use crate::geometry::Point;
+use crate::panels::Panel;
 use crate::spec::{ChartChoice, FigureSpec};
 
 #[derive(Serialize)]
@@ -108,7 +108,7 @@ fn chart(choice: &ChartChoice) -> ChartJson {
     }
 }
 
-fn path(p: &crate::figure::Path) -> PathJson {
+fn path(p: &crate::panels::Path) -> PathJson {
     PathJson {
         from: pair(&p.from),
         to: pair(&p.to),
@@ -144,7 +144,7 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
     let kinds: Vec<&str> = spec.kinds.iter().map(|k| k.name()).collect();
     let (family, ball) = (spec.family.name(), kinds.join(","));
     let (kl, radius) = (spec.level.kl(), spec.level.radius());
-    let mut bytes = if spec.compare {
+    let mut bytes = if spec.kind.lists_panels() {
         // mml: how many balls cover the region, against its Jeffreys volume.
         let region = panels.first().and_then(|p| p.region.as_ref());
         let count = region.map(|_| panels[0].layers[0].balls.len());

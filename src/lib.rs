@@ -2,19 +2,19 @@
 //! Fisher–Rao distance from a centre, over a grid of centres in a chart of a family.
 //!
 //! Data flows one way: spec → geometry → scene → backend.
-//! - [`spec`]: a validated description of one figure;
-//! - [`geometry`]: the maths, pure functions on plain data; [`figure`] runs it for a spec;
+//! - [`cli`]: the command line's grammar and figure files; [`spec`]: a validated description
+//!   of one figure;
+//! - [`geometry`]: the maths, pure functions on plain data; [`panels`] runs it for a spec;
 //! - [`scene`]: what a figure shows, in data coordinates (no drawing types);
 //! - [`render`]: SVG and PNG bytes from a scene; [`json`]: JSON bytes from the geometry.
 
 pub mod cli;
-pub mod figure;
-pub mod figures;
 pub mod geometry;
 pub mod json;
 pub mod mle;
 pub mod natgrad;
 pub mod output;
+pub mod panels;
 pub mod pipeline;
 pub mod render;
 pub mod scene;

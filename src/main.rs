@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
+use fisherballs::cli::figure_file::{FigureFile, GALLERY};
 use fisherballs::cli::{Cli, Command};
-use fisherballs::figures::{FigureFile, GALLERY};
 use fisherballs::output::write_atomic;
 use fisherballs::pipeline::Request;
 use fisherballs::spec::{FigureSpec, MleSpec, NatgradSpec};

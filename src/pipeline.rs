@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use crate::geometry::BallError;
 use crate::spec::{FigureSpec, Format, MleSpec, NatgradSpec};
-use crate::{figure, json, mle, natgrad, render, scene};
+use crate::{json, mle, natgrad, panels, render, scene};
 
 /// A validated request for one file.
 pub enum Request {
@@ -39,7 +39,7 @@ impl Request {
 
 /// The bytes of a figure of balls.
 pub fn figure_bytes(spec: &FigureSpec) -> Result<Vec<u8>> {
-    let panels = figure::compute(spec)?;
+    let panels = panels::compute(spec)?;
     Ok(match spec.format {
         Format::Json => json::to_bytes(spec, &panels),
         Format::Svg => render::to_svg(&scene::build(spec, &panels)),

@@ -1,8 +1,8 @@
 //! geometry → scene: what a figure shows, in data coordinates, with no drawing types.
 
-use crate::figure::{Layer, Panel};
 use crate::geometry::{BallKind, Interval, Point};
-use crate::spec::{ChartChoice, FigureSpec};
+use crate::panels::{Layer, Panel};
+use crate::spec::{ChartChoice, FigureKind, FigureSpec};
 
 /// An sRGB colour.
 pub type Rgb = [u8; 3];
@@ -185,7 +185,7 @@ fn viridis(t: f64) -> Rgb {
 }
 
 /// The Jeffreys density, shaded on a log scale (it spans decades over a chart).
-fn shading(j: &crate::figure::Jeffreys) -> Shading {
+fn shading(j: &crate::panels::Jeffreys) -> Shading {
     let f = &j.density;
     let logs: Vec<f64> = f.values.iter().map(|v| v.log10()).collect();
     let finite = logs.iter().copied().filter(|v| v.is_finite());
@@ -237,7 +237,7 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
             };
             // The first panel shows the limits the centres fill; later ones what they hold.
             let limits = (i == 0).then_some((spec.limits.x, spec.limits.y));
-            let limits = limits.filter(|_| spec.geodesics.is_none());
+            let limits = limits.filter(|_| !matches!(spec.kind, FigureKind::Geodesic(_)));
             let (x_range, y_range) = view(limits, panel);
             PanelScene {
                 title: several.then(|| chart_title(choice)),
@@ -267,21 +267,21 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
 
 fn title(spec: &FigureSpec) -> String {
     let family = spec.family.display_name();
-    if spec.packing {
-        return format!("Minimum message length: a region of the {family} covered by Fisher balls");
-    }
-    if spec.geodesics.is_some() {
-        return match spec.panels.len() {
-            1 => format!(
-                "Fisher–Rao geodesics of the {family}, {}",
-                chart_title(&spec.panels[0])
-            ),
-            n => format!("Fisher–Rao geodesics of the {family} in {n} charts"),
-        };
-    }
-    match &spec.panels[..] {
-        [one] => format!("Fisher balls of the {family}, {}", chart_title(one)),
-        many => format!(
+    match (&spec.kind, &spec.panels[..]) {
+        (FigureKind::Covering, _) => {
+            format!("Minimum message length: a region of the {family} covered by Fisher balls")
+        }
+        (FigureKind::Geodesic(_), [one]) => {
+            format!("Fisher–Rao geodesics of the {family}, {}", chart_title(one))
+        }
+        (FigureKind::Geodesic(_), many) => {
+            format!(
+                "Fisher–Rao geodesics of the {family} in {} charts",
+                many.len()
+            )
+        }
+        (_, [one]) => format!("Fisher balls of the {family}, {}", chart_title(one)),
+        (_, many) => format!(
             "The same Fisher balls of the {family} in {} charts",
             many.len()
         ),
@@ -307,16 +307,16 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
     let palette = spec.style.palette;
     let xy = |p: &Point| (p.x, p.y);
     match layers {
-        [one] if spec.compare && !spec.packing => one
+        [one] if matches!(spec.kind, FigureKind::Compare | FigureKind::Geodesic(_)) => one
             .balls
             .iter()
             .enumerate()
             .map(|(i, b)| Shapes {
                 label: String::new(),
                 // Along geodesics, one colour a path; on a grid, one a ball.
-                colour: match spec.geodesics {
-                    Some(_) => palette.cell(0, i / spec.grid.0),
-                    None => palette.cell(i % spec.grid.0, i / spec.grid.0),
+                colour: match spec.kind {
+                    FigureKind::Geodesic(_) => palette.cell(0, i / spec.grid.0),
+                    _ => palette.cell(i % spec.grid.0, i / spec.grid.0),
                 },
                 fill_alpha: 0.3,
                 outlines: vec![b.points.iter().map(xy).collect()],
@@ -324,7 +324,7 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
             })
             .collect(),
         // Over the Jeffreys shading, balls are white glass: readable on every colour of it.
-        [one] if spec.jeffreys => vec![Shapes {
+        [one] if spec.kind == FigureKind::Jeffreys => vec![Shapes {
             label: String::new(),
             colour: [255, 255, 255],
             fill_alpha: 0.3,
@@ -389,7 +389,7 @@ fn caption(spec: &FigureSpec, panels: &[Panel]) -> String {
         );
     }
     let (charts, centres) = match spec.panels.len() {
-        _ if spec.geodesics.is_some() => (
+        _ if matches!(spec.kind, FigureKind::Geodesic(_)) => (
             format!("charts {}", panel_names(spec)),
             format!("{ny} geodesic(s), {nx} balls along each"),
         ),
@@ -455,7 +455,7 @@ pub fn significant(v: f64) -> String {
 /// The panel's extent, with room above the balls for a legend when there is one (several
 /// kinds sit in the upper left).
 fn view(limits: Option<(Interval, Interval)>, panel: &Panel) -> (Interval, Interval) {
-    let (x, y) = crate::figure::extent(limits, &panel.layers, &panel.paths);
+    let (x, y) = crate::panels::extent(limits, &panel.layers, &panel.paths);
     let (x, y) = match &panel.region {
         Some(r) => {
             let (bx, by) = bounds(r.boundary.iter().map(|p| (p.x, p.y)));

@@ -32,7 +32,7 @@ use crate::pipeline::Request;
 use crate::spec::{FigureSpec, MleSpec, NatgradSpec};
 
 /// The gallery's figure file, compiled in so that `fisherballs gallery` works anywhere.
-pub const GALLERY: &str = include_str!("../gallery/figures.toml");
+pub const GALLERY: &str = include_str!("../../gallery/figures.toml");
 /// The directory the gallery's commands write into.
 pub const GALLERY_HOME: &str = "gallery";
 

@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::spec::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
+pub mod args;
+pub mod figure_file;
+
+use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
 
 /// Draws Fisher balls: the distributions at a fixed KL divergence or Fisher–Rao distance
 /// from each centre of a grid, in a chosen chart (parameterization) of a family.
@@ -74,7 +77,7 @@ pub enum Command {
     /// Write the gallery: the same as `render gallery/figures.toml --out DIR`
     Gallery {
         /// Directory to write into (created if missing)
-        #[arg(long, default_value = crate::figures::GALLERY_HOME)]
+        #[arg(long, default_value = figure_file::GALLERY_HOME)]
         out: PathBuf,
     },
 }

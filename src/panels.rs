@@ -2,7 +2,7 @@
 
 use crate::geometry::ball::{self, Ball, BallError};
 use crate::geometry::{BallKind, Chart, Interval, Model, Point, grid, jeffreys, mml};
-use crate::spec::{ChartChoice, FigureSpec};
+use crate::spec::{ChartChoice, FigureKind, FigureSpec};
 
 /// All balls of one kind in one panel.
 pub struct Layer {
@@ -126,22 +126,23 @@ struct Geodesic {
 /// (never balls recomputed around other centres), in the same order.
 pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
     let first = Model::new(&*spec.family, spec.chart());
-    let (centres, geodesics) = match &spec.geodesics {
-        None if spec.packing => (packing(spec, &first)?, Vec::new()),
-        None => (
+    let covering = spec.kind == FigureKind::Covering;
+    let (centres, geodesics) = match &spec.kind {
+        FigureKind::Covering => (packing(spec, &first)?, Vec::new()),
+        FigureKind::Geodesic(pairs) => along_geodesics(spec, &first, pairs)?,
+        FigureKind::Balls | FigureKind::Jeffreys | FigureKind::Compare => (
             grid::centres(&spec.limits, spec.grid.0, spec.grid.1),
             Vec::new(),
         ),
-        Some(pairs) => along_geodesics(spec, &first, pairs)?,
     };
-    let boundary: Vec<Point> = match spec.packing {
+    let boundary: Vec<Point> = match covering {
         true => rectangle(&spec.limits, 100)
             .into_iter()
             .map(|p| first.chart.theta(p))
             .collect(),
         false => Vec::new(),
     };
-    let volume = spec.packing.then(|| jeffreys::volume(&first, &spec.limits));
+    let volume = covering.then(|| jeffreys::volume(&first, &spec.limits));
     let layers = spec
         .kinds
         .iter()
@@ -155,7 +156,7 @@ pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
             boundary: boundary.iter().map(|&t| choice.chart().phi(t)).collect(),
             volume,
         }),
-        jeffreys: spec.jeffreys.then(|| {
+        jeffreys: (spec.kind == FigureKind::Jeffreys).then(|| {
             let model = Model::new(&*spec.family, choice.chart());
             jeffreys(&model, (spec.limits.x, spec.limits.y), &layers)
         }),

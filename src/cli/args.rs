@@ -1,0 +1,361 @@
+//! The flags of each figure command (clap), and the parsers of their values. Figure files
+//! are parsed by the same grammar, so a key of a figure file means what its flag means.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::geometry::ball::LevelError;
+use crate::geometry::families::{self, gaussian::Gaussian};
+use crate::geometry::{BallKind, Family, Interval, Level, Point};
+use crate::scene::Palette;
+
+/// The options of `fisherballs plot`: one chart.
+#[derive(Debug, Clone, Args)]
+pub struct PlotArgs {
+    /// Statistical family (its charts are listed below)
+    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    pub family: String,
+
+    /// Degrees of freedom ν of --family student-t (0 < ν ≤ 50) [default: 3]
+    #[arg(long, allow_hyphen_values = true)]
+    pub nu: Option<f64>,
+
+    /// Chart (parameterization) the balls are drawn in, or `whitened` (needs --at)
+    /// [default: the family's first]
+    #[arg(long)]
+    pub chart: Option<String>,
+
+    /// With --chart whitened: the point X,Y of the --from chart that becomes the origin
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub at: Option<Point>,
+
+    /// With --chart whitened: the chart that is whitened [default: the family's first]
+    #[arg(long, value_name = "CHART")]
+    pub from: Option<String>,
+
+    /// Range of the first coordinate that the centres fill [default: the chart's]
+    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub xlim: Option<Interval>,
+
+    /// Range of the second coordinate that the centres fill [default: the chart's]
+    #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub ylim: Option<Interval>,
+
+    /// What to show: the balls, or the balls over the Jeffreys prior √det F (with each
+    /// ball's prior mass in the JSON)
+    #[arg(long, default_value = "balls", value_parser = ["balls", "jeffreys"])]
+    pub show: String,
+
+    /// Axis names instead of the chart's coordinates, e.g. "mean,standard deviation"
+    #[arg(long, value_name = "X,Y", value_parser = parse_labels)]
+    pub labels: Option<[String; 2]>,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// The options of `fisherballs compare`: the same distributions in several charts.
+#[derive(Debug, Clone, Args)]
+pub struct CompareArgs {
+    /// Statistical family (its charts are listed below)
+    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    pub family: String,
+
+    /// Degrees of freedom ν of --family student-t (0 < ν ≤ 50) [default: 3]
+    #[arg(long, allow_hyphen_values = true)]
+    pub nu: Option<f64>,
+
+    /// 2 to 6 charts of the family, comma-separated; the centres are a grid in the first
+    #[arg(long, value_delimiter = ',', required = true)]
+    pub charts: Vec<String>,
+
+    /// Whiten every panel at the distribution X,Y (a point of the first chart)
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub at: Option<Point>,
+
+    /// Range of the first chart's first coordinate that the centres fill [default: its own]
+    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub xlim: Option<Interval>,
+
+    /// Range of the first chart's second coordinate [default: its own]
+    #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub ylim: Option<Interval>,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Options of figures of balls on a grid: which balls, and how many.
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// Kind of ball; a comma-separated list overlays several
+    #[arg(long, value_delimiter = ',', default_value = "quadratic", value_parser = ball_names())]
+    pub ball: Vec<String>,
+
+    /// Number of centres across and up [default: the chart's, e.g. 9x5 for mean-std]
+    #[arg(long, value_name = "NXxNY", value_parser = parse_grid)]
+    pub grid: Option<(usize, usize)>,
+
+    #[command(flatten)]
+    pub level: LevelArgs,
+
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// The size of the balls.
+#[derive(Debug, Clone, Args)]
+pub struct LevelArgs {
+    /// KL level L of the balls [default: the family's, 0.01 for the Gaussian]
+    #[arg(long, conflicts_with = "radius", allow_hyphen_values = true)]
+    pub kl: Option<f64>,
+
+    /// Fisher radius r of the balls instead of --kl (L = r²/2)
+    #[arg(long, allow_hyphen_values = true)]
+    pub radius: Option<f64>,
+}
+
+impl LevelArgs {
+    /// The level asked for, or the family's default one.
+    pub fn level(&self, family: &dyn Family) -> Result<Level, LevelError> {
+        match (self.kl, self.radius) {
+            (_, Some(r)) => Level::from_radius(r),
+            (kl, None) => Level::from_kl(kl.unwrap_or(family.default_kl())),
+        }
+    }
+}
+
+/// Options every figure has: points on each outline, the figure's style and output.
+#[derive(Debug, Clone, Args)]
+pub struct LookArgs {
+    /// Number of points on each outline
+    #[arg(long, default_value_t = 128)]
+    pub points: usize,
+
+    /// Figure width in pixels
+    #[arg(long, default_value_t = 1200)]
+    pub width: u32,
+
+    /// Figure height in pixels
+    #[arg(long, default_value_t = 900)]
+    pub height: u32,
+
+    /// Title instead of the default one
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// Leave out the caption line under the plot
+    #[arg(long)]
+    pub no_caption: bool,
+
+    /// Colours: okabe-ito and tol are colour-blind safe, grey is for print
+    #[arg(long, default_value = "okabe-ito", value_parser = Palette::NAMES)]
+    pub palette: String,
+
+    /// PNG only: pixels per figure pixel (2 gives a 2400×1800 PNG of the same figure)
+    #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
+    pub scale: f64,
+
+    /// Width of the ball outlines in figure pixels
+    #[arg(long, default_value_t = 1.6, allow_hyphen_values = true)]
+    pub line_width: f64,
+
+    /// Output file: .svg, .png or .json
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+}
+
+/// The options of `fisherballs geodesic`: Fisher–Rao geodesics, with balls along them.
+#[derive(Debug, Clone, Args)]
+pub struct GeodesicArgs {
+    /// Statistical family (this command draws the Gaussian only, so far)
+    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
+    pub family: String,
+
+    /// 1 to 6 charts, comma-separated; --from and --to are points of the first
+    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    pub charts: Vec<String>,
+
+    /// Start of a geodesic, X,Y in the first chart (repeat with --to for several)
+    #[arg(long, value_name = "X,Y", required = true, allow_hyphen_values = true, value_parser = parse_point)]
+    pub from: Vec<Point>,
+
+    /// End of a geodesic, X,Y in the first chart (one for each --from)
+    #[arg(long, value_name = "X,Y", required = true, allow_hyphen_values = true, value_parser = parse_point)]
+    pub to: Vec<Point>,
+
+    /// Fisher–Rao balls drawn along each geodesic, equally spaced, ends included
+    #[arg(long, default_value_t = 5)]
+    pub along: usize,
+
+    #[command(flatten)]
+    pub level: LevelArgs,
+
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// The options of `fisherballs mml`: a region covered by a hexagonal lattice of balls.
+#[derive(Debug, Clone, Args)]
+pub struct MmlArgs {
+    /// Statistical family (this command draws the Gaussian only, so far)
+    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
+    pub family: String,
+
+    /// 1 to 6 charts, comma-separated; the region is a rectangle of the first
+    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    pub charts: Vec<String>,
+
+    /// The region's range of the first chart's first coordinate [default: the chart's]
+    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub xlim: Option<Interval>,
+
+    /// The region's range of the second coordinate [default: the chart's]
+    #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub ylim: Option<Interval>,
+
+    #[command(flatten)]
+    pub level: LevelArgs,
+
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// The options of `fisherballs mle`: maximum-likelihood estimates, raw and whitened.
+#[derive(Debug, Clone, Args)]
+pub struct MleArgs {
+    /// Statistical family (this command draws the Gaussian only, so far)
+    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
+    pub family: String,
+
+    /// 1 to 3 charts, comma-separated; each gets a panel of estimates and a whitened one
+    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    pub charts: Vec<String>,
+
+    /// The true distribution, X,Y in the first chart
+    #[arg(long, value_name = "X,Y", required = true, allow_hyphen_values = true, value_parser = parse_point)]
+    pub at: Point,
+
+    /// Sample size of each estimate
+    #[arg(long, default_value_t = 50)]
+    pub n: usize,
+
+    /// Number of estimates
+    #[arg(long, default_value_t = 1000)]
+    pub trials: usize,
+
+    /// Seed of the random draws (the same seed gives the same figure)
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// The options of `fisherballs natgrad`: plain and natural gradient descent compared.
+#[derive(Debug, Clone, Args)]
+pub struct NatgradArgs {
+    /// Statistical family (this command draws the Gaussian only, so far)
+    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
+    pub family: String,
+
+    /// 1 to 6 charts, comma-separated; --target and --from are points of the first
+    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    pub charts: Vec<String>,
+
+    /// The target distribution: the loss is D(p_target ‖ p), minimal there
+    #[arg(long, value_name = "X,Y", required = true, allow_hyphen_values = true, value_parser = parse_point)]
+    pub target: Point,
+
+    /// A start of the descents (repeat for several, at most 10)
+    #[arg(long, value_name = "X,Y", required = true, allow_hyphen_values = true, value_parser = parse_point)]
+    pub from: Vec<Point>,
+
+    /// Step size η
+    #[arg(long, default_value_t = 0.05, allow_hyphen_values = true)]
+    pub step: f64,
+
+    /// Number of steps
+    #[arg(long, default_value_t = 40)]
+    pub steps: usize,
+
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+pub(crate) fn family_names() -> Vec<&'static str> {
+    families::names()
+}
+
+/// The Gaussian's charts: the commands that draw only the Gaussian so far take these.
+fn chart_names() -> Vec<&'static str> {
+    Gaussian.charts().iter().map(|c| c.name()).collect()
+}
+
+fn ball_names() -> Vec<&'static str> {
+    BallKind::ALL.iter().map(|k| k.name()).collect()
+}
+
+/// "A,B" → two finite numbers.
+fn parse_pair(s: &str, example: &str) -> Result<(f64, f64), String> {
+    let (a, b) = s
+        .split_once(',')
+        .ok_or_else(|| format!("expected two numbers such as {example}, got '{s}'"))?;
+    let num = |t: &str| {
+        t.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| {
+                format!("'{t}' is not a finite number (write two numbers such as {example})")
+            })
+    };
+    Ok((num(a)?, num(b)?))
+}
+
+/// "A,B" → [A, B], both finite and A < B.
+pub fn parse_interval(s: &str) -> Result<Interval, String> {
+    let (lo, hi) = parse_pair(s, "-2,2")?;
+    if lo >= hi {
+        return Err(format!(
+            "the limits are reversed or empty ({lo:?} ≥ {hi:?}); write LOW,HIGH"
+        ));
+    }
+    if !(hi - lo).is_finite() {
+        return Err(format!(
+            "the range {lo:?},{hi:?} is too wide to draw; use smaller numbers"
+        ));
+    }
+    Ok(Interval::new(lo, hi))
+}
+
+/// "X,Y" → a point.
+pub fn parse_point(s: &str) -> Result<Point, String> {
+    let (x, y) = parse_pair(s, "0,1")?;
+    Ok(Point::new(x, y))
+}
+
+/// "NXxNY" → (NX, NY), both at least 1.
+pub fn parse_grid(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("expected NXxNY with whole numbers ≥ 1, such as 9x6, got '{s}'");
+    let (a, b) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let n = |t: &str| {
+        t.trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n >= 1)
+            .ok_or_else(bad)
+    };
+    Ok((n(a)?, n(b)?))
+}
+
+/// "X,Y" → two non-empty axis names.
+pub fn parse_labels(s: &str) -> Result<[String; 2], String> {
+    match s.split(',').map(str::trim).collect::<Vec<_>>()[..] {
+        [x, y] if !x.is_empty() && !y.is_empty() => Ok([x.to_string(), y.to_string()]),
+        _ => Err(format!(
+            "expected two names 'X,Y' (no comma inside a name), got '{s}'"
+        )),
+    }
+}

@@ -1,0 +1,120 @@
+//! Why a figure request cannot be drawn: one error enum, each message naming the flag to
+//! change and how.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use super::{
+    MAX_ALONG, MAX_BALLS, MAX_DRAWS, MAX_GEODESICS, MAX_N, MAX_PANELS, MAX_POINTS, MAX_SIDE,
+    MAX_TOTAL_POINTS, MAX_TRIALS, MIN_POINTS, MIN_SIDE,
+};
+use crate::geometry::ball::LevelError;
+use crate::geometry::chart::WhitenError;
+use crate::geometry::families::FamilyError;
+
+/// Why a request cannot be drawn; each message names the flag and what to do.
+#[derive(Debug, Error)]
+pub enum SpecError {
+    #[error(transparent)]
+    Family(#[from] FamilyError),
+    #[error("'{chart}' is not a chart of the {family} family; its charts are {charts}")]
+    UnknownChart {
+        chart: String,
+        family: &'static str,
+        charts: String,
+    },
+    #[error(transparent)]
+    Level(#[from] LevelError),
+    #[error(transparent)]
+    Whiten(#[from] WhitenError),
+    #[error("--chart whitened needs --at X,Y, the point of the --from chart to whiten at")]
+    WhitenedWithoutAt,
+    #[error("--at is only for --chart whitened (or for compare); drop it or add --chart whitened")]
+    AtWithoutWhitened,
+    #[error("--charts names {0} chart(s); compare takes 2 to {MAX_PANELS}")]
+    PanelCount(usize),
+    #[error("--charts names {0} chart(s); geodesic takes 1 to {MAX_PANELS}")]
+    GeodesicPanels(usize),
+    #[error(
+        "{0} --from and {1} --to: give one --to for each --from, at most {MAX_GEODESICS} pairs"
+    )]
+    Pairs(usize, usize),
+    #[error(
+        "the geodesic end ({x:?}, {y:?}) is outside the {chart} chart ({domain}); choose a point inside it"
+    )]
+    EndOutside {
+        x: f64,
+        y: f64,
+        chart: &'static str,
+        domain: &'static str,
+    },
+    #[error("--along {0} is out of range; use 2 to {MAX_ALONG}")]
+    Along(usize),
+    #[error("--charts names {0} chart(s); mle takes 1 to 3")]
+    MlePanels(usize),
+    #[error("--charts names {0} chart(s); mml takes 1 to {MAX_PANELS}")]
+    MmlPanels(usize),
+    #[error("--charts names {0} chart(s); natgrad takes 1 to {MAX_PANELS}")]
+    DescentPanels(usize),
+    #[error(
+        "({x:?}, {y:?}) is outside the {chart} chart ({domain}); give --target and --from inside it"
+    )]
+    PointOutside {
+        x: f64,
+        y: f64,
+        chart: &'static str,
+        domain: &'static str,
+    },
+    #[error("{0} --from starts; give at most 10")]
+    Starts(usize),
+    #[error("--step must be a finite number greater than 0, got {0}")]
+    Step(f64),
+    #[error("--steps {0} is out of range; use 1 to 10000")]
+    Steps(usize),
+    #[error(
+        "--at {x:?},{y:?} is outside the {chart} chart ({domain}); choose the true distribution inside it"
+    )]
+    TruthOutside {
+        x: f64,
+        y: f64,
+        chart: &'static str,
+        domain: &'static str,
+    },
+    #[error("--n {0} is out of range; a sample needs 2 to {MAX_N} points")]
+    SampleSize(usize),
+    #[error(
+        "--trials {0} with --n {1} is out of range; use 2 to {MAX_TRIALS} trials and at most {MAX_DRAWS} draws in all"
+    )]
+    Trials(usize, usize),
+    #[error(
+        "--{axis} {lo},{hi} leaves the domain of the {chart} chart ({domain}); choose limits inside it"
+    )]
+    OutOfDomain {
+        axis: &'static str,
+        lo: f64,
+        hi: f64,
+        chart: &'static str,
+        domain: &'static str,
+    },
+    #[error("--grid {nx}x{ny} is {n} balls; at most {max} are drawn (e.g. 200x200)", n = nx * ny, max = MAX_BALLS)]
+    TooManyBalls { nx: usize, ny: usize },
+    #[error("--points {0} is out of range; use {MIN_POINTS} to {MAX_POINTS}")]
+    Points(usize),
+    #[error(
+        "this figure has {0} outline points in all; at most {MAX_TOTAL_POINTS} (use fewer balls, points, kinds or charts)"
+    )]
+    TooManyPoints(usize),
+    #[error("a {0}x{1} figure is out of range; each side must be {MIN_SIDE} to {MAX_SIDE} pixels")]
+    Size(u32, u32),
+    #[error(
+        "--scale {0} is out of range; use a number from 0.25 to 4 that keeps the PNG within {MAX_SIDE} pixels a side"
+    )]
+    Scale(f64),
+    #[error("--line-width {0} is out of range; use a number from 0.1 to 20")]
+    LineWidth(f64),
+    #[error("cannot tell the format of '{0}'; end the output name in .svg, .png or .json")]
+    Extension(PathBuf),
+    #[error("the directory '{0}' does not exist; create it or write the figure elsewhere")]
+    NoDirectory(PathBuf),
+}

@@ -1,0 +1,553 @@
+//! Figure requests validated into specs ([`FigureSpec`], [`MleSpec`], [`NatgradSpec`])
+//! that the rest of the pipeline can trust: every name resolved, every number checked.
+
+mod error;
+
+pub use error::SpecError;
+
+use std::path::{Path, PathBuf};
+
+use std::sync::Arc;
+
+use crate::cli::args::{
+    CommonArgs, CompareArgs, GeodesicArgs, LookArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs,
+};
+use crate::geometry::chart::Whitened;
+use crate::geometry::families::{self, gaussian::Gaussian};
+use crate::geometry::{BallKind, Chart, Family, Interval, Level, Limits, Point};
+use crate::scene::Palette;
+
+/// The largest grid: 40 000 centres (200×200).
+pub const MAX_BALLS: usize = 40_000;
+/// Points on each outline: at least 16 (fewer looks like a polygon), at most 4096.
+pub const MIN_POINTS: usize = 16;
+pub const MAX_POINTS: usize = 4096;
+/// All outlines together, over every kind and panel: at most 40 000 balls × 256 points.
+pub const MAX_TOTAL_POINTS: usize = 10_240_000;
+/// Figure sides in pixels, before and after `--scale`.
+pub const MIN_SIDE: u32 = 300;
+pub const MAX_SIDE: u32 = 6000;
+/// `compare` draws 2 to 6 panels.
+pub const MAX_PANELS: usize = 6;
+/// `geodesic` draws at most 20 paths, with 2 to 50 balls along each.
+pub const MAX_GEODESICS: usize = 20;
+pub const MAX_ALONG: usize = 50;
+
+/// A validated `mle` request.
+pub struct MleSpec {
+    pub family: Arc<dyn Family>,
+    pub charts: Vec<&'static dyn Chart>,
+    /// The true θ, canonical.
+    pub truth: Point,
+    pub n: usize,
+    pub trials: usize,
+    pub seed: u64,
+    pub points: usize,
+    pub style: Style,
+    pub format: Format,
+    pub output: PathBuf,
+}
+
+/// A validated `natgrad` request; points canonical.
+pub struct NatgradSpec {
+    pub family: Arc<dyn Family>,
+    pub charts: Vec<&'static dyn Chart>,
+    pub target: Point,
+    pub starts: Vec<Point>,
+    pub step: f64,
+    pub steps: usize,
+    pub style: Style,
+    pub format: Format,
+    pub output: PathBuf,
+}
+
+impl NatgradSpec {
+    pub fn new(args: &NatgradArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family, None)?;
+        if !(1..=MAX_PANELS).contains(&args.charts.len()) {
+            return Err(SpecError::DescentPanels(args.charts.len()));
+        }
+        let charts: Vec<&'static dyn Chart> = args.charts.iter().map(|n| named_chart(n)).collect();
+        let first = charts[0];
+        if let Some(p) = std::iter::once(&args.target)
+            .chain(&args.from)
+            .find(|p| !first.contains(**p))
+        {
+            let (chart, domain) = (first.name(), first.domain());
+            return Err(SpecError::PointOutside {
+                x: p.x,
+                y: p.y,
+                chart,
+                domain,
+            });
+        }
+        if args.from.len() > 10 {
+            return Err(SpecError::Starts(args.from.len()));
+        }
+        if !(args.step.is_finite() && args.step > 0.0) {
+            return Err(SpecError::Step(args.step));
+        }
+        if !(1..=10_000).contains(&args.steps) {
+            return Err(SpecError::Steps(args.steps));
+        }
+        let look = Look::new(&args.look, 0, None)?;
+        Ok(Self {
+            family,
+            target: first.theta(args.target),
+            starts: args.from.iter().map(|&p| first.theta(p)).collect(),
+            charts,
+            step: args.step,
+            steps: args.steps,
+            style: look.style,
+            format: look.format,
+            output: args.look.output.clone(),
+        })
+    }
+}
+
+/// `mle` limits: a sample size from 2 (below it σ̂ = 0) to 100 000, up to 20 000 estimates,
+/// and at most 10⁸ draws in all (about a second).
+pub const MAX_N: usize = 100_000;
+pub const MAX_TRIALS: usize = 20_000;
+pub const MAX_DRAWS: usize = 100_000_000;
+
+impl MleSpec {
+    pub fn new(args: &MleArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family, None)?;
+        if !(1..=3).contains(&args.charts.len()) {
+            return Err(SpecError::MlePanels(args.charts.len()));
+        }
+        let charts: Vec<&'static dyn Chart> = args.charts.iter().map(|n| named_chart(n)).collect();
+        if !charts[0].contains(args.at) {
+            let (chart, domain) = (charts[0].name(), charts[0].domain());
+            return Err(SpecError::TruthOutside {
+                x: args.at.x,
+                y: args.at.y,
+                chart,
+                domain,
+            });
+        }
+        if !(2..=MAX_N).contains(&args.n) {
+            return Err(SpecError::SampleSize(args.n));
+        }
+        if !(2..=MAX_TRIALS).contains(&args.trials) || args.n * args.trials > MAX_DRAWS {
+            return Err(SpecError::Trials(args.trials, args.n));
+        }
+        let look = Look::new(&args.look, 4 * charts.len(), None)?;
+        Ok(Self {
+            family,
+            truth: charts[0].theta(args.at),
+            charts,
+            n: args.n,
+            trials: args.trials,
+            seed: args.seed,
+            points: args.look.points,
+            style: look.style,
+            format: look.format,
+            output: args.look.output.clone(),
+        })
+    }
+}
+
+/// What a figure file holds, from the output's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+    Json,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// A chart a panel is drawn in: one of the family's, or one of them whitened at a point.
+#[derive(Clone)]
+pub enum ChartChoice {
+    Named(&'static dyn Chart),
+    Whitened(Whitened),
+}
+
+impl ChartChoice {
+    pub fn chart(&self) -> &dyn Chart {
+        match self {
+            ChartChoice::Named(c) => *c,
+            ChartChoice::Whitened(w) => w,
+        }
+    }
+}
+
+/// How a figure looks, beyond what it shows.
+#[derive(Debug, Clone)]
+pub struct Style {
+    pub size: (u32, u32),
+    pub title: Option<String>,
+    pub caption: bool,
+    pub palette: Palette,
+    pub scale: f64,
+    pub line_width: f64,
+    pub labels: Option<[String; 2]>,
+}
+
+/// The figures of balls, each with what only it needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FigureKind {
+    /// `plot`: balls on a grid of centres in one chart.
+    Balls,
+    /// `plot --show jeffreys`: the balls over the Jeffreys prior √det F, each weighed.
+    Jeffreys,
+    /// `compare`: the balls solved in the first chart, carried into the others.
+    Compare,
+    /// `geodesic`: the (from, to) pairs, in the first chart; the balls lie along them.
+    Geodesic(Vec<(Point, Point)>),
+    /// `mml`: the region `limits` of the first chart covered by a lattice of balls.
+    Covering,
+}
+
+impl FigureKind {
+    /// Whether the figure's panels are several charts of one set of balls (its JSON then
+    /// lists panels), rather than one chart.
+    pub fn lists_panels(&self) -> bool {
+        !matches!(self, FigureKind::Balls | FigureKind::Jeffreys)
+    }
+}
+
+/// A request the pipeline can draw: every name resolved, every number checked.
+#[derive(Clone)]
+pub struct FigureSpec {
+    pub family: Arc<dyn Family>,
+    /// One panel for `plot`, 2 to 6 for `compare`; the centres are a grid in the first.
+    pub panels: Vec<ChartChoice>,
+    /// What the figure shows of the balls: the one switch every step matches on.
+    pub kind: FigureKind,
+    pub kinds: Vec<BallKind>,
+    pub level: Level,
+    /// Where the centres lie, in the first panel's chart.
+    pub limits: Limits,
+    pub grid: (usize, usize),
+    pub points: usize,
+    pub style: Style,
+    pub format: Format,
+    pub output: PathBuf,
+}
+
+/// The family called `name` (clap admits only the registry's names), with `--nu`.
+fn family(name: &str, nu: Option<f64>) -> Result<Arc<dyn Family>, SpecError> {
+    Ok(families::family(name, nu)?)
+}
+
+/// The chart of `family` called `name`, or an error that lists the family's charts.
+fn chart_of(family: &dyn Family, name: &str) -> Result<&'static dyn Chart, SpecError> {
+    family.chart(name).ok_or_else(|| SpecError::UnknownChart {
+        chart: name.to_string(),
+        family: family.name(),
+        charts: family
+            .charts()
+            .iter()
+            .map(|c| c.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+/// A Gaussian chart, for the commands that draw only the Gaussian (clap admits only its
+/// chart names).
+fn named_chart(name: &str) -> &'static dyn Chart {
+    Gaussian
+        .chart(name)
+        .expect("clap admits only the names of `chart_names`")
+}
+
+impl FigureSpec {
+    /// The figure `fisherballs plot` draws.
+    pub fn plot(args: &PlotArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family, args.nu)?;
+        let first = family.charts()[0].name();
+        let from = || chart_of(&*family, args.from.as_deref().unwrap_or(first));
+        let panel = match (args.chart.as_deref().unwrap_or(first), args.at) {
+            ("whitened", Some(at)) => ChartChoice::Whitened(Whitened::new(&*family, from()?, at)?),
+            ("whitened", None) => return Err(SpecError::WhitenedWithoutAt),
+            (_, Some(_)) => return Err(SpecError::AtWithoutWhitened),
+            (name, None) => ChartChoice::Named(chart_of(&*family, name)?),
+        };
+        let kind = match args.show.as_str() {
+            "jeffreys" => FigureKind::Jeffreys,
+            _ => FigureKind::Balls,
+        };
+        Self::new(
+            family,
+            vec![panel],
+            kind,
+            (args.xlim, args.ylim),
+            args.labels.clone(),
+            &args.common,
+        )
+    }
+
+    /// The figure `fisherballs compare` draws.
+    pub fn compare(args: &CompareArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family, args.nu)?;
+        if !(2..=MAX_PANELS).contains(&args.charts.len()) {
+            return Err(SpecError::PanelCount(args.charts.len()));
+        }
+        let charts = args
+            .charts
+            .iter()
+            .map(|n| chart_of(&*family, n))
+            .collect::<Result<Vec<_>, _>>()?;
+        let panels = match args.at {
+            None => charts.into_iter().map(ChartChoice::Named).collect(),
+            Some(at) => {
+                let theta = charts[0].theta(at);
+                let first = Whitened::new(&*family, charts[0], at)?;
+                let mut panels = vec![ChartChoice::Whitened(first)];
+                for c in &charts[1..] {
+                    panels.push(ChartChoice::Whitened(Whitened::new(
+                        &*family,
+                        *c,
+                        c.phi(theta),
+                    )?));
+                }
+                panels
+            }
+        };
+        Self::new(
+            family,
+            panels,
+            FigureKind::Compare,
+            (args.xlim, args.ylim),
+            None,
+            &args.common,
+        )
+    }
+
+    fn new(
+        family: Arc<dyn Family>,
+        panels: Vec<ChartChoice>,
+        kind: FigureKind,
+        (xlim, ylim): (Option<Interval>, Option<Interval>),
+        labels: Option<[String; 2]>,
+        args: &CommonArgs,
+    ) -> Result<Self, SpecError> {
+        let chart = panels[0].chart();
+        let kinds = args
+            .ball
+            .iter()
+            .filter_map(|n| BallKind::from_name(n))
+            .collect::<Vec<_>>();
+        let defaults = chart.default_limits();
+        let limits = Limits {
+            x: xlim.unwrap_or(defaults.x),
+            y: ylim.unwrap_or(defaults.y),
+        };
+        check_domain(chart, &limits)?;
+        let (nx, ny) = args.grid.unwrap_or(chart.default_grid());
+        if nx.saturating_mul(ny) > MAX_BALLS {
+            return Err(SpecError::TooManyBalls { nx, ny });
+        }
+        let look = Look::new(&args.look, nx * ny * kinds.len() * panels.len(), labels)?;
+        let level = args.level.level(&*family)?;
+        Ok(Self {
+            family,
+            panels,
+            kind,
+            kinds,
+            level,
+            limits,
+            grid: (nx, ny),
+            points: args.look.points,
+            style: look.style,
+            format: look.format,
+            output: args.look.output.clone(),
+        })
+    }
+
+    /// The figure `fisherballs geodesic` draws: paths from each --from to its --to, with
+    /// `along` Fisher–Rao balls on each; a row of the grid for each path.
+    pub fn geodesic(args: &GeodesicArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family, None)?;
+        if !(1..=MAX_PANELS).contains(&args.charts.len()) {
+            return Err(SpecError::GeodesicPanels(args.charts.len()));
+        }
+        let panels: Vec<ChartChoice> = args
+            .charts
+            .iter()
+            .map(|n| ChartChoice::Named(named_chart(n)))
+            .collect();
+        let chart = panels[0].chart();
+        if args.from.len() != args.to.len() || args.from.len() > MAX_GEODESICS {
+            return Err(SpecError::Pairs(args.from.len(), args.to.len()));
+        }
+        let pairs: Vec<(Point, Point)> = args
+            .from
+            .iter()
+            .copied()
+            .zip(args.to.iter().copied())
+            .collect();
+        if let Some(p) = pairs
+            .iter()
+            .flat_map(|(a, b)| [a, b])
+            .find(|p| !chart.contains(**p))
+        {
+            return Err(SpecError::EndOutside {
+                x: p.x,
+                y: p.y,
+                chart: chart.name(),
+                domain: chart.domain(),
+            });
+        }
+        if !(2..=MAX_ALONG).contains(&args.along) {
+            return Err(SpecError::Along(args.along));
+        }
+        let look = Look::new(&args.look, args.along * pairs.len() * panels.len(), None)?;
+        let defaults = chart.default_limits();
+        Ok(Self {
+            family,
+            grid: (args.along, pairs.len()),
+            kind: FigureKind::Geodesic(pairs),
+            panels,
+            kinds: vec![BallKind::FisherRao],
+            level: args.level.level(&Gaussian)?,
+            limits: defaults,
+            points: args.look.points,
+            style: look.style,
+            format: look.format,
+            output: args.look.output.clone(),
+        })
+    }
+
+    /// The figure `fisherballs mml` draws: the region (limits of the first chart) covered
+    /// by Fisher–Rao balls on a hexagonal lattice, in each chart.
+    pub fn mml(args: &MmlArgs) -> Result<Self, SpecError> {
+        let family = family(&args.family, None)?;
+        if !(1..=MAX_PANELS).contains(&args.charts.len()) {
+            return Err(SpecError::MmlPanels(args.charts.len()));
+        }
+        let panels: Vec<ChartChoice> = args
+            .charts
+            .iter()
+            .map(|n| ChartChoice::Named(named_chart(n)))
+            .collect();
+        let chart = panels[0].chart();
+        let defaults = chart.default_limits();
+        let limits = Limits {
+            x: args.xlim.unwrap_or(defaults.x),
+            y: args.ylim.unwrap_or(defaults.y),
+        };
+        check_domain(chart, &limits)?;
+        let look = Look::new(&args.look, panels.len(), None)?;
+        Ok(Self {
+            family,
+            panels,
+            kind: FigureKind::Covering,
+            kinds: vec![BallKind::FisherRao],
+            level: args.level.level(&Gaussian)?,
+            limits,
+            grid: (1, 1),
+            points: args.look.points,
+            style: look.style,
+            format: look.format,
+            output: args.look.output.clone(),
+        })
+    }
+
+    /// The chart of the first panel, where the centres lie.
+    pub fn chart(&self) -> &dyn Chart {
+        self.panels[0].chart()
+    }
+}
+
+/// What every figure's options resolve to, checked.
+struct Look {
+    style: Style,
+    format: Format,
+}
+
+impl Look {
+    /// Checks the options for a figure of `balls` outlines in all.
+    fn new(args: &LookArgs, balls: usize, labels: Option<[String; 2]>) -> Result<Self, SpecError> {
+        if !(MIN_POINTS..=MAX_POINTS).contains(&args.points) {
+            return Err(SpecError::Points(args.points));
+        }
+        let total = balls * args.points;
+        if total > MAX_TOTAL_POINTS {
+            return Err(SpecError::TooManyPoints(total));
+        }
+        let style = style(args, labels)?;
+        let format = Format::from_path(&args.output)
+            .ok_or_else(|| SpecError::Extension(args.output.clone()))?;
+        check_directory(&args.output)?;
+        Ok(Self { style, format })
+    }
+}
+
+fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecError> {
+    let side = MIN_SIDE..=MAX_SIDE;
+    if !side.contains(&args.width) || !side.contains(&args.height) {
+        return Err(SpecError::Size(args.width, args.height));
+    }
+    let scaled = |v: u32| f64::from(v) * args.scale;
+    if !(0.25..=4.0).contains(&args.scale)
+        || scaled(args.width.max(args.height)) > f64::from(MAX_SIDE)
+    {
+        return Err(SpecError::Scale(args.scale));
+    }
+    if !(0.1..=20.0).contains(&args.line_width) {
+        return Err(SpecError::LineWidth(args.line_width));
+    }
+    Ok(Style {
+        size: (args.width, args.height),
+        title: args.title.clone(),
+        caption: !args.no_caption,
+        palette: Palette::from_name(&args.palette).expect("clap admits only Palette::NAMES"),
+        scale: args.scale,
+        line_width: args.line_width,
+        labels,
+    })
+}
+
+/// Every chart's domain is convex, so a rectangle lies in it when its four corners do.
+/// The error names the axis whose limits to move: the one the chart's constraint is on
+/// (found by trying the other axis's limits with the default ones).
+fn check_domain(chart: &dyn Chart, limits: &Limits) -> Result<(), SpecError> {
+    let inside = |l: Limits| l.corners().iter().all(|&c| chart.contains(c));
+    if inside(*limits) {
+        return Ok(());
+    }
+    let defaults = chart.default_limits();
+    let x_fine = inside(Limits {
+        x: limits.x,
+        y: defaults.y,
+    });
+    let (axis, range) = if x_fine {
+        ("ylim", limits.y)
+    } else {
+        ("xlim", limits.x)
+    };
+    Err(SpecError::OutOfDomain {
+        axis,
+        lo: range.lo,
+        hi: range.hi,
+        chart: chart.name(),
+        domain: chart.domain(),
+    })
+}
+
+fn check_directory(output: &Path) -> Result<(), SpecError> {
+    let dir = match output.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(SpecError::NoDirectory(dir.to_path_buf()))
+    }
+}
