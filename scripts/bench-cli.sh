@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Wall time of whole `fisherballs plot` commands, process start included: the 9×6
-# exact-KL PNG of the issue's target (< 60 ms), and the same figure as SVG and JSON.
+# exact-KL PNG of the issue's target (< 60 ms), the same figure as SVG and JSON, and the
+# exponential-map and quadrature families against the Gaussian.
 # Usage: scripts/bench-cli.sh [RUNS]   (default 30; builds the release binary first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ time_it() { # NAME ARGS...: mean and best wall time over $runs runs, in ms
         if [ -z "$best" ] || [ "$dt" -lt "$best" ]; then best=$dt; fi
     done
     awk -v n="$name" -v t="$total" -v r="$runs" -v b="$best" \
-        'BEGIN { printf "%-34s mean %6.1f ms   best %6.1f ms   (%d runs)\n", n, t / r / 1000, b / 1000, r }'
+        'BEGIN { printf "%-42s mean %6.1f ms   best %6.1f ms   (%d runs)\n", n, t / r / 1000, b / 1000, r }'
 }
 
 flags=(plot --chart mean-std --ball kl --grid 9x6)
@@ -30,3 +31,10 @@ time_it "9x6 exact-KL PNG 1200x900" "${flags[@]}" -o "$out/f.png"
 time_it "9x6 exact-KL SVG" "${flags[@]}" -o "$out/f.svg"
 time_it "9x6 exact-KL JSON" "${flags[@]}" -o "$out/f.json"
 time_it "100x100 exact-KL balls x256, JSON" plot --chart mean-std --ball kl --grid 100x100 --points 256 -o "$out/big.json"
+
+# Issue 8: Fisher-Rao balls by the exponential map (Gamma) against the closed form (Gaussian),
+# 9x6 balls of 128 points, PNG, process included; and Student-t's quadrature KL.
+time_it "9x6 Fisher-Rao PNG, Gaussian (closed)" plot --family gaussian --ball fisher-rao --grid 9x6 --points 128 -o "$out/g.png"
+time_it "9x6 Fisher-Rao PNG, Gamma (exp map)" plot --family gamma --ball fisher-rao --grid 9x6 --points 128 -o "$out/gam.png"
+time_it "9x6 Fisher-Rao PNG, Beta (exp map)" plot --family beta --ball fisher-rao --grid 9x6 --points 128 -o "$out/beta.png"
+time_it "9x6 exact-KL PNG, Student-t (quadrature)" plot --family student-t --ball kl --grid 9x6 -o "$out/t.png"

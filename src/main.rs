@@ -1,6 +1,7 @@
 //! The command line: parse, validate, dispatch; every error becomes one message and exit 1
 //! (clap's own usage errors exit 2).
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -37,6 +38,13 @@ fn run(cli: Cli) -> Result<()> {
             render(&text, &out).with_context(|| format!("{}", file.display()))
         }
         Command::Gallery { out } => render(GALLERY, &out).context("gallery/figures.toml"),
+        Command::Families => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(fisherballs::geometry::families::markdown_table().as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("cannot write the table to standard output")
+        }
     }
 }
 

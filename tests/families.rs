@@ -487,3 +487,50 @@ fn level_functions_of_closed_form_families_are_chart_independent() {
         }
     }
 }
+
+#[test]
+fn small_balls_carry_the_same_jeffreys_mass_in_every_chart_of_every_family() {
+    // A ball at level L is nearly the ellipse ½ΔᵀFΔ = L, of area 2πL/√det F: its Jeffreys
+    // mass is about 2πL wherever it is, whatever the family and the chart.
+    let level = Level::from_kl(1e-4).unwrap();
+    let want = 2.0 * std::f64::consts::PI * level.kl();
+    for (f, c) in pairs() {
+        let m = Model::new(&*f, c);
+        for phi in samples(c) {
+            for kind in [BallKind::Kl, BallKind::FisherRao] {
+                let pts = ball::outline(&m, phi, kind, level, 128).unwrap();
+                let mass = fisherballs::geometry::jeffreys::mass(&m, phi, &pts);
+                assert!(
+                    (mass / want - 1.0).abs() < 0.02,
+                    "{} {} at {phi:?}: mass {mass} vs 2πL = {want}",
+                    name(&*f, c),
+                    kind.name()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn whitened_charts_of_every_family_make_quadratic_balls_round_at_the_origin() {
+    use fisherballs::geometry::chart::Whitened;
+    let level = Level::from_kl(0.01).unwrap();
+    for (f, c) in pairs() {
+        let at = samples(c)[4];
+        let w = Whitened::new(&*f, c, at).unwrap();
+        let m = Model::new(&*f, &w);
+        let fisher = m.fisher(Point::zeros());
+        assert!(
+            rel_err(fisher, Mat::identity()) < 1e-9,
+            "{}: F at the origin is {fisher}",
+            name(&*f, c)
+        );
+        for p in ball::outline(&m, Point::zeros(), BallKind::Quadratic, level, 32).unwrap() {
+            assert!(
+                (p.norm() / level.radius() - 1.0).abs() < 1e-9,
+                "{}",
+                name(&*f, c)
+            );
+        }
+    }
+}

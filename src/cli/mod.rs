@@ -25,6 +25,7 @@ use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
   fisherballs natgrad --charts mean-std,information --target 1,1.2 --from -1,0.5 -o descent.png
   fisherballs mml --charts mean-std,information --xlim -1,1 --ylim 0.5,2 --radius 0.3 -o mml.png
   fisherballs render figures.toml --out figures
+  fisherballs families
   fisherballs gallery")]
 pub struct Cli {
     #[command(subcommand)]
@@ -74,6 +75,8 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         out: PathBuf,
     },
+    /// List the families, their charts, domains and default views (a Markdown table)
+    Families,
     /// Write the gallery: the same as `render gallery/figures.toml --out DIR`
     Gallery {
         /// Directory to write into (created if missing)

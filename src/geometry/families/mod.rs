@@ -121,24 +121,24 @@ pub fn help() -> String {
     text
 }
 
-/// README.md's table of families and charts: coordinates, domain, default limits and grid.
+/// The table of families and charts that `fisherballs families` prints and README.md
+/// shows: coordinates, domain, and the default view (limits, grid, KL level).
 pub fn markdown_table() -> String {
     let mut text = String::from(
-        "| `--family` | `--chart` | coordinates (x, y) | domain | default limits | default grid |\n|---|---|---|---|---|---|\n",
+        "| `--family` | `--chart` | coordinates (x, y) | domain | default limits | default grid | default L |\n|---|---|---|---|---|---|---|\n",
     );
     for f in defaults() {
         for (i, c) in f.charts().iter().enumerate() {
             let [x, y] = c.axis_labels();
             let l = c.default_limits();
             let (nx, ny) = c.default_grid();
-            let family = if i == 0 {
-                format!("`{}`", f.name())
-            } else {
-                String::new()
+            let (family, kl) = match i {
+                0 => (format!("`{}`", f.name()), f.default_kl().to_string()),
+                _ => (String::new(), String::new()),
             };
             let _ = writeln!(
                 text,
-                "| {family} | `{}` | ({x}, {y}) | {} | x {}, {}; y {}, {} | {nx}x{ny} |",
+                "| {family} | `{}` | ({x}, {y}) | {} | x {}, {}; y {}, {} | {nx}x{ny} | {kl} |",
                 c.name(),
                 c.domain(),
                 l.x.lo,

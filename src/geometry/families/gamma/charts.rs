@@ -215,7 +215,7 @@ impl Chart for Expectation {
         forward.try_inverse().unwrap_or(Mat::from_element(f64::NAN))
     }
     fn default_limits(&self) -> Limits {
-        limits((0.8, 2.8), (-1.2, -0.2))
+        limits((0.85, 2.8), (-1.2, -0.2))
     }
     fn default_grid(&self) -> (usize, usize) {
         (3, 2)

@@ -1,0 +1,220 @@
+//! Every family through the command line: each chart in each format, JSON with its family
+//! (and ν), compare and figure files, and what the README promises of their defaults.
+
+use std::fs;
+
+use assert_cmd::Command;
+use fisherballs::geometry::families;
+use serde_json::Value;
+
+fn fisherballs() -> Command {
+    Command::cargo_bin("fisherballs").unwrap()
+}
+
+/// Whether a JSON value holds a null anywhere (NaN and infinities serialize as null).
+fn has_null(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Array(a) => a.iter().any(has_null),
+        Value::Object(o) => o.values().any(has_null),
+        _ => false,
+    }
+}
+
+#[test]
+fn every_chart_of_every_family_draws_by_default_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in families::defaults() {
+        for (i, c) in f.charts().iter().enumerate() {
+            for ext in ["svg", "png", "json"] {
+                let out = dir.path().join(format!("{}-{}.{ext}", f.name(), c.name()));
+                let mut cmd = fisherballs();
+                cmd.args(["plot", "--family", f.name()]);
+                // The first chart is the default: leave --chart out for it.
+                if i > 0 {
+                    cmd.args(["--chart", c.name()]);
+                }
+                cmd.arg("-o").arg(&out).assert().success();
+                let bytes = fs::read(&out).unwrap();
+                assert!(bytes.len() > 1000, "{}", out.display());
+                if ext == "json" {
+                    let v: Value = serde_json::from_slice(&bytes).unwrap();
+                    assert_eq!(v["family"], f.name());
+                    assert_eq!(v["chart"], c.name());
+                    assert!(!has_null(&v), "{}: null in the JSON", out.display());
+                    assert_eq!(v["kl"].as_f64().unwrap(), f.default_kl());
+                    let (nx, ny) = c.default_grid();
+                    assert_eq!(v["balls"].as_array().unwrap().len(), nx * ny);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn student_t_json_carries_nu_and_other_families_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.json");
+    fisherballs()
+        .args([
+            "plot",
+            "--family",
+            "student-t",
+            "--nu",
+            "7.5",
+            "--ball",
+            "kl",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["family", "nu", "chart", "ball", "kl", "radius", "balls"]
+    );
+    assert_eq!(v["nu"].as_f64(), Some(7.5));
+    let out = dir.path().join("g.json");
+    fisherballs()
+        .args([
+            "compare",
+            "--family",
+            "gamma",
+            "--charts",
+            "shape-rate,log",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert!(v.get("nu").is_none());
+    assert_eq!(v["family"], "gamma");
+    assert_eq!(v["panels"][1]["chart"], "log");
+}
+
+#[test]
+fn compare_jeffreys_and_whitened_work_for_every_family() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in families::defaults() {
+        let charts: Vec<&str> = f.charts().iter().map(|c| c.name()).collect();
+        let runs: [Vec<String>; 3] = [
+            vec!["compare".into(), "--charts".into(), charts.join(",")],
+            vec!["plot".into(), "--show".into(), "jeffreys".into()],
+            {
+                // Whitened at the middle of the first chart's default view.
+                let l = f.charts()[0].default_limits();
+                let at = format!("{},{}", 0.5 * (l.x.lo + l.x.hi), 0.5 * (l.y.lo + l.y.hi));
+                vec![
+                    "plot".into(),
+                    "--chart".into(),
+                    "whitened".into(),
+                    "--at".into(),
+                    at,
+                ]
+            },
+        ];
+        for args in runs {
+            let out = dir.path().join("x.json");
+            fisherballs()
+                .args(&args)
+                .args(["--family", f.name(), "--ball", "kl,fisher-rao", "-o"])
+                .arg(&out)
+                .assert()
+                .success();
+            let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+            assert!(!has_null(&v), "{} {args:?}", f.name());
+        }
+    }
+}
+
+#[test]
+fn figure_files_take_family_and_nu() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("f.toml");
+    fs::write(
+        &file,
+        "[[figure]]\noutput = \"t.json\"\nfamily = \"student-t\"\nnu = 4\nball = \"kl\"\n\n\
+         [[figure]]\noutput = \"b.svg\"\ncommand = \"compare\"\nfamily = \"beta\"\n\
+         charts = [\"alpha-beta\", \"mean-concentration\"]\n",
+    )
+    .unwrap();
+    fisherballs()
+        .arg("render")
+        .arg(&file)
+        .arg("--out")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&fs::read(dir.path().join("t.json")).unwrap()).unwrap();
+    assert_eq!(v["nu"].as_f64(), Some(4.0));
+    assert!(dir.path().join("b.svg").exists());
+    // A chart of another family in a figure file is refused with the family's charts.
+    fs::write(
+        &file,
+        "[[figure]]\noutput = \"x.png\"\nfamily = \"beta\"\nchart = \"mean-std\"\n",
+    )
+    .unwrap();
+    fisherballs()
+        .arg("render")
+        .arg(&file)
+        .arg("--out")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "figure 1 (x.png): 'mean-std' is not a chart of the beta family; its charts are alpha-beta, mean-concentration, log, expectation",
+        ));
+    assert!(!dir.path().join("x.png").exists());
+}
+
+#[test]
+fn points_outside_a_familys_domain_are_refused_without_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["--family", "beta", "--xlim=-1,2"],
+            "--xlim -1,2 leaves the domain of the alpha-beta chart (α > 0, β > 0)",
+        ),
+        (
+            &["--family", "categorical", "--xlim", "0.5,0.9"],
+            "leaves the domain of the simplex chart (p₁ > 0, p₂ > 0, p₁ + p₂ < 1)",
+        ),
+        (
+            &["--family", "gamma", "--chart", "whitened", "--at", "0,-1"],
+            "--at 0,-1 is outside the shape-rate chart (k > 0, β > 0)",
+        ),
+        (
+            &["--family", "weibull", "--chart", "gumbel", "--ylim=-1,1"],
+            "leaves the domain of the gumbel chart (s = 1/k > 0)",
+        ),
+        (
+            &["--family", "student-t", "--nu", "0"],
+            "--nu 0 is out of range; Student's t takes 0 < ν ≤ 50",
+        ),
+    ];
+    for (flags, words) in cases {
+        let out = dir.path().join("x.png");
+        fisherballs()
+            .arg("plot")
+            .args(flags)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(words));
+        assert!(!out.exists(), "{flags:?}");
+    }
+}
+
+#[test]
+fn the_readme_table_of_families_is_the_registrys() {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = families::markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's table of families differs from the registry's; paste this:\n{table}"
+    );
+}
