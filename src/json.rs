@@ -140,11 +140,11 @@ fn balls(panel: &Panel) -> Vec<BallJson> {
 }
 
 /// The export of one figure, compact (outlines are long), ending in a newline.
-pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
+pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Result<Vec<u8>, NotFinite> {
     let kinds: Vec<&str> = spec.kinds.iter().map(|k| k.name()).collect();
     let (family, ball) = (spec.family.name(), kinds.join(","));
     let (kl, radius) = (spec.level.kl(), spec.level.radius());
-    let mut bytes = if spec.kind.lists_panels() {
+    if spec.kind.lists_panels() {
         // mml: how many balls cover the region, against its Jeffreys volume.
         let region = panels.first().and_then(|p| p.region.as_ref());
         let count = region.map(|_| panels[0].layers[0].balls.len());
@@ -163,7 +163,7 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
                 balls: balls(p),
             })
             .collect();
-        serde_json::to_vec(&CompareExport {
+        finished(&CompareExport {
             family,
             nu: spec.family.nu(),
             ball,
@@ -177,7 +177,7 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
         })
     } else {
         let chart = chart(&spec.panels[0]);
-        serde_json::to_vec(&PlotExport {
+        finished(&PlotExport {
             family,
             nu: spec.family.nu(),
             chart,
@@ -187,9 +187,36 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Vec<u8> {
             balls: balls(&panels[0]),
         })
     }
-    .expect("plain numbers and strings serialize");
+}
+
+/// Why a figure cannot be exported: a number that is not finite (JSON would write null).
+#[derive(Debug, thiserror::Error, PartialEq)]
+#[error(
+    "the figure's numbers are not all finite (a coordinate or Fisher matrix overflows double precision); move --xlim/--ylim (or --at, --from, --target) nearer the chart's default view"
+)]
+pub struct NotFinite;
+
+/// An export as compact bytes ending in a newline, refused if any number in it is NaN or
+/// infinite: serde_json would write those as `null`, which no reader should have to meet.
+fn finished(export: &impl Serialize) -> Result<Vec<u8>, NotFinite> {
+    let value = serde_json::to_value(export).map_err(|_| NotFinite)?;
+    if has_null(&value) {
+        return Err(NotFinite);
+    }
+    let mut bytes = serde_json::to_vec(&value).map_err(|_| NotFinite)?;
     bytes.push(b'\n');
-    bytes
+    Ok(bytes)
+}
+
+/// Whether a JSON value holds a null anywhere (our exports have none by design).
+fn has_null(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Null => true,
+        Value::Array(a) => a.iter().any(has_null),
+        Value::Object(o) => o.values().any(has_null),
+        _ => false,
+    }
 }
 
 #[derive(Serialize)]
@@ -223,7 +250,10 @@ fn matrix(m: &crate::geometry::Mat) -> [[f64; 2]; 2] {
 /// The export of an `mle` figure: `{"family", "n", "trials", "seed", "true", "panels":
 /// [{"chart", "true", "covariance", "expected", "whitened_covariance", "estimates",
 /// "whitened"}]}`, with "true" the true θ in (μ, σ) at the top and in each chart below.
-pub fn mle_to_bytes(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Vec<u8> {
+pub fn mle_to_bytes(
+    spec: &crate::spec::MleSpec,
+    views: &[crate::mle::MleView],
+) -> Result<Vec<u8>, NotFinite> {
     let panels = views
         .iter()
         .map(|v| MlePanelJson {
@@ -244,9 +274,7 @@ pub fn mle_to_bytes(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) 
         truth: pair(&spec.truth),
         panels,
     };
-    let mut bytes = serde_json::to_vec(&export).expect("plain numbers and strings serialize");
-    bytes.push(b'\n');
-    bytes
+    finished(&export)
 }
 
 #[derive(Serialize)]
@@ -280,7 +308,7 @@ pub fn natgrad_to_bytes(
     spec: &crate::spec::NatgradSpec,
     descents: &[crate::natgrad::Descent],
     views: &[crate::natgrad::View],
-) -> Vec<u8> {
+) -> Result<Vec<u8>, NotFinite> {
     let panels = views
         .iter()
         .map(|view| NatgradPanelJson {
@@ -305,7 +333,5 @@ pub fn natgrad_to_bytes(
         steps: spec.steps,
         panels,
     };
-    let mut bytes = serde_json::to_vec(&export).expect("plain numbers and strings serialize");
-    bytes.push(b'\n');
-    bytes
+    finished(&export)
 }

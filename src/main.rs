@@ -7,15 +7,31 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Parser;
+use clap::error::ErrorKind;
 
 use fisherballs::cli::figure_file::{FigureFile, GALLERY};
-use fisherballs::cli::{Cli, Command};
+use fisherballs::cli::{Cli, Command, one_line};
 use fisherballs::output::write_atomic;
 use fisherballs::pipeline::Request;
 use fisherballs::spec::{FigureSpec, MleSpec, NatgradSpec};
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version are asked for: clap prints them as it does.
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        // A malformed command line: two lines, what is wrong and where to read more.
+        Err(e) if e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprintln!("error: {}", one_line(&e));
+            eprintln!("For more information, try '--help'.");
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");

@@ -95,11 +95,14 @@ fn jeffreys(model: &Model, limits: (Interval, Interval), layers: &[Layer]) -> Je
             }
         })
         .collect();
-    let masses = layers
-        .iter()
-        .flat_map(|l| &l.balls)
-        .map(|b| jeffreys::mass(model, b.centre, &b.points))
-        .collect();
+    let masses = {
+        use rayon::prelude::*;
+        let balls: Vec<_> = layers.iter().flat_map(|l| &l.balls).collect();
+        balls
+            .par_iter()
+            .map(|b| jeffreys::mass(model, b.centre, &b.points))
+            .collect()
+    };
     Jeffreys {
         density: Field {
             x,
@@ -171,18 +174,21 @@ pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
             let to = Model::new(&*spec.family, choice.chart());
             let carried = layers
                 .iter()
-                .map(|l| Layer {
-                    kind: l.kind,
-                    balls: l
+                .map(|l| {
+                    let balls = l
                         .balls
                         .iter()
                         .map(|b| b.carried(first.chart, &to))
-                        .collect(),
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Ok(Layer {
+                        kind: l.kind,
+                        balls,
+                    })
                 })
-                .collect();
-            panel(choice, carried)
+                .collect::<Result<Vec<_>, BallError>>()?;
+            Ok(panel(choice, carried))
         })
-        .collect();
+        .collect::<Result<_, BallError>>()?;
     Ok(std::iter::once(panel(&spec.panels[0], layers))
         .chain(later)
         .collect())
@@ -244,9 +250,14 @@ fn packing(spec: &FigureSpec, first: &Model) -> Result<Vec<Point>, BallError> {
     let pad = 0.01 * (hi - lo);
     let mu = Interval::new(lo.x - pad.x, hi.x + pad.x);
     let sigma = Interval::new((lo.y - pad.y).max(0.5 * lo.y), hi.y + pad.y);
-    let limit = crate::spec::MAX_BALLS;
+    // Every cap of every figure: the balls, and the outline points over all panels.
+    let points = spec.points * spec.panels.len();
+    let limit = crate::spec::MAX_BALLS.min(crate::spec::MAX_TOTAL_POINTS / points);
     let centres = mml::gaussian_centres(inside, mu, sigma, spec.level.radius(), limit)
         .ok_or(BallError::TooMany { limit })?;
+    if centres.is_empty() {
+        return Err(BallError::Empty);
+    }
     Ok(centres.into_iter().map(|t| chart.phi(t)).collect())
 }
 

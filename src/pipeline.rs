@@ -40,10 +40,18 @@ impl Request {
 /// The bytes of a figure of balls.
 pub fn figure_bytes(spec: &FigureSpec) -> Result<Vec<u8>> {
     let panels = panels::compute(spec)?;
-    Ok(match spec.format {
-        Format::Json => json::to_bytes(spec, &panels),
-        Format::Svg => render::to_svg(&scene::build(spec, &panels)),
-        Format::Png => render::to_png(&scene::build(spec, &panels))?,
+    match spec.format {
+        Format::Json => Ok(json::to_bytes(spec, &panels)?),
+        format => draw(&scene::build(spec, &panels), format),
+    }
+}
+
+/// A scene as SVG or PNG bytes, once it is checked to hold only what a backend can draw.
+fn draw(scene: &scene::Scene, format: Format) -> Result<Vec<u8>> {
+    scene::check(scene)?;
+    Ok(match format {
+        Format::Png => render::to_png(scene)?,
+        _ => render::to_svg(scene),
     })
 }
 
@@ -62,11 +70,10 @@ pub fn mle_bytes(spec: &MleSpec) -> Result<Vec<u8>> {
             ),
             other => other.into(),
         })?;
-    Ok(match spec.format {
-        Format::Json => json::mle_to_bytes(spec, &views),
-        Format::Svg => render::to_svg(&scene::mle(spec, &views)),
-        Format::Png => render::to_png(&scene::mle(spec, &views))?,
-    })
+    match spec.format {
+        Format::Json => Ok(json::mle_to_bytes(spec, &views)?),
+        format => draw(&scene::mle(spec, &views), format),
+    }
 }
 
 /// The bytes of a gradient-descent figure.
@@ -80,9 +87,8 @@ pub fn natgrad_bytes(spec: &NatgradSpec) -> Result<Vec<u8>> {
         spec.steps,
     )?;
     let views = natgrad::views(&spec.charts, spec.target, &descents);
-    Ok(match spec.format {
-        Format::Json => json::natgrad_to_bytes(spec, &descents, &views),
-        Format::Svg => render::to_svg(&scene::natgrad(spec, &descents, &views)),
-        Format::Png => render::to_png(&scene::natgrad(spec, &descents, &views))?,
-    })
+    match spec.format {
+        Format::Json => Ok(json::natgrad_to_bytes(spec, &descents, &views)?),
+        format => draw(&scene::natgrad(spec, &descents, &views), format),
+    }
 }

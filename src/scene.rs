@@ -687,3 +687,74 @@ pub fn natgrad(
         columns: None,
     }
 }
+
+/// Why a scene cannot be drawn: a number that is not finite, or an axis that double
+/// precision cannot divide into ticks (plotters' tick search never ends on those).
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum SceneError {
+    #[error(
+        "panel {panel} ({label}) cannot be drawn: its axis would run from {lo:?} to {hi:?}, beyond what double precision can draw; move --xlim/--ylim (or --at, --from, --target) nearer the chart's default view (`fisherballs families` lists them)"
+    )]
+    Range {
+        panel: usize,
+        label: String,
+        lo: f64,
+        hi: f64,
+    },
+    #[error(
+        "panel {panel} ({label}) holds a coordinate that is not a finite number; move --xlim/--ylim (or --at, --from, --target) nearer the chart's default view"
+    )]
+    NotFinite { panel: usize, label: String },
+}
+
+/// Whether an axis from `r.lo` to `r.hi` can be drawn: both ends and the width finite, and
+/// the width at least 1e-9 of the ends' size and above 1e-250 (ticks then differ in double
+/// precision).
+fn drawable(r: Interval) -> bool {
+    let w = r.hi - r.lo;
+    r.lo.is_finite()
+        && r.hi.is_finite()
+        && w.is_finite()
+        && w >= 1e-9 * r.lo.abs().max(r.hi.abs())
+        && w > 1e-250
+}
+
+/// Checks, once for every figure, that everything a scene asks a backend to draw is a
+/// finite number on a drawable axis.
+pub fn check(scene: &Scene) -> Result<(), SceneError> {
+    for (i, p) in scene.panels.iter().enumerate() {
+        for (name, range) in [(&p.x_label, p.x_range), (&p.y_label, p.y_range)] {
+            if !drawable(range) {
+                return Err(SceneError::Range {
+                    panel: i + 1,
+                    label: format!("the {name} axis"),
+                    lo: range.lo,
+                    hi: range.hi,
+                });
+            }
+        }
+        if let Some(s) = &p.shading
+            && !(drawable(s.bar_range) && drawable(s.x) && drawable(s.y))
+        {
+            return Err(SceneError::Range {
+                panel: i + 1,
+                label: format!("the colour bar, {}", s.bar_label),
+                lo: s.bar_range.lo,
+                hi: s.bar_range.hi,
+            });
+        }
+        let finite = |q: &(f64, f64)| q.0.is_finite() && q.1.is_finite();
+        let shapes = p
+            .shapes
+            .iter()
+            .flat_map(|s| s.outlines.iter().flatten().chain(&s.centres));
+        let curves = p.paths.iter().flat_map(|c| &c.points);
+        if !shapes.chain(curves).chain(&p.markers).all(finite) {
+            return Err(SceneError::NotFinite {
+                panel: i + 1,
+                label: format!("{} against {}", p.y_label, p.x_label),
+            });
+        }
+    }
+    Ok(())
+}

@@ -232,19 +232,7 @@ fn clap_message(e: &clap::Error) -> String {
             "unknown key '{key}'; the keys are the long flags of the command (see --help)"
         );
     }
-    let text = e.to_string();
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| {
-            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
-        })
-        .collect();
-    lines
-        .join(" ")
-        .trim_start_matches("error: ")
-        .replace("--output <OUT>", "output")
-        .to_string()
+    super::one_line(e).replace("--output <OUT>", "output")
 }
 
 /// Refuses absolute paths and `..`: every file stays inside the output directory.

@@ -84,3 +84,17 @@ pub enum Command {
         out: PathBuf,
     },
 }
+
+/// clap's message for a refused command line on one line, without its usage lines (they
+/// list every required flag and wrap): what is wrong, and the possible values if any.
+pub fn one_line(e: &clap::Error) -> String {
+    let text = e.to_string();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+        })
+        .collect();
+    lines.join(" ").trim_start_matches("error: ").to_string()
+}

@@ -117,10 +117,18 @@ pub enum BallError {
         y: f64,
         domain: &'static str,
     },
+    #[error(
+        "the ball around ({x:?}, {y:?}) cannot be shown in the {chart} chart: its distributions there fall outside the chart's domain or beyond double precision; choose --xlim/--ylim nearer the first chart's default view"
+    )]
+    NotShown { x: f64, y: f64, chart: &'static str },
+    #[error(
+        "the region holds no ball centre at this radius; use a smaller --radius/--kl or a larger region"
+    )]
+    Empty,
     #[error("the {family} family has no closed-form Fisher–Rao distance")]
     NoDistance { family: &'static str },
     #[error(
-        "the region holds more than {limit} balls of this radius; use a larger --radius or a smaller region"
+        "the region would hold more than {limit} balls of this radius (a figure draws at most 40000 balls and 10240000 outline points over all its charts); use a larger --radius, fewer --points or charts, or a smaller region"
     )]
     TooMany { limit: usize },
 }
@@ -314,7 +322,7 @@ pub fn balls(
     points: usize,
 ) -> Result<Vec<Ball>, BallError> {
     use rayon::prelude::*;
-    centres
+    let solved: Vec<Result<Ball, BallError>> = centres
         .par_iter()
         .map(|&centre| {
             Ok(Ball {
@@ -323,19 +331,33 @@ pub fn balls(
                 points: outline(model, centre, kind, level, points)?,
             })
         })
-        .collect()
+        .collect();
+    // The first failure in grid order, whichever thread met one first: the same input
+    // always gives the same message.
+    solved.into_iter().collect()
 }
 
 impl Ball {
     /// The same ball (the same distributions) in another chart: its centre and outline
-    /// mapped through θ, and the Fisher matrix of `to` at the new centre.
-    pub fn carried(&self, from: &dyn super::Chart, to: &Model) -> Ball {
+    /// mapped through θ, and the Fisher matrix of `to` at the new centre. An error if a point
+    /// lands outside that chart's domain or beyond double precision there (μ/σ² overflows
+    /// for tiny σ), so that no later step meets a number it cannot draw.
+    pub fn carried(&self, from: &dyn super::Chart, to: &Model) -> Result<Ball, BallError> {
         let map = |p: &Point| to.chart.phi(from.theta(*p));
         let centre = map(&self.centre);
-        Ball {
+        let ball = Ball {
             centre,
             fisher: to.fisher(centre),
             points: self.points.iter().map(map).collect(),
-        }
+        };
+        let shown = std::iter::once(&ball.centre)
+            .chain(&ball.points)
+            .all(|&p| to.contains(p))
+            && ball.fisher.iter().all(|v| v.is_finite());
+        shown.then_some(ball).ok_or(BallError::NotShown {
+            x: self.centre.x,
+            y: self.centre.y,
+            chart: to.chart.name(),
+        })
     }
 }

@@ -21,6 +21,12 @@ pub trait Family: Send + Sync {
     fn default_kl(&self) -> f64 {
         0.01
     }
+    /// What one outline point of a ball of `kind` costs to solve, relative to one solved
+    /// with a closed-form KL or distance (1): the command line caps a figure's total work
+    /// with it, so that the largest allowed figure finishes in a few seconds.
+    fn point_cost(&self, _kind: super::BallKind) -> usize {
+        1
+    }
     /// Every chart of the family; the first is its default.
     fn charts(&self) -> &'static [&'static dyn Chart];
     /// Whether θ is a valid parameter.

@@ -38,6 +38,10 @@ pub fn gaussian_centres(
     // holds the lattice points that are its distributions, however it was described.
     let mut row = (sigma.lo.ln() / rise.ln()).ceil() as i64;
     let mut s = rise.powi(row as i32);
+    // Work is bounded before it is done: a lattice point tried outside the region costs as
+    // much as one kept, so at most 8 × limit are tried (a region whose bounding box is
+    // mostly outside it, or rows of 10⁹ points, end here rather than run for minutes).
+    let mut tried: usize = 0;
     while s <= sigma.hi {
         let step = d * s;
         let shift = if row.rem_euclid(2) == 1 {
@@ -45,9 +49,15 @@ pub fn gaussian_centres(
         } else {
             0.0
         };
-        let first = ((mu.lo - shift) / step).ceil() as i64;
-        let last = ((mu.hi - shift) / step).floor() as i64;
-        for k in first..=last {
+        let first = ((mu.lo - shift) / step).ceil();
+        let last = ((mu.hi - shift) / step).floor();
+        // Every row counts, even an empty one: a radius below double precision's step
+        // (rise = 1) would otherwise add rows for ever.
+        tried = tried.saturating_add(1 + (last - first + 1.0).clamp(0.0, 1e18) as usize);
+        if !(first.is_finite() && last.is_finite()) || tried > 8 * limit.max(1) {
+            return None;
+        }
+        for k in first as i64..=last as i64 {
             let p = Point::new(shift + k as f64 * step, s);
             if region(p) {
                 centres.push(p);

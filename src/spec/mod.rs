@@ -14,7 +14,7 @@ use crate::cli::args::{
 };
 use crate::geometry::chart::Whitened;
 use crate::geometry::families::{self, gaussian::Gaussian};
-use crate::geometry::{BallKind, Chart, Family, Interval, Level, Limits, Point};
+use crate::geometry::{BallKind, Chart, Family, Interval, Level, Limits, Model, Point};
 use crate::scene::Palette;
 
 /// The largest grid: 40 000 centres (200×200).
@@ -27,6 +27,9 @@ pub const MAX_TOTAL_POINTS: usize = 10_240_000;
 /// Figure sides in pixels, before and after `--scale`.
 pub const MIN_SIDE: u32 = 300;
 pub const MAX_SIDE: u32 = 6000;
+/// `plot --show jeffreys` weighs the prior mass of at most 2 500 balls (50×50): each mass
+/// is some 6 000 evaluations of √det F.
+pub const MAX_JEFFREYS_BALLS: usize = 2_500;
 /// `compare` draws 2 to 6 panels.
 pub const MAX_PANELS: usize = 6;
 /// `geodesic` draws at most 20 paths, with 2 to 50 balls along each.
@@ -71,7 +74,7 @@ impl NatgradSpec {
         let first = charts[0];
         if let Some(p) = std::iter::once(&args.target)
             .chain(&args.from)
-            .find(|p| !first.contains(**p))
+            .find(|p| !Model::new(&*family, first).contains(**p))
         {
             let (chart, domain) = (first.name(), first.domain());
             return Err(SpecError::PointOutside {
@@ -118,7 +121,7 @@ impl MleSpec {
             return Err(SpecError::MlePanels(args.charts.len()));
         }
         let charts: Vec<&'static dyn Chart> = args.charts.iter().map(|n| named_chart(n)).collect();
-        if !charts[0].contains(args.at) {
+        if !Model::new(&*family, charts[0]).contains(args.at) {
             let (chart, domain) = (charts[0].name(), charts[0].domain());
             return Err(SpecError::TruthOutside {
                 x: args.at.x,
@@ -347,12 +350,17 @@ impl FigureSpec {
             x: xlim.unwrap_or(defaults.x),
             y: ylim.unwrap_or(defaults.y),
         };
-        check_domain(chart, &limits)?;
+        check_domain(&*family, chart, &limits)?;
         let (nx, ny) = args.grid.unwrap_or(chart.default_grid());
         if nx.saturating_mul(ny) > MAX_BALLS {
             return Err(SpecError::TooManyBalls { nx, ny });
         }
-        let look = Look::new(&args.look, nx * ny * kinds.len() * panels.len(), labels)?;
+        if kind == FigureKind::Jeffreys && nx * ny * kinds.len() > MAX_JEFFREYS_BALLS {
+            return Err(SpecError::TooManyWeighed(nx * ny * kinds.len()));
+        }
+        // Each outline point weighs what it costs to solve (exponential map, quadrature).
+        let cost: usize = kinds.iter().map(|&k| family.point_cost(k)).sum();
+        let look = Look::new(&args.look, nx * ny * panels.len() * cost, labels)?;
         let level = args.level.level(&*family)?;
         Ok(Self {
             family,
@@ -394,7 +402,7 @@ impl FigureSpec {
         if let Some(p) = pairs
             .iter()
             .flat_map(|(a, b)| [a, b])
-            .find(|p| !chart.contains(**p))
+            .find(|p| !Model::new(&*family, chart).contains(**p))
         {
             return Err(SpecError::EndOutside {
                 x: p.x,
@@ -441,7 +449,7 @@ impl FigureSpec {
             x: args.xlim.unwrap_or(defaults.x),
             y: args.ylim.unwrap_or(defaults.y),
         };
-        check_domain(chart, &limits)?;
+        check_domain(&*family, chart, &limits)?;
         let look = Look::new(&args.look, panels.len(), None)?;
         Ok(Self {
             family,
@@ -516,8 +524,9 @@ fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecErro
 /// Every chart's domain is convex, so a rectangle lies in it when its four corners do.
 /// The error names the axis whose limits to move: the one the chart's constraint is on
 /// (found by trying the other axis's limits with the default ones).
-fn check_domain(chart: &dyn Chart, limits: &Limits) -> Result<(), SpecError> {
-    let inside = |l: Limits| l.corners().iter().all(|&c| chart.contains(c));
+fn check_domain(family: &dyn Family, chart: &dyn Chart, limits: &Limits) -> Result<(), SpecError> {
+    let model = Model::new(family, chart);
+    let inside = |l: Limits| l.corners().iter().all(|&c| model.contains(c));
     if inside(*limits) {
         return Ok(());
     }

@@ -7,7 +7,7 @@ mod charts;
 use crate::geometry::chart::Chart;
 use crate::geometry::families::gamma::positive;
 use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
-use crate::geometry::{Family, Mat, Point};
+use crate::geometry::{BallKind, Family, Mat, Point};
 
 static CHARTS: [&dyn Chart; 4] = [
     &charts::AlphaBeta,
@@ -38,6 +38,12 @@ impl Family for Beta {
     /// view holds rows and columns of them.
     fn default_kl(&self) -> f64 {
         0.002
+    }
+
+    /// A Fisher–Rao point integrates a geodesic (about 70 evaluations of ψ′ and ψ″):
+    /// measured 20× a closed-form one, figure included.
+    fn point_cost(&self, kind: BallKind) -> usize {
+        if kind == BallKind::FisherRao { 20 } else { 1 }
     }
 
     fn charts(&self) -> &'static [&'static dyn Chart] {

@@ -6,7 +6,7 @@ mod charts;
 
 use crate::geometry::chart::Chart;
 use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
-use crate::geometry::{Family, Mat, Point};
+use crate::geometry::{BallKind, Family, Mat, Point};
 
 static CHARTS: [&dyn Chart; 6] = [
     &charts::ShapeRate,
@@ -34,6 +34,12 @@ impl Family for Gamma {
     /// view holds rows and columns of them.
     fn default_kl(&self) -> f64 {
         0.002
+    }
+
+    /// A Fisher–Rao point integrates a geodesic (about 70 evaluations of ψ′ and ψ″):
+    /// measured 10× a closed-form one.
+    fn point_cost(&self, kind: BallKind) -> usize {
+        if kind == BallKind::FisherRao { 10 } else { 1 }
     }
 
     fn charts(&self) -> &'static [&'static dyn Chart] {
