@@ -11,9 +11,9 @@ use clap::error::ErrorKind;
 
 use fisherballs::cli::figure_file::{FigureFile, GALLERY};
 use fisherballs::cli::{Cli, Command, one_line};
-use fisherballs::output::write_atomic;
+use fisherballs::output::{write_all, write_atomic};
 use fisherballs::pipeline::Request;
-use fisherballs::spec::{FigureSpec, MleSpec, NatgradSpec};
+use fisherballs::spec::{FigureSpec, MleSpec, NatgradSpec, check_directory};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -65,23 +65,21 @@ fn run(cli: Cli) -> Result<()> {
 }
 
 fn write(request: Request) -> Result<()> {
+    check_directory(request.output())?;
     write_atomic(request.output(), &request.bytes()?)
 }
 
-/// Validates every figure of a figure file, draws them all, then writes them all.
+/// Validates every figure of a figure file and draws them all, then writes them all or none
+/// (subdirectories of `out` made as needed), printing `wrote PATH` for each.
 fn render(text: &str, out: &Path) -> Result<()> {
-    let created = !out.exists();
-    std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create the output directory '{}'", out.display()))?;
-    let file = FigureFile::parse(text, out).inspect_err(|_| {
-        if created {
-            // Refused up front: leave no trace, not even the empty directory.
-            let _ = std::fs::remove_dir(out);
-        }
-    })?;
-    for (path, bytes) in file.draw(out)? {
-        write_atomic(&path, &bytes)?;
-        println!("wrote {}", path.display());
-    }
-    Ok(())
+    let file = FigureFile::parse(text, out)?;
+    let files = file.draw()?;
+    write_all(out, &files, |paths| {
+        let mut stdout = std::io::stdout().lock();
+        paths
+            .iter()
+            .try_for_each(|p| writeln!(stdout, "wrote {}", p.display()))
+            .and_then(|()| stdout.flush())
+            .context("cannot print to standard output, so nothing was written")
+    })
 }

@@ -215,3 +215,297 @@ fn work_is_bounded_before_it_starts() {
         assert_eq!(code, 1, "{args}");
     }
 }
+
+mod figure_files {
+    use std::fs;
+    use std::path::Path;
+
+    use super::fisherballs;
+
+    const GOOD: &str = "[[figure]]\noutput = \"a.svg\"\nchart = \"mean-std\"\n";
+
+    /// Runs `render FILE --out OUT`; returns (exit code, stderr).
+    fn render(dir: &Path, text: &str, out: &Path) -> (i32, String) {
+        let file = dir.join("figures.toml");
+        fs::write(&file, text).unwrap();
+        let o = fisherballs()
+            .arg("render")
+            .arg(&file)
+            .arg("--out")
+            .arg(out)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr).to_string();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        (o.status.code().unwrap_or(-1), stderr)
+    }
+
+    /// Every file under `dir`, as (relative path, bytes), sorted.
+    fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::new();
+        if dir.is_dir() {
+            for e in fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                let name = p.file_name().unwrap().to_string_lossy().to_string();
+                if p.is_dir() {
+                    for (n, b) in tree(&p) {
+                        out.push((format!("{name}/{n}"), b));
+                    }
+                } else {
+                    out.push((name, fs::read(&p).unwrap()));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_failing_write_leaves_every_existing_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("a.svg"), "old").unwrap();
+        fs::create_dir(out.join("b.png")).unwrap(); // an output that is an existing directory
+        let before = tree(&out);
+        let text = format!("{GOOD}[[figure]]\noutput = \"b.png\"\nchart = \"mean-std\"\n");
+        let (code, stderr) = render(dir.path(), &text, &out);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(
+            stderr.contains("output 'b.png' is an existing directory"),
+            "{stderr}"
+        );
+        assert_eq!(
+            tree(&out),
+            before,
+            "a.svg was overwritten or a file was left"
+        );
+        // An index in a folder that cannot be made (a file stands where it would go).
+        fs::write(out.join("notadir"), "x").unwrap();
+        let before = tree(&out);
+        let text = format!("index = \"notadir/README.md\"\n{GOOD}");
+        let (code, _) = render(dir.path(), &text, &out);
+        assert_eq!(code, 1);
+        assert_eq!(tree(&out), before);
+    }
+
+    #[test]
+    fn refused_files_leave_no_directory_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = "[[figure]]\noutput = \"a.svg\"\nchart = \"mean-std\"\nkl = -1\n";
+        let (code, _) = render(dir.path(), bad, &dir.path().join("newdir"));
+        assert_eq!(code, 1);
+        assert!(!dir.path().join("newdir").exists());
+        let (code, _) = render(dir.path(), bad, &dir.path().join("x/y/z"));
+        assert_eq!(code, 1);
+        assert!(!dir.path().join("x").exists(), "x/y left behind");
+        // A figure that fails while drawing (a ball that cannot close) leaves nothing either.
+        let closing = "[[figure]]\noutput = \"sub/a.svg\"\nchart = \"natural\"\nball = \"kl-reverse\"\nkl = 50\nylim = [-0.02, -0.01]\n";
+        let (code, stderr) = render(dir.path(), closing, &dir.path().join("fresh"));
+        assert_eq!(code, 1, "{stderr}");
+        assert!(!dir.path().join("fresh").exists());
+    }
+
+    #[test]
+    fn subdirectories_of_dir_are_made_and_names_compared_as_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let text = "[[figure]]\noutput = \"lecture/deep/a.svg\"\nchart = \"mean-std\"\n";
+        let (code, stderr) = render(dir.path(), text, &out);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(out.join("lecture/deep/a.svg").is_file());
+        for twin in ["x//a.svg", "x/./a.svg"] {
+            let text = format!(
+                "[[figure]]\noutput = \"x/a.svg\"\nchart = \"mean-std\"\n[[figure]]\noutput = \"{twin}\"\nchart = \"mean-var\"\n"
+            );
+            let (code, stderr) = render(dir.path(), &text, &dir.path().join("twins"));
+            assert_eq!(code, 1, "{twin}");
+            assert!(stderr.contains("is named twice"), "{stderr}");
+        }
+        let text = format!("index = \"a.svg\"\n{GOOD}");
+        let (code, stderr) = render(dir.path(), &text, &dir.path().join("idx"));
+        assert_eq!(code, 1);
+        assert!(
+            stderr.contains("is named twice (or is the index)"),
+            "{stderr}"
+        );
+        assert!(!dir.path().join("idx").exists());
+    }
+
+    #[test]
+    fn a_symbolic_link_inside_dir_cannot_lead_outside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, outside) = (dir.path().join("out"), dir.path().join("outside"));
+        fs::create_dir_all(&out).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        std::os::unix::fs::symlink(&outside, out.join("link")).unwrap();
+        let text = "[[figure]]\noutput = \"link/a.svg\"\nchart = \"mean-std\"\n";
+        let (code, stderr) = render(dir.path(), text, &out);
+        assert_eq!(code, 1);
+        assert!(
+            stderr.contains("resolves outside the output directory"),
+            "{stderr}"
+        );
+        assert!(
+            fs::read_dir(&outside).unwrap().next().is_none(),
+            "wrote outside DIR"
+        );
+    }
+
+    #[test]
+    fn a_full_standard_output_is_an_error_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("figures.toml");
+        fs::write(&file, GOOD).unwrap();
+        let out = dir.path().join("out");
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("fisherballs"))
+            .arg("render")
+            .arg(&file)
+            .arg("--out")
+            .arg(&out)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("cannot print to standard output, so nothing was written"));
+        assert!(!stderr.contains("panicked"));
+        assert!(!out.join("a.svg").exists());
+    }
+
+    #[test]
+    fn values_are_read_as_values_and_odd_ones_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let text = "[[figure]]\noutput = \"a.json\"\nchart = \"mean-std\"\ntitle = \"-5 dB\"\nxlim = [-1, 1]\n";
+        let (code, stderr) = render(dir.path(), text, &out);
+        assert_eq!(code, 0, "a value starting with '-' is a value: {stderr}");
+        let refused = [
+            ("xlim = []", "key 'xlim' is an empty list"),
+            ("kl = false", "key 'kl' takes a value, not true or false"),
+            ("kl = true", "key 'kl' takes a value, not true or false"),
+            ("help = true", "unknown key 'help'"),
+            ("version = true", "unknown key 'version'"),
+            ("colour = \"red\"", "unknown key 'colour'"),
+        ];
+        for (line, words) in refused {
+            let text = format!("{GOOD}{line}\n");
+            let (code, stderr) = render(dir.path(), &text, &dir.path().join("refused"));
+            assert_eq!(code, 1, "{line}");
+            assert!(stderr.contains(words), "{line}: {stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{line}: {stderr}");
+            assert!(!dir.path().join("refused").exists());
+        }
+    }
+
+    #[test]
+    fn a_directory_whose_name_is_not_utf8_is_found() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let odd = dir.path().join(std::ffi::OsStr::from_bytes(b"d\xffir"));
+        fs::create_dir(&odd).unwrap();
+        let (code, stderr) = render(dir.path(), GOOD, &odd);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(odd.join("a.svg").is_file());
+    }
+}
+
+/// A TOML value a hostile figure file might hold for any key.
+fn toml_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        number().prop_map(|n| match n.as_str() {
+            "nan" | "inf" | "-inf" => n, // TOML spells these the same way
+            _ => n,
+        }),
+        prop::sample::select(vec![
+            "true",
+            "false",
+            "[]",
+            "[[]]",
+            "\"\"",
+            "\"-5 dB\"",
+            "\"mean-std\"",
+            "\"gamma\"",
+            "\"kl\"",
+            "[1, 2]",
+            "[2, 1]",
+            "[-1e300, 1e300]",
+            "[\"a\", \"b\"]",
+            "{ x = 1 }",
+            "\"3x2\"",
+            "\"../x.png\"",
+            "1979-05-27",
+        ])
+        .prop_map(str::to_string),
+    ]
+}
+
+fn toml_key() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "chart",
+        "charts",
+        "family",
+        "nu",
+        "ball",
+        "kl",
+        "radius",
+        "xlim",
+        "ylim",
+        "grid",
+        "points",
+        "at",
+        "from",
+        "show",
+        "title",
+        "palette",
+        "scale",
+        "width",
+        "no-caption",
+        "help",
+        "output",
+        "command",
+        "about",
+        "colour",
+    ])
+    .prop_map(str::to_string)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_figure_files_never_panic_or_write_on_failure(
+        entries in prop::collection::vec(
+            (prop::sample::select(vec!["a.svg", "b.json", "sub/c.png", "a.svg"]),
+             prop::collection::btree_map(toml_key(), toml_value(), 0..4)),
+            1..3,
+        ),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::new();
+        for (output, keys) in &entries {
+            text.push_str(&format!("[[figure]]\noutput = \"{output}\"\n"));
+            for (k, v) in keys.iter().filter(|(k, _)| k.as_str() != "output") {
+                text.push_str(&format!("{k} = {v}\n"));
+            }
+        }
+        let file = dir.path().join("f.toml");
+        std::fs::write(&file, &text).unwrap();
+        let out = dir.path().join("out");
+        let o = fisherballs().arg("render").arg(&file).arg("--out").arg(&out).output().unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        let code = o.status.code().unwrap_or(-1);
+        prop_assert!(code != -1, "{text}: killed (a hang?)");
+        prop_assert!(!stderr.contains("panicked"), "{text}: panicked\n{stderr}");
+        if code != 0 {
+            prop_assert!(code == 1 || code == 2, "{text}: exit {code}");
+            prop_assert!(!out.exists(), "{text}: left {out:?} on failure");
+            let lines = stderr.lines().filter(|l| !l.trim().is_empty()).count();
+            prop_assert!((1..=2).contains(&lines), "{text}: {lines} lines:\n{stderr}");
+        }
+    }
+}

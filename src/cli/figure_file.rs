@@ -19,8 +19,9 @@
 //! ```
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::fmt::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Parser;
@@ -28,6 +29,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use toml::{Table, Value};
 
 use crate::cli::{Cli, Command};
+use crate::output::normal;
 use crate::pipeline::Request;
 use crate::spec::{FigureSpec, MleSpec, NatgradSpec};
 
@@ -68,7 +70,10 @@ impl FigureFile {
         for (key, value) in table {
             match (key.as_str(), value) {
                 ("figure", Value::Array(list)) => entries = Some(list),
-                ("index", Value::String(s)) => file.index = Some(safe_output(&s).map(|_| s)?),
+                ("index", Value::String(s)) => {
+                    safe_output(&s)?;
+                    file.index = Some(s);
+                }
                 ("home", Value::String(s)) => file.home = Some(s),
                 ("intro", Value::String(s)) => file.intro = Some(s),
                 ("figure" | "index" | "home" | "intro", _) => bail!(
@@ -80,15 +85,20 @@ impl FigureFile {
             }
         }
         let entries = entries.ok_or_else(|| anyhow!("the file has no [[figure]] tables"))?;
-        let mut seen = HashSet::new();
+        // Names are compared as the files they name: x/a.svg, x//a.svg and x/./a.svg are one.
+        let mut seen: HashSet<PathBuf> = file
+            .index
+            .iter()
+            .filter_map(|i| normal(i.as_ref()))
+            .collect();
         for (i, entry) in entries.into_iter().enumerate() {
             let Value::Table(entry) = entry else {
                 bail!("figure {}: each figure must be a [[figure]] table", i + 1);
             };
             let figure = figure(entry, out, i + 1)?;
-            if !seen.insert(figure.output.clone()) {
+            if !normal(figure.output.as_ref()).is_some_and(|n| seen.insert(n)) {
                 bail!(
-                    "figure {}: output '{}' is named twice; every figure needs its own file",
+                    "figure {}: output '{}' is named twice (or is the index); every figure needs its own file",
                     i + 1,
                     figure.output
                 );
@@ -160,16 +170,16 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
         Some(Value::String(s)) => Some(s),
         Some(_) => bail!("{context}: key 'about' must be text in quotes"),
     };
-    let mut argv = vec![command];
+    let mut argv = vec![command.clone()];
     for (key, value) in entry {
-        argv.extend(flag(&key, &value).with_context(|| context.clone())?);
+        argv.extend(flag(&command, &key, &value).with_context(|| context.clone())?);
     }
+    // The output path stays an OsString: a directory whose name is not UTF-8 is still found.
     let path = out.join(&output);
     let parsed = Cli::try_parse_from(
-        ["fisherballs".to_string()]
-            .into_iter()
-            .chain(argv.iter().cloned())
-            .chain(["-o".to_string(), path.display().to_string()]),
+        std::iter::once(OsString::from("fisherballs"))
+            .chain(argv.iter().map(OsString::from))
+            .chain([OsString::from("-o"), path.into_os_string()]),
     );
     let command = match parsed {
         Ok(Cli { command }) => command,
@@ -193,8 +203,21 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
     })
 }
 
-/// A key and its value as command-line words: `--key value`, or `--key` for `true`.
-fn flag(key: &str, value: &Value) -> Result<Vec<String>> {
+/// A key and its value as command-line words: `--key value`, `--key=value` when the value
+/// starts with `-` (so `title = "-5 dB"` is not read as a flag), or `--key` for a switch set
+/// to `true`. A switch set to `false` is left out; `false`, `true` or an empty list for a
+/// flag that takes a value, and the keys `help` and `version`, are refused.
+fn flag(command: &str, key: &str, value: &Value) -> Result<Vec<String>> {
+    use clap::CommandFactory;
+    let grammar = Cli::command();
+    let takes_value = grammar
+        .find_subcommand(command)
+        .and_then(|c| c.get_arguments().find(|a| a.get_long() == Some(key)))
+        .filter(|_| !["help", "version"].contains(&key))
+        .map(|a| a.get_action().takes_values())
+        .ok_or_else(|| {
+            anyhow!("unknown key '{key}'; the keys are the long flags of the command (see --help)")
+        })?;
     let word = |v: &Value| match v {
         Value::String(s) => Ok(s.clone()),
         Value::Integer(i) => Ok(i.to_string()),
@@ -203,22 +226,32 @@ fn flag(key: &str, value: &Value) -> Result<Vec<String>> {
             "key '{key}' must be text, a number, true/false or a list of them"
         )),
     };
+    let with = |text: String| match text.starts_with('-') {
+        true => vec![format!("--{key}={text}")],
+        false => vec![format!("--{key}"), text],
+    };
     Ok(match value {
+        Value::Boolean(_) if takes_value => {
+            bail!("key '{key}' takes a value, not true or false")
+        }
         Value::Boolean(true) => vec![format!("--{key}")],
         Value::Boolean(false) => vec![],
+        Value::Array(items) if items.is_empty() => {
+            bail!("key '{key}' is an empty list; give its values, or leave the key out")
+        }
         // A list of lists repeats the flag: from = [[0, 1], [2, 1]] is --from 0,1 --from 2,1.
         Value::Array(items) if items.iter().all(Value::is_array) => {
             let mut words = Vec::new();
             for item in items {
-                words.extend(flag(key, item)?);
+                words.extend(flag(command, key, item)?);
             }
             words
         }
         Value::Array(items) => {
             let words = items.iter().map(word).collect::<Result<Vec<_>>>()?;
-            vec![format!("--{key}"), words.join(",")]
+            with(words.join(","))
         }
-        v => vec![format!("--{key}"), word(v)?],
+        v => with(word(v)?),
     })
 }
 
@@ -237,9 +270,7 @@ fn clap_message(e: &clap::Error) -> String {
 
 /// Refuses absolute paths and `..`: every file stays inside the output directory.
 fn safe_output(name: &str) -> Result<()> {
-    let path = PathBuf::from(name);
-    let inside = !name.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));
-    if inside {
+    if normal(name.as_ref()).is_some() {
         Ok(())
     } else {
         bail!(
@@ -280,9 +311,10 @@ fn shell_word(w: &str) -> String {
 }
 
 impl FigureFile {
-    /// Every file the figure file makes, as (path, bytes), drawn before any is written so
-    /// that a figure that fails (a ball that cannot close) leaves the directory untouched.
-    pub fn draw(&self, out: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    /// Every file the figure file makes, as (name inside the output directory, bytes),
+    /// drawn before any is written so that a figure that fails (a ball that cannot close)
+    /// leaves the directory untouched.
+    pub fn draw(&self) -> Result<Vec<(PathBuf, Vec<u8>)>> {
         let mut files = self
             .figures
             .iter()
@@ -292,11 +324,11 @@ impl FigureFile {
                     .request
                     .bytes()
                     .with_context(|| format!("figure {} ({})", i + 1, f.output))?;
-                Ok((f.request.output().to_path_buf(), bytes))
+                Ok((PathBuf::from(&f.output), bytes))
             })
             .collect::<Result<Vec<_>>>()?;
         if let Some((name, page)) = self.index() {
-            files.push((out.join(name), page.into_bytes()));
+            files.push((PathBuf::from(name), page.into_bytes()));
         }
         Ok(files)
     }

@@ -491,7 +491,6 @@ impl Look {
         let style = style(args, labels)?;
         let format = Format::from_path(&args.output)
             .ok_or_else(|| SpecError::Extension(args.output.clone()))?;
-        check_directory(&args.output)?;
         Ok(Self { style, format })
     }
 }
@@ -549,7 +548,9 @@ fn check_domain(family: &dyn Family, chart: &dyn Chart, limits: &Limits) -> Resu
     })
 }
 
-fn check_directory(output: &Path) -> Result<(), SpecError> {
+/// Whether the directory of a single figure's output exists (a figure file's directories are
+/// made by the writer instead, inside its output directory).
+pub fn check_directory(output: &Path) -> Result<(), SpecError> {
     let dir = match output.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
