@@ -509,3 +509,73 @@ proptest! {
         }
     }
 }
+
+/// Runs a command that must be refused; returns its one or two lines of stderr.
+fn refusal(args: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.json");
+    let code = promise(&words(args), &out);
+    assert_eq!(code, 1, "{args}");
+    let o = fisherballs()
+        .args(words(args))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    String::from_utf8(o.stderr).unwrap()
+}
+
+#[test]
+fn messages_print_numbers_as_typed_and_give_true_advice() {
+    let cases = [
+        (
+            "plot --radius 1e200",
+            "--radius 1e200 is out of range; use 1.5e-5 to 1414",
+        ),
+        (
+            "plot --kl 1e-12",
+            "--kl 1e-12 is out of range; use 1e-10 to 1e6",
+        ),
+        (
+            "plot --ball kl --kl 1e-30",
+            "--kl 1e-30 is out of range; use 1e-10 to 1e6",
+        ),
+        ("plot --kl 1e9", "--kl 1e9 is out of range"),
+        (
+            "plot --grid 4294967296x4294967296",
+            "--grid 4294967296x4294967296 is more balls than the 40000 drawn at most",
+        ),
+        (
+            "compare --charts mean-std,information --at 0,1e-150",
+            "--at 0,1e-150 (a point of the first chart) cannot be whitened in the information chart",
+        ),
+        (
+            "plot --chart mean-std --ylim=-1e-300,1",
+            "--ylim -1e-300,1 leaves the domain",
+        ),
+        (
+            "plot --family student-t --nu 1e300",
+            "--nu 1e300 is out of range",
+        ),
+    ];
+    for (args, words) in cases {
+        let stderr = refusal(args);
+        assert!(stderr.contains(words), "{args}: {stderr}");
+        assert!(stderr.len() < 400, "{args}: a long message\n{stderr}");
+    }
+}
+
+#[test]
+fn the_same_bad_command_gives_the_same_message_every_time() {
+    // Balls are solved in parallel; the first failing one in grid order is the one told.
+    let args = "compare --charts mean-std,information --ylim 1e-200,2e-200";
+    let first = refusal(args);
+    for _ in 0..4 {
+        assert_eq!(refusal(args), first);
+    }
+    let args = "plot --chart natural --ball kl-reverse --kl 50 --ylim=-0.5,-0.01";
+    let first = refusal(args);
+    for _ in 0..4 {
+        assert_eq!(refusal(args), first);
+    }
+}

@@ -378,7 +378,7 @@ fn sizes_are_bounded() {
         &with(&["--grid", "300x300"]),
         None,
         1,
-        "at most 40000 are drawn",
+        "is more balls than the 40000 drawn at most",
     );
     refused(
         &with(&["--points", "8"]),

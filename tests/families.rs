@@ -534,3 +534,30 @@ fn whitened_charts_of_every_family_make_quadratic_balls_round_at_the_origin() {
         }
     }
 }
+
+#[test]
+fn small_exact_balls_stay_within_the_stated_rounding() {
+    // README: exact balls hit their level to 1e-10 relative down to the smallest L (1e-10)
+    // in the families whose KL is written without cancellation (Gaussian, categorical, Cauchy,
+    // Student-t); Gamma, Beta and Weibull difference ln Γ values of size 1, so below
+    // L = 1e-4 their error is about 1e-15/L (bounded here by 1e-14/L).
+    for (f, c) in pairs() {
+        let m = Model::new(&*f, c);
+        let stable = ["gaussian", "categorical", "cauchy", "student-t"].contains(&f.name());
+        for kl in [1e-10f64, 1e-8, 1e-6] {
+            let bound = if stable {
+                1e-10
+            } else {
+                (1e-14 / kl).max(1e-10)
+            };
+            let level = Level::from_kl(kl).unwrap();
+            for phi in samples(c) {
+                let centre = c.theta(phi);
+                for p in ball::outline(&m, phi, BallKind::Kl, level, 16).unwrap() {
+                    let e = (f.kl(c.theta(p), centre) / kl - 1.0).abs();
+                    assert!(e < bound, "{} L={kl}: {e:e} > {bound:e}", name(&*f, c));
+                }
+            }
+        }
+    }
+}

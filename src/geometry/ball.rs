@@ -6,8 +6,8 @@ use std::f64::consts::TAU;
 
 use thiserror::Error;
 
-use super::tolerance::{DOMAIN_EDGE_REL, MAX_STRETCH, ROOT_EPS, ROOT_MAX_ITER};
-use super::{Mat, Model, Point, exp_map};
+use super::tolerance::{DOMAIN_EDGE_REL, MAX_KL, MAX_STRETCH, MIN_KL, ROOT_EPS, ROOT_MAX_ITER};
+use super::{Mat, Model, Point, Typed, exp_map};
 
 /// Which set of points around a centre θ makes a ball.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,23 +64,44 @@ pub struct Level {
 /// Why a number cannot be a level.
 #[derive(Debug, Error, PartialEq)]
 pub enum LevelError {
-    #[error("{name} must be a finite number greater than 0, got {value}")]
+    #[error("{name} must be a finite number greater than 0, got {}", Typed(*value))]
     NotPositive { name: &'static str, value: f64 },
+    #[error(
+        "{name} {} is out of range; use {} to {} (smaller balls cannot be solved to 1e-10 in double precision, larger ones close in no chart)",
+        Typed(*value), Typed(*lo), Typed(*hi)
+    )]
+    OutOfRange {
+        name: &'static str,
+        value: f64,
+        lo: f64,
+        hi: f64,
+    },
 }
 
 impl Level {
-    /// A ball at KL level `kl` (> 0, finite).
+    /// A ball at KL level `kl`, [`MIN_KL`] ≤ L ≤ [`MAX_KL`].
     pub fn from_kl(kl: f64) -> Result<Self, LevelError> {
         check_positive("--kl", kl)?;
+        if !(MIN_KL..=MAX_KL).contains(&kl) {
+            return Err(LevelError::OutOfRange {
+                name: "--kl",
+                value: kl,
+                lo: MIN_KL,
+                hi: MAX_KL,
+            });
+        }
         Ok(Self { kl })
     }
 
     /// A ball of Fisher radius `r`: L = r²/2.
     pub fn from_radius(r: f64) -> Result<Self, LevelError> {
         check_positive("--radius", r)?;
-        Self::from_kl(0.5 * r * r).map_err(|_| LevelError::NotPositive {
+        Self::from_kl(0.5 * r * r).map_err(|_| LevelError::OutOfRange {
             name: "--radius",
             value: r,
+            // √(2·MIN_KL) = 1.414e-5 and √(2·MAX_KL) = 1414.2, told inward-rounded.
+            lo: 1.5e-5,
+            hi: 1414.0,
         })
     }
 

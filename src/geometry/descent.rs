@@ -27,7 +27,8 @@ impl Method {
 #[derive(Debug, Error, PartialEq)]
 pub enum DescentError {
     #[error(
-        "{method} gradient descent in the {chart} chart diverges with --step {step} (step {at} {why}); use a smaller --step"
+        "{method} gradient descent in the {chart} chart diverges with --step {} (step {at} {why}); use a smaller --step",
+        super::Typed(*step)
     )]
     Diverges {
         method: &'static str,

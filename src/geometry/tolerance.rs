@@ -24,3 +24,10 @@ pub const EXP_MAP_TOL: f64 = 1e-13;
 
 /// At most this many integration steps along one geodesic (about ten are needed).
 pub const EXP_MAP_MAX_STEPS: usize = 10_000;
+
+/// The smallest KL level accepted: below it, the KL's own rounding (about 1e-20 absolute in
+/// the Gaussian's stable form) exceeds [`LEVEL_REL`] of the level.
+pub const MIN_KL: f64 = 1e-10;
+
+/// The largest KL level accepted: balls this large close in no chart of any family.
+pub const MAX_KL: f64 = 1e6;

@@ -9,6 +9,7 @@ use super::{
     MAX_ALONG, MAX_BALLS, MAX_DRAWS, MAX_GEODESICS, MAX_JEFFREYS_BALLS, MAX_N, MAX_PANELS,
     MAX_POINTS, MAX_SIDE, MAX_TOTAL_POINTS, MAX_TRIALS, MIN_POINTS, MIN_SIDE,
 };
+use crate::geometry::Typed;
 use crate::geometry::ball::LevelError;
 use crate::geometry::chart::WhitenError;
 use crate::geometry::families::FamilyError;
@@ -28,6 +29,11 @@ pub enum SpecError {
     Level(#[from] LevelError),
     #[error(transparent)]
     Whiten(#[from] WhitenError),
+    #[error(
+        "--at {},{} (a point of the first chart) cannot be whitened in the {chart} chart: there it falls outside the domain or beyond double precision; choose a point nearer the first chart's default view",
+        Typed(*x), Typed(*y)
+    )]
+    AtElsewhere { x: f64, y: f64, chart: &'static str },
     #[error("--chart whitened needs --at X,Y, the point of the --from chart to whiten at")]
     WhitenedWithoutAt,
     #[error("--at is only for --chart whitened (or for compare); drop it or add --chart whitened")]
@@ -68,7 +74,7 @@ pub enum SpecError {
     },
     #[error("{0} --from starts; give at most 10")]
     Starts(usize),
-    #[error("--step must be a finite number greater than 0, got {0}")]
+    #[error("--step must be a finite number greater than 0, got {}", Typed(*.0))]
     Step(f64),
     #[error("--steps {0} is out of range; use 1 to 10000")]
     Steps(usize),
@@ -88,7 +94,8 @@ pub enum SpecError {
     )]
     Trials(usize, usize),
     #[error(
-        "--{axis} {lo},{hi} leaves the domain of the {chart} chart ({domain}); choose limits inside it"
+        "--{axis} {},{} leaves the domain of the {chart} chart ({domain}); choose limits inside it",
+        Typed(*lo), Typed(*hi)
     )]
     OutOfDomain {
         axis: &'static str,
@@ -97,7 +104,7 @@ pub enum SpecError {
         chart: &'static str,
         domain: &'static str,
     },
-    #[error("--grid {nx}x{ny} is {n} balls; at most {max} are drawn (e.g. 200x200)", n = nx * ny, max = MAX_BALLS)]
+    #[error("--grid {nx}x{ny} is more balls than the {MAX_BALLS} drawn at most (e.g. 200x200)")]
     TooManyBalls { nx: usize, ny: usize },
     #[error("--points {0} is out of range; use {MIN_POINTS} to {MAX_POINTS}")]
     Points(usize),
@@ -112,10 +119,11 @@ pub enum SpecError {
     #[error("a {0}x{1} figure is out of range; each side must be {MIN_SIDE} to {MAX_SIDE} pixels")]
     Size(u32, u32),
     #[error(
-        "--scale {0} is out of range; use a number from 0.25 to 4 that keeps the PNG within {MAX_SIDE} pixels a side"
+        "--scale {} is out of range; use a number from 0.25 to 4 that keeps the PNG within {MAX_SIDE} pixels a side",
+        Typed(*.0)
     )]
     Scale(f64),
-    #[error("--line-width {0} is out of range; use a number from 0.1 to 20")]
+    #[error("--line-width {} is out of range; use a number from 0.1 to 20", Typed(*.0))]
     LineWidth(f64),
     #[error("cannot tell the format of '{0}'; end the output name in .svg, .png or .json")]
     Extension(PathBuf),

@@ -312,11 +312,16 @@ impl FigureSpec {
                 let first = Whitened::new(&*family, charts[0], at)?;
                 let mut panels = vec![ChartChoice::Whitened(first)];
                 for c in &charts[1..] {
-                    panels.push(ChartChoice::Whitened(Whitened::new(
-                        &*family,
-                        *c,
-                        c.phi(theta),
-                    )?));
+                    // The same distribution in each later chart; a failure there is told
+                    // as the point the user typed.
+                    let white = Whitened::new(&*family, *c, c.phi(theta)).map_err(|_| {
+                        SpecError::AtElsewhere {
+                            x: at.x,
+                            y: at.y,
+                            chart: c.name(),
+                        }
+                    })?;
+                    panels.push(ChartChoice::Whitened(white));
                 }
                 panels
             }

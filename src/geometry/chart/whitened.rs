@@ -8,7 +8,7 @@
 use thiserror::Error;
 
 use super::Chart;
-use crate::geometry::{Family, Interval, Limits, Mat, Model, Point};
+use crate::geometry::{Family, Interval, Limits, Mat, Model, Point, Typed};
 
 /// A base chart seen through the affine map φ = S (x − x₀), S = F(x₀)^{1/2}.
 #[derive(Clone)]
@@ -22,14 +22,20 @@ pub struct Whitened {
 /// Why a chart cannot be whitened at a point.
 #[derive(Debug, Error, PartialEq)]
 pub enum WhitenError {
-    #[error("--at {x},{y} is outside the {chart} chart ({domain}); choose a point inside it")]
+    #[error(
+        "--at {},{} is outside the {chart} chart ({domain}); choose a point inside it",
+        Typed(*x), Typed(*y)
+    )]
     OutOfDomain {
         x: f64,
         y: f64,
         chart: &'static str,
         domain: &'static str,
     },
-    #[error("the Fisher matrix at --at {x},{y} is not positive definite; choose another point")]
+    #[error(
+        "the Fisher matrix at --at {},{} is not positive definite; choose another point",
+        Typed(*x), Typed(*y)
+    )]
     Degenerate { x: f64, y: f64 },
 }
 

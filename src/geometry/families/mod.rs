@@ -81,7 +81,8 @@ pub enum FamilyError {
     #[error("--nu is only for --family student-t; drop it")]
     NuWithout,
     #[error(
-        "--nu {0} is out of range; Student's t takes 0 < ν ≤ {max} (for larger ν use --family gaussian)",
+        "--nu {} is out of range; Student's t takes 0 < ν ≤ {max} (for larger ν use --family gaussian)",
+        super::Typed(*.0),
         max = student_t::NU_MAX
     )]
     Nu(f64),
