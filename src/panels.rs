@@ -205,17 +205,24 @@ fn along_geodesics(
     let no_geodesic = || BallError::NoDistance {
         family: family.name(),
     };
+    let unreachable = |a: Point, b: Point| BallError::NoGeodesic {
+        from: (a.x, a.y),
+        to: (b.x, b.y),
+    };
     let mut centres = Vec::new();
     let mut geodesics = Vec::new();
     for &(a, b) in pairs {
         let (ta, tb) = (first.chart.theta(a), first.chart.theta(b));
+        if family.fisher_rao(ta, ta).is_none() {
+            return Err(no_geodesic());
+        }
         let stops = family
             .geodesic(ta, tb, spec.grid.0)
-            .ok_or_else(no_geodesic)?;
+            .ok_or_else(|| unreachable(a, b))?;
         centres.extend(stops.points.iter().map(|&t| first.chart.phi(t)));
         let path = family
             .geodesic(ta, tb, spec.points)
-            .ok_or_else(no_geodesic)?;
+            .ok_or_else(|| unreachable(a, b))?;
         geodesics.push(Geodesic {
             from: ta,
             to: tb,

@@ -579,3 +579,37 @@ fn the_same_bad_command_gives_the_same_message_every_time() {
         assert_eq!(refusal(args), first);
     }
 }
+
+#[test]
+fn geodesics_near_vertical_and_far_out_are_drawn_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    for to in ["1e-9,2", "1e-6,2", "1e4,1e-4"] {
+        let out = dir.path().join("g.json");
+        let args = words(&format!(
+            "geodesic --charts mean-std,information --from 0,1 --to {to}"
+        ));
+        let o = fisherballs()
+            .args(&args)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{to}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        assert!(!has_null(&v), "{to}");
+        let g = &v["panels"][0]["geodesics"][0];
+        let (length, distance) = (
+            g["length"].as_f64().unwrap(),
+            g["distance"].as_f64().unwrap(),
+        );
+        assert!(
+            (length / distance - 1.0).abs() < 1e-8,
+            "{to}: {length} vs {distance}"
+        );
+    }
+}

@@ -73,7 +73,7 @@ impl Family for Gaussian {
     }
 
     fn geodesic(&self, theta1: Point, theta2: Point, n: usize) -> Option<Geodesic> {
-        Some(crate::geometry::geodesic::gaussian(theta1, theta2, n))
+        crate::geometry::geodesic::gaussian(theta1, theta2, n)
     }
 
     /// Differentiating ln(σ/σₜ) + (σₜ² + (μₜ−μ)²)/(2σ²) − ½:
