@@ -168,8 +168,36 @@ fn command_line() -> impl Strategy<Value = Vec<String>> {
     })
 }
 
+/// A random command line of the Gaussian-only commands, with random points and sizes.
+fn uses_line() -> impl Strategy<Value = Vec<String>> {
+    let small = prop::sample::select(vec!["0", "1", "2", "5", "50", "100000", "1000001"]);
+    prop_oneof![
+        (pair(), small.clone()).prop_map(|(at, n)| words(&format!(
+            "mle --charts mean-std,information --at={at} --n {n} --trials 50"
+        ))),
+        (pair(), pair(), number()).prop_map(|(t, f, step)| words(&format!(
+            "natgrad --charts mean-std,mean-logstd --target={t} --from={f} --step={step} --steps 30"
+        ))),
+        (pair(), pair(), small).prop_map(|(f, t, along)| words(&format!(
+            "geodesic --charts mean-std,information --from={f} --to={t} --along {along}"
+        ))),
+        (pair(), pair(), number()).prop_map(|(x, y, r)| words(&format!(
+            "mml --charts mean-std,expectation --xlim={x} --ylim={y} --radius={r}"
+        ))),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_uses_never_panic_hang_or_write_on_failure(
+        argv in uses_line(),
+        ext in prop::sample::select(vec!["json", "svg", "png"]),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        promise(&argv, &dir.path().join(format!("out.{ext}")));
+    }
 
     #[test]
     fn random_flags_never_panic_hang_or_write_on_failure(
