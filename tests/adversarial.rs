@@ -9,6 +9,9 @@ use assert_cmd::Command;
 use proptest::prelude::*;
 use serde_json::Value;
 
+mod common;
+use common::has_null;
+
 /// Well past any allowed input's time on 2 cores: reaching it is a hang.
 const HANG: Duration = Duration::from_secs(30);
 
@@ -16,15 +19,6 @@ fn fisherballs() -> Command {
     let mut cmd = Command::cargo_bin("fisherballs").unwrap();
     cmd.timeout(HANG);
     cmd
-}
-
-fn has_null(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::Array(a) => a.iter().any(has_null),
-        Value::Object(o) => o.values().any(has_null),
-        _ => false,
-    }
 }
 
 /// Runs `args -o out`; checks the promise whatever the outcome, and returns the exit code.

@@ -7,18 +7,11 @@ use assert_cmd::Command;
 use fisherballs::geometry::families;
 use serde_json::Value;
 
+mod common;
+use common::has_null;
+
 fn fisherballs() -> Command {
     Command::cargo_bin("fisherballs").unwrap()
-}
-
-/// Whether a JSON value holds a null anywhere (NaN and infinities serialize as null).
-fn has_null(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::Array(a) => a.iter().any(has_null),
-        Value::Object(o) => o.values().any(has_null),
-        _ => false,
-    }
 }
 
 #[test]

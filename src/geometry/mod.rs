@@ -54,6 +54,14 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// The rectangle x.0..x.1 × y.0..y.1.
+    pub const fn of(x: (f64, f64), y: (f64, f64)) -> Self {
+        Self {
+            x: Interval::new(x.0, x.1),
+            y: Interval::new(y.0, y.1),
+        }
+    }
+
     pub fn corners(&self) -> [Point; 4] {
         [
             Point::new(self.x.lo, self.y.lo),

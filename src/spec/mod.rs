@@ -260,6 +260,21 @@ fn chart_of(family: &dyn Family, name: &str) -> Result<&'static dyn Chart, SpecE
     })
 }
 
+/// 1 to [`MAX_PANELS`] panels of the Gaussian's charts, for geodesic and mml; `count` is the
+/// command's error for another number.
+fn gaussian_panels(
+    names: &[String],
+    count: fn(usize) -> SpecError,
+) -> Result<Vec<ChartChoice>, SpecError> {
+    if !(1..=MAX_PANELS).contains(&names.len()) {
+        return Err(count(names.len()));
+    }
+    Ok(names
+        .iter()
+        .map(|n| ChartChoice::Named(named_chart(n)))
+        .collect())
+}
+
 /// A Gaussian chart, for the commands that draw only the Gaussian (clap admits only its
 /// chart names).
 fn named_chart(name: &str) -> &'static dyn Chart {
@@ -386,14 +401,7 @@ impl FigureSpec {
     /// `along` Fisher–Rao balls on each; a row of the grid for each path.
     pub fn geodesic(args: &GeodesicArgs) -> Result<Self, SpecError> {
         let family = family(&args.family, None)?;
-        if !(1..=MAX_PANELS).contains(&args.charts.len()) {
-            return Err(SpecError::GeodesicPanels(args.charts.len()));
-        }
-        let panels: Vec<ChartChoice> = args
-            .charts
-            .iter()
-            .map(|n| ChartChoice::Named(named_chart(n)))
-            .collect();
+        let panels = gaussian_panels(&args.charts, SpecError::GeodesicPanels)?;
         let chart = panels[0].chart();
         if args.from.len() != args.to.len() || args.from.len() > MAX_GEODESICS {
             return Err(SpecError::Pairs(args.from.len(), args.to.len()));
@@ -440,14 +448,7 @@ impl FigureSpec {
     /// by Fisher–Rao balls on a hexagonal lattice, in each chart.
     pub fn mml(args: &MmlArgs) -> Result<Self, SpecError> {
         let family = family(&args.family, None)?;
-        if !(1..=MAX_PANELS).contains(&args.charts.len()) {
-            return Err(SpecError::MmlPanels(args.charts.len()));
-        }
-        let panels: Vec<ChartChoice> = args
-            .charts
-            .iter()
-            .map(|n| ChartChoice::Named(named_chart(n)))
-            .collect();
+        let panels = gaussian_panels(&args.charts, SpecError::MmlPanels)?;
         let chart = panels[0].chart();
         let defaults = chart.default_limits();
         let limits = Limits {

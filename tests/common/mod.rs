@@ -67,3 +67,14 @@ pub fn extent(points: &[Point]) -> (f64, f64) {
     }
     (hi.x - lo.x, hi.y - lo.y)
 }
+
+/// Whether a JSON value holds a null anywhere (NaN and infinities serialize as null).
+pub fn has_null(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Null => true,
+        Value::Array(a) => a.iter().any(has_null),
+        Value::Object(o) => o.values().any(has_null),
+        _ => false,
+    }
+}

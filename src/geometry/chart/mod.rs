@@ -35,3 +35,50 @@ pub trait Chart: Sync {
 pub(crate) fn finite(p: Point) -> bool {
     p.x.is_finite() && p.y.is_finite()
 }
+
+/// A family's canonical parameters themselves as a chart: φ = θ, J = I. Each family that
+/// draws in its own parameters has one, with its names, its domain's test and its view.
+pub struct Canonical {
+    pub name: &'static str,
+    pub labels: [&'static str; 2],
+    pub domain: &'static str,
+    /// The family's test of θ, finite coordinates included.
+    pub contains: fn(Point) -> bool,
+    pub limits: Limits,
+    pub grid: (usize, usize),
+}
+
+impl Chart for Canonical {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    fn axis_labels(&self) -> [&'static str; 2] {
+        self.labels
+    }
+    fn domain(&self) -> &'static str {
+        self.domain
+    }
+    fn contains(&self, phi: Point) -> bool {
+        (self.contains)(phi)
+    }
+    fn theta(&self, phi: Point) -> Point {
+        phi
+    }
+    fn phi(&self, theta: Point) -> Point {
+        theta
+    }
+    fn jacobian(&self, _phi: Point) -> Mat {
+        Mat::identity()
+    }
+    fn default_limits(&self) -> Limits {
+        self.limits
+    }
+    fn default_grid(&self) -> (usize, usize) {
+        self.grid
+    }
+}
+
+/// Both coordinates finite, the second positive: the scale of a location–scale family.
+pub(crate) fn positive_scale(p: Point) -> bool {
+    finite(p) && p.y > 0.0
+}

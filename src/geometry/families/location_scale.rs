@@ -1,6 +1,6 @@
 //! What location–scale families p(x) = f((x − μ)/σ)/σ share: a Fisher metric
 //! g = σ⁻² [[a, c], [c, b]] in (μ, σ), a hyperbolic plane, hence a closed-form Fisher–Rao
-//! distance; and the two charts (μ, σ) and (μ, ln σ).
+//! distance; and the chart (μ, ln σ) (the chart (μ, σ) is the family's `Canonical` one).
 //!
 //! Completing the square, a dμ² + 2c dμ dσ + b dσ² = (D/a)(dw² + dσ²) with D = ab − c² and
 //! w = (μ + (c/a)σ)·a/√D, so g = (D/a)(dw² + dσ²)/σ²: the half-plane of curvature −a/D, and
@@ -35,46 +35,9 @@ impl Metric {
     }
 }
 
-/// (location, scale) itself: the canonical chart of a location–scale family.
-pub struct LocationScale {
-    pub labels: [&'static str; 2],
-    pub domain: &'static str,
-    pub limits: Limits,
-    pub grid: (usize, usize),
-}
-
-impl Chart for LocationScale {
-    fn name(&self) -> &'static str {
-        "location-scale"
-    }
-    fn axis_labels(&self) -> [&'static str; 2] {
-        self.labels
-    }
-    fn domain(&self) -> &'static str {
-        self.domain
-    }
-    fn contains(&self, phi: Point) -> bool {
-        finite(phi) && phi.y > 0.0
-    }
-    fn theta(&self, phi: Point) -> Point {
-        phi
-    }
-    fn phi(&self, theta: Point) -> Point {
-        theta
-    }
-    fn jacobian(&self, _phi: Point) -> Mat {
-        Mat::identity()
-    }
-    fn default_limits(&self) -> Limits {
-        self.limits
-    }
-    fn default_grid(&self) -> (usize, usize) {
-        self.grid
-    }
-}
-
 /// (location, ln scale): σ = eˢ, so J = diag(1, eˢ).
 pub struct LocationLogScale {
+    pub name: &'static str,
     pub labels: [&'static str; 2],
     pub limits: Limits,
     pub grid: (usize, usize),
@@ -82,7 +45,7 @@ pub struct LocationLogScale {
 
 impl Chart for LocationLogScale {
     fn name(&self) -> &'static str {
-        "location-logscale"
+        self.name
     }
     fn axis_labels(&self) -> [&'static str; 2] {
         self.labels

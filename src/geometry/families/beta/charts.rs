@@ -1,50 +1,20 @@
 //! The charts of the Beta family; θ = (α, β). Each gives φ → θ, θ → φ and J = ∂θ/∂φ.
 
 use super::ln_beta;
-use crate::geometry::chart::{Chart, finite};
+use crate::geometry::chart::{Canonical, Chart, finite};
 use crate::geometry::families::gamma::positive;
 use crate::geometry::special::digamma;
-use crate::geometry::{Family, Interval, Limits, Mat, Point};
-
-const fn limits(x: (f64, f64), y: (f64, f64)) -> Limits {
-    Limits {
-        x: Interval::new(x.0, x.1),
-        y: Interval::new(y.0, y.1),
-    }
-}
+use crate::geometry::{Family, Limits, Mat, Point};
 
 /// (α, β): the canonical chart.
-pub struct AlphaBeta;
-
-impl Chart for AlphaBeta {
-    fn name(&self) -> &'static str {
-        "alpha-beta"
-    }
-    fn axis_labels(&self) -> [&'static str; 2] {
-        ["α", "β"]
-    }
-    fn domain(&self) -> &'static str {
-        "α > 0, β > 0"
-    }
-    fn contains(&self, phi: Point) -> bool {
-        positive(phi)
-    }
-    fn theta(&self, phi: Point) -> Point {
-        phi
-    }
-    fn phi(&self, theta: Point) -> Point {
-        theta
-    }
-    fn jacobian(&self, _phi: Point) -> Mat {
-        Mat::identity()
-    }
-    fn default_limits(&self) -> Limits {
-        limits((0.5, 6.0), (0.5, 6.0))
-    }
-    fn default_grid(&self) -> (usize, usize) {
-        (4, 4)
-    }
-}
+pub static ALPHA_BETA: Canonical = Canonical {
+    name: "alpha-beta",
+    labels: ["α", "β"],
+    domain: "α > 0, β > 0",
+    contains: positive,
+    limits: Limits::of((0.5, 6.0), (0.5, 6.0)),
+    grid: (4, 4),
+};
 
 /// (μ, κ) = (α/(α+β), α+β), mean and concentration: α = μκ, β = (1−μ)κ, so
 /// J = [[κ, μ], [−κ, 1−μ]].
@@ -75,7 +45,7 @@ impl Chart for MeanConcentration {
         Mat::new(k, m, -k, 1.0 - m)
     }
     fn default_limits(&self) -> Limits {
-        limits((0.3, 0.7), (1.0, 11.0))
+        Limits::of((0.3, 0.7), (1.0, 11.0))
     }
     fn default_grid(&self) -> (usize, usize) {
         (8, 5)
@@ -108,7 +78,7 @@ impl Chart for Log {
         Mat::from_diagonal(&phi.map(f64::exp))
     }
     fn default_limits(&self) -> Limits {
-        limits((0.0, 2.0), (0.0, 2.0))
+        Limits::of((0.0, 2.0), (0.0, 2.0))
     }
     fn default_grid(&self) -> (usize, usize) {
         (7, 7)
@@ -185,7 +155,7 @@ impl Chart for Expectation {
         f.try_inverse().unwrap_or(Mat::from_element(f64::NAN))
     }
     fn default_limits(&self) -> Limits {
-        limits((-3.1, -0.9), (-3.1, -0.9))
+        Limits::of((-3.1, -0.9), (-3.1, -0.9))
     }
     fn default_grid(&self) -> (usize, usize) {
         (3, 3)

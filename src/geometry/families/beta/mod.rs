@@ -10,7 +10,7 @@ use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
 use crate::geometry::{BallKind, Family, Mat, Point};
 
 static CHARTS: [&dyn Chart; 4] = [
-    &charts::AlphaBeta,
+    &charts::ALPHA_BETA,
     &charts::MeanConcentration,
     &charts::Log,
     &charts::Expectation,

@@ -1,48 +1,18 @@
 //! The charts of the categorical family on three outcomes; θ = (p₁, p₂).
 
 use super::in_simplex;
-use crate::geometry::chart::{Chart, finite};
-use crate::geometry::{Interval, Limits, Mat, Point};
-
-const fn limits(x: (f64, f64), y: (f64, f64)) -> Limits {
-    Limits {
-        x: Interval::new(x.0, x.1),
-        y: Interval::new(y.0, y.1),
-    }
-}
+use crate::geometry::chart::{Canonical, Chart, finite};
+use crate::geometry::{Limits, Mat, Point};
 
 /// (p₁, p₂): the canonical chart, the open triangle p₁, p₂ > 0, p₁ + p₂ < 1.
-pub struct Simplex;
-
-impl Chart for Simplex {
-    fn name(&self) -> &'static str {
-        "simplex"
-    }
-    fn axis_labels(&self) -> [&'static str; 2] {
-        ["p₁", "p₂"]
-    }
-    fn domain(&self) -> &'static str {
-        "p₁ > 0, p₂ > 0, p₁ + p₂ < 1"
-    }
-    fn contains(&self, phi: Point) -> bool {
-        in_simplex(phi)
-    }
-    fn theta(&self, phi: Point) -> Point {
-        phi
-    }
-    fn phi(&self, theta: Point) -> Point {
-        theta
-    }
-    fn jacobian(&self, _phi: Point) -> Mat {
-        Mat::identity()
-    }
-    fn default_limits(&self) -> Limits {
-        limits((0.03, 0.5), (0.03, 0.45))
-    }
-    fn default_grid(&self) -> (usize, usize) {
-        (6, 6)
-    }
-}
+pub static SIMPLEX: Canonical = Canonical {
+    name: "simplex",
+    labels: ["p₁", "p₂"],
+    domain: "p₁ > 0, p₂ > 0, p₁ + p₂ < 1",
+    contains: in_simplex,
+    limits: Limits::of((0.03, 0.5), (0.03, 0.45)),
+    grid: (6, 6),
+};
 
 /// The log-odds against the third outcome, (x₁, x₂) = (ln p₁/p₃, ln p₂/p₃): the natural
 /// parameters. θ is the softmax pᵢ = e^xᵢ / (1 + e^x₁ + e^x₂), and
@@ -78,7 +48,7 @@ impl Chart for Logit {
         Mat::new(p.x * (1.0 - p.x), -p.x * p.y, -p.x * p.y, p.y * (1.0 - p.y))
     }
     fn default_limits(&self) -> Limits {
-        limits((-1.5, 2.5), (-3.0, 1.5))
+        Limits::of((-1.5, 2.5), (-3.0, 1.5))
     }
     fn default_grid(&self) -> (usize, usize) {
         (6, 3)
@@ -127,7 +97,7 @@ impl Chart for Sphere {
         )
     }
     fn default_limits(&self) -> Limits {
-        limits((0.4, 1.125), (0.2, 1.375))
+        Limits::of((0.4, 1.125), (0.2, 1.375))
     }
     fn default_grid(&self) -> (usize, usize) {
         (8, 6)

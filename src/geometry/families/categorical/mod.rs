@@ -7,7 +7,7 @@ mod charts;
 use crate::geometry::chart::Chart;
 use crate::geometry::{Family, Mat, Point};
 
-static CHARTS: [&dyn Chart; 3] = [&charts::Simplex, &charts::Logit, &charts::Sphere];
+static CHARTS: [&dyn Chart; 3] = [&charts::SIMPLEX, &charts::Logit, &charts::Sphere];
 
 /// The categorical family on three outcomes.
 #[derive(Debug, Clone, Copy, Default)]

@@ -2,9 +2,9 @@
 //! θ = (x₀, γ), and its two charts. A location–scale family with a = b = ½, c = 0: the
 //! half-plane of curvature −2.
 
-use super::location_scale::{LocationLogScale, LocationScale, Metric};
-use crate::geometry::chart::Chart;
-use crate::geometry::{Family, Interval, Limits, Mat, Point};
+use super::location_scale::{LocationLogScale, Metric};
+use crate::geometry::chart::{Canonical, Chart, positive_scale};
+use crate::geometry::{Family, Limits, Mat, Point};
 
 const METRIC: Metric = Metric {
     a: 0.5,
@@ -12,22 +12,19 @@ const METRIC: Metric = Metric {
     c: 0.0,
 };
 
-static LOCATION_SCALE: LocationScale = LocationScale {
+static LOCATION_SCALE: Canonical = Canonical {
+    name: "location-scale",
     labels: ["x₀ (location)", "γ (scale)"],
     domain: "γ > 0",
-    limits: Limits {
-        x: Interval::new(-1.4, 1.4),
-        y: Interval::new(0.25, 1.6),
-    },
+    contains: positive_scale,
+    limits: Limits::of((-1.4, 1.4), (0.25, 1.6)),
     grid: (9, 5),
 };
 
 static LOCATION_LOGSCALE: LocationLogScale = LocationLogScale {
+    name: "location-logscale",
     labels: ["x₀ (location)", "ln γ"],
-    limits: Limits {
-        x: Interval::new(-1.4, 1.4),
-        y: Interval::new(-1.0, 0.5),
-    },
+    limits: Limits::of((-1.4, 1.4), (-1.0, 0.5)),
     grid: (9, 5),
 };
 

@@ -1,49 +1,19 @@
 //! The charts of the Gamma family; θ = (k, β). Each gives φ → θ, θ → φ and J = ∂θ/∂φ.
 
 use super::{positive, shape_from_log_gap};
-use crate::geometry::chart::{Chart, finite};
+use crate::geometry::chart::{Canonical, Chart, finite};
 use crate::geometry::special::{digamma, trigamma};
-use crate::geometry::{Interval, Limits, Mat, Point};
-
-const fn limits(x: (f64, f64), y: (f64, f64)) -> Limits {
-    Limits {
-        x: Interval::new(x.0, x.1),
-        y: Interval::new(y.0, y.1),
-    }
-}
+use crate::geometry::{Limits, Mat, Point};
 
 /// (k, β): the canonical chart.
-pub struct ShapeRate;
-
-impl Chart for ShapeRate {
-    fn name(&self) -> &'static str {
-        "shape-rate"
-    }
-    fn axis_labels(&self) -> [&'static str; 2] {
-        ["k (shape)", "β (rate)"]
-    }
-    fn domain(&self) -> &'static str {
-        "k > 0, β > 0"
-    }
-    fn contains(&self, phi: Point) -> bool {
-        positive(phi)
-    }
-    fn theta(&self, phi: Point) -> Point {
-        phi
-    }
-    fn phi(&self, theta: Point) -> Point {
-        theta
-    }
-    fn jacobian(&self, _phi: Point) -> Mat {
-        Mat::identity()
-    }
-    fn default_limits(&self) -> Limits {
-        limits((0.4, 4.1), (0.5, 4.0))
-    }
-    fn default_grid(&self) -> (usize, usize) {
-        (5, 4)
-    }
-}
+pub static SHAPE_RATE: Canonical = Canonical {
+    name: "shape-rate",
+    labels: ["k (shape)", "β (rate)"],
+    domain: "k > 0, β > 0",
+    contains: positive,
+    limits: Limits::of((0.4, 4.1), (0.5, 4.0)),
+    grid: (5, 4),
+};
 
 /// (k, s = 1/β): β = 1/s, ∂β/∂s = −1/s².
 pub struct ShapeScale;
@@ -71,7 +41,7 @@ impl Chart for ShapeScale {
         Mat::new(1.0, 0.0, 0.0, -1.0 / (phi.y * phi.y))
     }
     fn default_limits(&self) -> Limits {
-        limits((0.4, 4.1), (0.5, 4.0))
+        Limits::of((0.4, 4.1), (0.5, 4.0))
     }
     fn default_grid(&self) -> (usize, usize) {
         (5, 4)
@@ -106,7 +76,7 @@ impl Chart for ShapeMean {
         Mat::new(1.0, 0.0, 1.0 / m, -k / (m * m))
     }
     fn default_limits(&self) -> Limits {
-        limits((0.6, 5.4), (0.6, 2.0))
+        Limits::of((0.6, 5.4), (0.6, 2.0))
     }
     fn default_grid(&self) -> (usize, usize) {
         (5, 5)
@@ -139,7 +109,7 @@ impl Chart for Log {
         Mat::from_diagonal(&phi.map(f64::exp))
     }
     fn default_limits(&self) -> Limits {
-        limits((0.0, 2.2), (-0.7, 1.1))
+        Limits::of((0.0, 2.2), (-0.7, 1.1))
     }
     fn default_grid(&self) -> (usize, usize) {
         (9, 7)
@@ -173,7 +143,7 @@ impl Chart for Natural {
         Mat::new(1.0, 0.0, 0.0, -1.0)
     }
     fn default_limits(&self) -> Limits {
-        limits((-0.6, 3.1), (-4.0, -0.5))
+        Limits::of((-0.6, 3.1), (-4.0, -0.5))
     }
     fn default_grid(&self) -> (usize, usize) {
         (5, 4)
@@ -215,7 +185,7 @@ impl Chart for Expectation {
         forward.try_inverse().unwrap_or(Mat::from_element(f64::NAN))
     }
     fn default_limits(&self) -> Limits {
-        limits((0.85, 2.8), (-1.2, -0.2))
+        Limits::of((0.85, 2.8), (-1.2, -0.2))
     }
     fn default_grid(&self) -> (usize, usize) {
         (3, 2)

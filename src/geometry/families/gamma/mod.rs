@@ -9,7 +9,7 @@ use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
 use crate::geometry::{BallKind, Family, Mat, Point};
 
 static CHARTS: [&dyn Chart; 6] = [
-    &charts::ShapeRate,
+    &charts::SHAPE_RATE,
     &charts::ShapeScale,
     &charts::ShapeMean,
     &charts::Log,

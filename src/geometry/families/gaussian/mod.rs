@@ -2,20 +2,37 @@
 
 mod expectation;
 mod information;
-mod mean_logstd;
-mod mean_std;
 mod mean_var;
 mod natural;
 
-use crate::geometry::chart::{Chart, finite};
+use super::location_scale::LocationLogScale;
+use crate::geometry::chart::{Canonical, Chart, finite, positive_scale};
 use crate::geometry::geodesic::Geodesic;
-use crate::geometry::{Family, Mat, Point};
+use crate::geometry::{Family, Limits, Mat, Point};
+
+/// (μ, σ): the canonical chart.
+static MEAN_STD: Canonical = Canonical {
+    name: "mean-std",
+    labels: ["μ", "σ"],
+    domain: "σ > 0",
+    contains: positive_scale,
+    limits: Limits::of((-2.0, 2.0), (0.25, 1.6)),
+    grid: (9, 5),
+};
+
+/// (μ, ln σ): every ball as tall as the next.
+static MEAN_LOGSTD: LocationLogScale = LocationLogScale {
+    name: "mean-logstd",
+    labels: ["μ", "ln σ"],
+    limits: Limits::of((-2.0, 2.0), (-1.0, 0.5)),
+    grid: (9, 5),
+};
 
 /// The charts, in the order the help text lists them; mean-std is the default.
 static CHARTS: [&dyn Chart; 6] = [
-    &mean_std::MeanStd,
+    &MEAN_STD,
     &mean_var::MeanVar,
-    &mean_logstd::MeanLogStd,
+    &MEAN_LOGSTD,
     &information::Information,
     &natural::Natural,
     &expectation::Expectation,

@@ -14,9 +14,9 @@
 use gauss_quad::{FiniteAboveNegOneF64, GaussJacobi};
 use std::num::NonZeroUsize;
 
-use super::location_scale::{LocationLogScale, LocationScale, Metric};
-use crate::geometry::chart::Chart;
-use crate::geometry::{BallKind, Family, Interval, Limits, Mat, Point};
+use super::location_scale::{LocationLogScale, Metric};
+use crate::geometry::chart::{Canonical, Chart, positive_scale};
+use crate::geometry::{BallKind, Family, Limits, Mat, Point};
 
 /// Nodes of the quadrature: enough for the KL to about 1e-13 relative over the balls the
 /// charts' views hold (tested against Cauchy's closed form at ν = 1 and the Gaussian's as
@@ -26,22 +26,19 @@ pub const NODES: usize = 96;
 /// the family is within 1% of the Gaussian anyway (use `--family gaussian`).
 pub const NU_MAX: f64 = 50.0;
 
-static LOCATION_SCALE: LocationScale = LocationScale {
+static LOCATION_SCALE: Canonical = Canonical {
+    name: "location-scale",
     labels: ["μ (location)", "σ (scale)"],
     domain: "σ > 0",
-    limits: Limits {
-        x: Interval::new(-1.2, 1.2),
-        y: Interval::new(0.25, 1.6),
-    },
+    contains: positive_scale,
+    limits: Limits::of((-1.2, 1.2), (0.25, 1.6)),
     grid: (6, 5),
 };
 
 static LOCATION_LOGSCALE: LocationLogScale = LocationLogScale {
+    name: "location-logscale",
     labels: ["μ (location)", "ln σ"],
-    limits: Limits {
-        x: Interval::new(-1.2, 1.2),
-        y: Interval::new(-1.0, 0.5),
-    },
+    limits: Limits::of((-1.2, 1.2), (-1.0, 0.5)),
     grid: (6, 5),
 };
 

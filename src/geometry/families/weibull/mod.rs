@@ -6,9 +6,9 @@
 //! reflecting x flips its sign), γ Euler's constant.
 
 use super::location_scale::Metric;
-use crate::geometry::chart::{Chart, finite};
+use crate::geometry::chart::{Canonical, Chart, finite};
 use crate::geometry::special::ln_gamma;
-use crate::geometry::{Family, Interval, Limits, Mat, Point};
+use crate::geometry::{Family, Limits, Mat, Point};
 
 /// Euler's constant γ.
 const EULER: f64 = 0.577_215_664_901_532_9;
@@ -23,7 +23,17 @@ fn gumbel() -> Metric {
     }
 }
 
-static CHARTS: [&dyn Chart; 2] = [&ShapeScale, &Gumbel];
+static CHARTS: [&dyn Chart; 2] = [&SHAPE_SCALE, &Gumbel];
+
+/// (k, λ): the canonical chart.
+static SHAPE_SCALE: Canonical = Canonical {
+    name: "shape-scale",
+    labels: ["k (shape)", "λ (scale)"],
+    domain: "k > 0, λ > 0",
+    contains: crate::geometry::families::gamma::positive,
+    limits: Limits::of((2.0, 8.0), (0.65, 1.5)),
+    grid: (3, 5),
+};
 
 /// The Weibull family in (shape k, scale λ), k > 0, λ > 0.
 #[derive(Debug, Clone, Copy, Default)]
@@ -71,42 +81,6 @@ impl Family for Weibull {
     }
 }
 
-/// (k, λ): the canonical chart.
-pub struct ShapeScale;
-
-impl Chart for ShapeScale {
-    fn name(&self) -> &'static str {
-        "shape-scale"
-    }
-    fn axis_labels(&self) -> [&'static str; 2] {
-        ["k (shape)", "λ (scale)"]
-    }
-    fn domain(&self) -> &'static str {
-        "k > 0, λ > 0"
-    }
-    fn contains(&self, phi: Point) -> bool {
-        crate::geometry::families::gamma::positive(phi)
-    }
-    fn theta(&self, phi: Point) -> Point {
-        phi
-    }
-    fn phi(&self, theta: Point) -> Point {
-        theta
-    }
-    fn jacobian(&self, _phi: Point) -> Mat {
-        Mat::identity()
-    }
-    fn default_limits(&self) -> Limits {
-        Limits {
-            x: Interval::new(2.0, 8.0),
-            y: Interval::new(0.65, 1.5),
-        }
-    }
-    fn default_grid(&self) -> (usize, usize) {
-        (3, 5)
-    }
-}
-
 /// The Gumbel location and scale of ln X, (m, s) = (ln λ, 1/k): θ = (1/s, eᵐ), so
 /// J = [[0, −1/s²], [eᵐ, 0]].
 pub struct Gumbel;
@@ -134,10 +108,7 @@ impl Chart for Gumbel {
         Mat::new(0.0, -1.0 / (phi.y * phi.y), phi.x.exp(), 0.0)
     }
     fn default_limits(&self) -> Limits {
-        Limits {
-            x: Interval::new(-0.7, 0.7),
-            y: Interval::new(0.2, 0.9),
-        }
+        Limits::of((-0.7, 0.7), (0.2, 0.9))
     }
     fn default_grid(&self) -> (usize, usize) {
         (5, 4)
