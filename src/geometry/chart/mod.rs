@@ -82,3 +82,42 @@ impl Chart for Canonical {
 pub(crate) fn positive_scale(p: Point) -> bool {
     finite(p) && p.y > 0.0
 }
+
+/// The logarithms of both canonical parameters, (ln θ₁, ln θ₂), of a family whose parameters
+/// are both positive (Gamma's shape and rate, Beta's α and β): θ = e^φ, J = diag(θ).
+pub struct Logarithmic {
+    pub labels: [&'static str; 2],
+    pub limits: Limits,
+    pub grid: (usize, usize),
+}
+
+impl Chart for Logarithmic {
+    fn name(&self) -> &'static str {
+        "log"
+    }
+    fn axis_labels(&self) -> [&'static str; 2] {
+        self.labels
+    }
+    fn domain(&self) -> &'static str {
+        "all"
+    }
+    fn contains(&self, phi: Point) -> bool {
+        let t = self.theta(phi);
+        finite(t) && t.x > 0.0 && t.y > 0.0
+    }
+    fn theta(&self, phi: Point) -> Point {
+        phi.map(f64::exp)
+    }
+    fn phi(&self, theta: Point) -> Point {
+        theta.map(f64::ln)
+    }
+    fn jacobian(&self, phi: Point) -> Mat {
+        Mat::from_diagonal(&phi.map(f64::exp))
+    }
+    fn default_limits(&self) -> Limits {
+        self.limits
+    }
+    fn default_grid(&self) -> (usize, usize) {
+        self.grid
+    }
+}

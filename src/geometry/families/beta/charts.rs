@@ -1,7 +1,7 @@
 //! The charts of the Beta family; θ = (α, β). Each gives φ → θ, θ → φ and J = ∂θ/∂φ.
 
 use super::ln_beta;
-use crate::geometry::chart::{Canonical, Chart, finite};
+use crate::geometry::chart::{Canonical, Chart, Logarithmic, finite};
 use crate::geometry::families::gamma::positive;
 use crate::geometry::special::digamma;
 use crate::geometry::{Family, Limits, Mat, Point};
@@ -52,38 +52,12 @@ impl Chart for MeanConcentration {
     }
 }
 
-/// (ln α, ln β): J = diag(α, β).
-pub struct Log;
-
-impl Chart for Log {
-    fn name(&self) -> &'static str {
-        "log"
-    }
-    fn axis_labels(&self) -> [&'static str; 2] {
-        ["ln α", "ln β"]
-    }
-    fn domain(&self) -> &'static str {
-        "all"
-    }
-    fn contains(&self, phi: Point) -> bool {
-        positive(self.theta(phi))
-    }
-    fn theta(&self, phi: Point) -> Point {
-        phi.map(f64::exp)
-    }
-    fn phi(&self, theta: Point) -> Point {
-        theta.map(f64::ln)
-    }
-    fn jacobian(&self, phi: Point) -> Mat {
-        Mat::from_diagonal(&phi.map(f64::exp))
-    }
-    fn default_limits(&self) -> Limits {
-        Limits::of((0.0, 2.0), (0.0, 2.0))
-    }
-    fn default_grid(&self) -> (usize, usize) {
-        (7, 7)
-    }
-}
+/// (ln α, ln β).
+pub static LOG: Logarithmic = Logarithmic {
+    labels: ["ln α", "ln β"],
+    limits: Limits::of((0.0, 2.0), (0.0, 2.0)),
+    grid: (7, 7),
+};
 
 /// The expectation parameters (u, v) = (E ln x, E ln(1−x)) = (ψ(α) − ψ(α+β), ψ(β) − ψ(α+β)),
 /// the gradient of ln B(α, β): so ∂φ/∂θ = F and J = F⁻¹. Their domain is e^u + e^v < 1

@@ -12,7 +12,7 @@ use crate::geometry::{BallKind, Family, Mat, Point};
 static CHARTS: [&dyn Chart; 4] = [
     &charts::ALPHA_BETA,
     &charts::MeanConcentration,
-    &charts::Log,
+    &charts::LOG,
     &charts::Expectation,
 ];
 

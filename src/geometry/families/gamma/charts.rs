@@ -1,7 +1,7 @@
 //! The charts of the Gamma family; θ = (k, β). Each gives φ → θ, θ → φ and J = ∂θ/∂φ.
 
 use super::{positive, shape_from_log_gap};
-use crate::geometry::chart::{Canonical, Chart, finite};
+use crate::geometry::chart::{Canonical, Chart, Logarithmic, finite};
 use crate::geometry::special::{digamma, trigamma};
 use crate::geometry::{Limits, Mat, Point};
 
@@ -83,38 +83,12 @@ impl Chart for ShapeMean {
     }
 }
 
-/// (ln k, ln β): J = diag(k, β).
-pub struct Log;
-
-impl Chart for Log {
-    fn name(&self) -> &'static str {
-        "log"
-    }
-    fn axis_labels(&self) -> [&'static str; 2] {
-        ["ln k", "ln β"]
-    }
-    fn domain(&self) -> &'static str {
-        "all"
-    }
-    fn contains(&self, phi: Point) -> bool {
-        positive(self.theta(phi))
-    }
-    fn theta(&self, phi: Point) -> Point {
-        phi.map(f64::exp)
-    }
-    fn phi(&self, theta: Point) -> Point {
-        theta.map(f64::ln)
-    }
-    fn jacobian(&self, phi: Point) -> Mat {
-        Mat::from_diagonal(&phi.map(f64::exp))
-    }
-    fn default_limits(&self) -> Limits {
-        Limits::of((0.0, 2.2), (-0.7, 1.1))
-    }
-    fn default_grid(&self) -> (usize, usize) {
-        (9, 7)
-    }
-}
+/// (ln k, ln β).
+pub static LOG: Logarithmic = Logarithmic {
+    labels: ["ln k", "ln β"],
+    limits: Limits::of((0.0, 2.2), (-0.7, 1.1)),
+    grid: (9, 7),
+};
 
 /// The natural parameters (η₁, η₂) = (k − 1, −β) of the exponential family with sufficient
 /// statistics (ln x, x): θ = (η₁ + 1, −η₂), J = diag(1, −1).

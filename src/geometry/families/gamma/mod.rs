@@ -12,7 +12,7 @@ static CHARTS: [&dyn Chart; 6] = [
     &charts::SHAPE_RATE,
     &charts::ShapeScale,
     &charts::ShapeMean,
-    &charts::Log,
+    &charts::LOG,
     &charts::Natural,
     &charts::Expectation,
 ];
