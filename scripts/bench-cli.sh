@@ -30,6 +30,7 @@ flags=(plot --chart mean-std --ball kl --grid 9x6)
 time_it "9x6 exact-KL PNG 1200x900" "${flags[@]}" -o "$out/f.png"
 time_it "9x6 exact-KL SVG" "${flags[@]}" -o "$out/f.svg"
 time_it "9x6 exact-KL JSON" "${flags[@]}" -o "$out/f.json"
+time_it "9x6 exact-KL PDF" "${flags[@]}" -o "$out/f.pdf"
 time_it "100x100 exact-KL balls x256, JSON" plot --chart mean-std --ball kl --grid 100x100 --points 256 -o "$out/big.json"
 
 # Issue 8: Fisher-Rao balls by the exponential map (Gamma) against the closed form (Gaussian),

@@ -197,26 +197,17 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Result<Vec<u8>, NotFinit
 pub struct NotFinite;
 
 /// An export as compact bytes ending in a newline, refused if any number in it is NaN or
-/// infinite: serde_json would write those as `null`, which no reader should have to meet.
+/// infinite: serde_json writes those as `null`, which no reader should have to meet. Every
+/// string of an export is a name of ours (family, chart, kind, method), none holding "null",
+/// so the literal is found by a scan of the bytes (a round trip through `Value` doubled the
+/// time of a 100×100 export).
 fn finished(export: &impl Serialize) -> Result<Vec<u8>, NotFinite> {
-    let value = serde_json::to_value(export).map_err(|_| NotFinite)?;
-    if has_null(&value) {
+    let mut bytes = serde_json::to_vec(export).map_err(|_| NotFinite)?;
+    if bytes.windows(4).any(|w| w == b"null") {
         return Err(NotFinite);
     }
-    let mut bytes = serde_json::to_vec(&value).map_err(|_| NotFinite)?;
     bytes.push(b'\n');
     Ok(bytes)
-}
-
-/// Whether a JSON value holds a null anywhere (our exports have none by design).
-fn has_null(v: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match v {
-        Value::Null => true,
-        Value::Array(a) => a.iter().any(has_null),
-        Value::Object(o) => o.values().any(has_null),
-        _ => false,
-    }
 }
 
 #[derive(Serialize)]

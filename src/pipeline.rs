@@ -51,6 +51,7 @@ fn draw(scene: &scene::Scene, format: Format) -> Result<Vec<u8>> {
     scene::check(scene)?;
     Ok(match format {
         Format::Png => render::to_png(scene)?,
+        Format::Pdf => render::to_pdf(scene)?,
         _ => render::to_svg(scene),
     })
 }

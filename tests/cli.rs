@@ -408,12 +408,46 @@ fn sizes_are_bounded() {
 }
 
 #[test]
+fn pdf_is_one_vector_page_of_the_figures_size_and_the_same_bytes_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, r) = plot(
+        dir.path(),
+        "a.pdf",
+        &["--chart", "information", "--ball", "kl"],
+    );
+    r.success();
+    let (b, r) = plot(
+        dir.path(),
+        "b.pdf",
+        &["--chart", "information", "--ball", "kl"],
+    );
+    r.success();
+    let bytes = fs::read(&a).unwrap();
+    assert_eq!(
+        bytes,
+        fs::read(&b).unwrap(),
+        "PDF bytes differ between runs"
+    );
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(
+        text.matches("/Type/Page/").count() + text.matches("/Type/Page>").count(),
+        1
+    );
+    assert_eq!(text.matches("/Type/Pages").count(), 1, "one page tree");
+    // 1200×900 figure pixels at 96 an inch: a 900 × 675 point page.
+    assert!(text.contains("/MediaBox[0 0 900 675]"), "page size");
+    // Vector: outlines as path operators, no embedded raster image.
+    assert!(!text.contains("/Subtype /Image"));
+}
+
+#[test]
 fn outputs_must_be_writable_files_of_a_known_kind() {
     refused(
         &MS,
-        Some("/tmp/fisherballs-test.pdf"),
+        Some("/tmp/fisherballs-test.eps"),
         1,
-        "end the output name in .svg, .png or .json",
+        "end the output name in .svg, .png, .pdf or .json",
     );
     refused(
         &MS,

@@ -1,10 +1,13 @@
 //! scene → bytes: one drawing function ([`draw::draw`]) generic over plotters'
-//! `DrawingBackend`, and the two exporters built on it.
+//! `DrawingBackend` onto our SVG backend; the SVG is the master, and PNG (resvg) and PDF
+//! (krilla) are made from it, so all three show the same picture.
 
 mod draw;
 pub mod font;
+mod pdf;
 mod png;
 mod svg;
 
+pub use pdf::to_pdf;
 pub use png::to_png;
 pub use svg::to_svg;

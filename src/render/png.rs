@@ -1,52 +1,51 @@
-//! PNG: the scene drawn at twice the size, then averaged 2×2 into anti-aliased pixels;
-//! `scene.scale` sets the pixels per figure pixel.
+//! PNG: the SVG drawing rasterised by resvg (tiny-skia: exact-coverage anti-aliasing), so the
+//! PNG is the same picture as the SVG; `scene.scale` sets the pixels per figure pixel, and
+//! `image` encodes.
 
 use image::ImageEncoder;
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
-use plotters::prelude::BitMapBackend;
+use resvg::{tiny_skia, usvg};
+use thiserror::Error;
 
-use super::draw;
+use super::svg::to_svg;
 use crate::scene::Scene;
 
-/// Supersampling factor: plotters' bitmap backend does not anti-alias, so each figure
-/// pixel is the mean of SS×SS drawn ones (a box filter; image's resize filters were
-/// measured 20–30× slower for the same result at this factor, shared/PLOTTING.md).
-const SS: u32 = 2;
-
-/// The figure as PNG bytes.
-pub fn to_png(scene: &Scene) -> Result<Vec<u8>, image::ImageError> {
-    let px = |v: u32| (f64::from(v) * scene.scale).round() as u32;
-    let (w, h) = (px(scene.width), px(scene.height));
-    let mut big = vec![0u8; (w * SS * h * SS * 3) as usize];
-    let backend = BitMapBackend::with_buffer(&mut big, (w * SS, h * SS));
-    if let Err(e) = draw::draw(scene, backend, f64::from(SS) * scene.scale) {
-        unreachable!("drawing into memory cannot fail: {e}");
-    }
-    let small = downsample(&big, w, h);
-    let mut bytes = Vec::new();
-    PngEncoder::new_with_quality(&mut bytes, CompressionType::Fast, FilterType::Adaptive)
-        .write_image(&small, w, h, image::ExtendedColorType::Rgb8)?;
-    Ok(bytes)
+/// Why a figure could not become a PNG (none of these happen to an SVG of ours; they are
+/// reported, not unwrapped, all the same).
+#[derive(Debug, Error)]
+pub enum RasterError {
+    #[error("the figure's SVG could not be read back for rasterising: {0}")]
+    Svg(#[from] usvg::Error),
+    #[error("a {0}x{1} PNG cannot be made")]
+    Size(u32, u32),
+    #[error("the PNG could not be encoded: {0}")]
+    Encode(#[from] image::ImageError),
 }
 
-/// Box-averages an RGB image of (w·SS)×(h·SS) into w×h.
-fn downsample(big: &[u8], w: u32, h: u32) -> Vec<u8> {
-    let (w, h, ss) = (w as usize, h as usize, SS as usize);
-    let stride = w * ss * 3;
-    let mut small = vec![0u8; w * h * 3];
-    for y in 0..h {
-        for x in 0..w {
-            for c in 0..3 {
-                let mut sum = 0u32;
-                for dy in 0..ss {
-                    for dx in 0..ss {
-                        sum += u32::from(big[(y * ss + dy) * stride + (x * ss + dx) * 3 + c]);
-                    }
-                }
-                let n = (ss * ss) as u32;
-                small[(y * w + x) * 3 + c] = ((sum + n / 2) / n) as u8;
-            }
-        }
-    }
-    small
+/// The figure's SVG as a parsed tree (our text is glyph outlines: no fonts are needed).
+pub(super) fn tree(scene: &Scene) -> Result<usvg::Tree, usvg::Error> {
+    usvg::Tree::from_data(&to_svg(scene), &usvg::Options::default())
+}
+
+/// The figure as PNG bytes: the SVG rendered at `scale` pixels per figure pixel.
+pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
+    let px = |v: u32| (f64::from(v) * scene.scale).round() as u32;
+    let (w, h) = (px(scene.width), px(scene.height));
+    let tree = tree(scene)?;
+    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or(RasterError::Size(w, h))?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    let size = tree.size();
+    let transform =
+        tiny_skia::Transform::from_scale(w as f32 / size.width(), h as f32 / size.height());
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    // Opaque (the figure has a white ground), so premultiplied RGBA is plain RGB.
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut bytes = Vec::new();
+    PngEncoder::new_with_quality(&mut bytes, CompressionType::Fast, FilterType::Adaptive)
+        .write_image(&rgb, w, h, image::ExtendedColorType::Rgb8)?;
+    Ok(bytes)
 }

@@ -125,7 +125,7 @@ pub enum SpecError {
     Scale(f64),
     #[error("--line-width {} is out of range; use a number from 0.1 to 20", Typed(*.0))]
     LineWidth(f64),
-    #[error("cannot tell the format of '{0}'; end the output name in .svg, .png or .json")]
+    #[error("cannot tell the format of '{0}'; end the output name in .svg, .png, .pdf or .json")]
     Extension(PathBuf),
     #[error("the directory '{0}' does not exist; create it or write the figure elsewhere")]
     NoDirectory(PathBuf),

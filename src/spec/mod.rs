@@ -157,6 +157,7 @@ impl MleSpec {
 pub enum Format {
     Svg,
     Png,
+    Pdf,
     Json,
 }
 
@@ -165,6 +166,7 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "svg" => Some(Format::Svg),
             "png" => Some(Format::Png),
+            "pdf" => Some(Format::Pdf),
             "json" => Some(Format::Json),
             _ => None,
         }
