@@ -60,7 +60,11 @@ struct Made(Vec<PathBuf>);
 impl Made {
     /// Makes `dir` and any missing parents, remembering each one made.
     fn dir(&mut self, dir: &Path) -> Result<()> {
-        let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.exists()).collect();
+        // A relative path's last ancestor is "" (the working directory): never made.
+        let missing: Vec<&Path> = dir
+            .ancestors()
+            .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+            .collect();
         for d in missing.into_iter().rev() {
             std::fs::create_dir(d)
                 .with_context(|| format!("cannot create the directory '{}'", d.display()))?;

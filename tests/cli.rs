@@ -820,7 +820,7 @@ mod compare_and_figure_files {
                 "plot", "--chart", "mean-std", "--scale", "4", "--width", "2000",
             ],
             1,
-            "--scale 4 is out of range",
+            "--scale 4 makes a 8000x3600 PNG, but a PNG is at most 6000 pixels a side; use --scale 3 or less",
         );
         run(
             &["plot", "--chart", "mean-std", "--line-width", "0"],

@@ -22,7 +22,7 @@ use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
   fisherballs compare --charts mean-std,information --ball kl -o compare.png
   fisherballs geodesic --charts mean-std,information --from -1,0.5 --to 1.5,0.8 -o path.svg
   fisherballs mle --charts mean-std,information --at 0,1 --n 50 -o mle.png
-  fisherballs natgrad --charts mean-std,information --target 1,1.2 --from -1,0.5 -o descent.png
+  fisherballs natgrad --charts mean-std,information --target 1,1.2 --from=-1,0.5 --step 0.02 -o descent.png
   fisherballs mml --charts mean-std,information --xlim -1,1 --ylim 0.5,2 --radius 0.3 -o mml.png
   fisherballs render figures.toml --out figures
   fisherballs families

@@ -313,12 +313,17 @@ fn ticks(side: u32, u: &Units, spacing: f64, most: usize) -> usize {
     ((f64::from(side) / u.0 / spacing) as usize).clamp(3, most)
 }
 
-/// plotters' own tick text, with a true minus sign (U+2212) for negative numbers, and
-/// none for a tick that rounds to zero (a grid step can land on −1e−17).
+/// plotters' own tick text, with a true minus sign (U+2212) for negative numbers, none for
+/// a tick that rounds to zero (a grid step can land on −1e−17), and whole numbers written
+/// whole (`2`, not `2.0`).
 fn tick(v: &f64) -> String {
     use plotters::coord::ranged1d::ValueFormatter;
     use plotters::coord::types::RangedCoordf64;
-    let text = RangedCoordf64::format(v);
+    let formatted = RangedCoordf64::format(v);
+    let text = formatted
+        .strip_suffix(".0")
+        .unwrap_or(&formatted)
+        .to_string();
     match text.strip_prefix('-') {
         Some(digits) if digits.chars().all(|c| c == '0' || c == '.') => digits.to_string(),
         Some(digits) => format!("−{digits}"),

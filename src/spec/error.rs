@@ -118,11 +118,18 @@ pub enum SpecError {
     TooManyWeighed(usize),
     #[error("a {0}x{1} figure is out of range; each side must be {MIN_SIDE} to {MAX_SIDE} pixels")]
     Size(u32, u32),
-    #[error(
-        "--scale {} is out of range; use a number from 0.25 to 4 that keeps the PNG within {MAX_SIDE} pixels a side",
-        Typed(*.0)
-    )]
+    #[error("--scale {} is out of range; use a number from 0.25 to 4", Typed(*.0))]
     Scale(f64),
+    #[error(
+        "--scale {} makes a {width}x{height} PNG, but a PNG is at most {MAX_SIDE} pixels a side; use --scale {} or less at this size",
+        Typed(*scale), Typed(*most)
+    )]
+    PngSize {
+        scale: f64,
+        width: u64,
+        height: u64,
+        most: f64,
+    },
     #[error("--line-width {} is out of range; use a number from 0.1 to 20", Typed(*.0))]
     LineWidth(f64),
     #[error("cannot tell the format of '{0}'; end the output name in .svg, .png, .pdf or .json")]

@@ -508,11 +508,19 @@ fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecErro
     if !side.contains(&args.width) || !side.contains(&args.height) {
         return Err(SpecError::Size(args.width, args.height));
     }
-    let scaled = |v: u32| f64::from(v) * args.scale;
-    if !(0.25..=4.0).contains(&args.scale)
-        || scaled(args.width.max(args.height)) > f64::from(MAX_SIDE)
-    {
+    if !(0.25..=4.0).contains(&args.scale) {
         return Err(SpecError::Scale(args.scale));
+    }
+    let side = f64::from(args.width.max(args.height));
+    if side * args.scale > f64::from(MAX_SIDE) {
+        // The largest scale that keeps the PNG within the limit, to two decimals.
+        let most = (f64::from(MAX_SIDE) / side * 100.0).floor() / 100.0;
+        return Err(SpecError::PngSize {
+            scale: args.scale,
+            width: (f64::from(args.width) * args.scale).round() as u64,
+            height: (f64::from(args.height) * args.scale).round() as u64,
+            most,
+        });
     }
     if !(0.1..=20.0).contains(&args.line_width) {
         return Err(SpecError::LineWidth(args.line_width));
