@@ -7,6 +7,45 @@ use crate::spec::{ChartChoice, FigureKind, FigureSpec};
 /// An sRGB colour.
 pub type Rgb = [u8; 3];
 
+/// The colours of everything but the data: text and axes, the caption, grid lines, and the
+/// ground (the legend's, and the figure's unless `--background` says otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub ink: Rgb,
+    pub muted: Rgb,
+    pub grid: Rgb,
+    pub paper: Rgb,
+}
+
+impl Theme {
+    pub const NAMES: [&'static str; 2] = ["light", "dark"];
+
+    /// Black on white.
+    pub const LIGHT: Theme = Theme {
+        ink: [0, 0, 0],
+        muted: [60, 60, 60],
+        grid: [225, 225, 225],
+        paper: [255, 255, 255],
+    };
+
+    /// Light text and axes on a dark slate ground; the palettes stay as they are (their
+    /// fills are translucent, their outlines bright enough on it).
+    pub const DARK: Theme = Theme {
+        ink: [232, 232, 232],
+        muted: [185, 185, 185],
+        grid: [62, 68, 76],
+        paper: [30, 34, 40],
+    };
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "light" => Some(Theme::LIGHT),
+            "dark" => Some(Theme::DARK),
+            _ => None,
+        }
+    }
+}
+
 /// A set of colours for balls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Palette {
@@ -132,11 +171,12 @@ pub struct Shading {
     pub bar: Vec<Rgb>,
 }
 
-/// The dark curves of a panel: its geodesics (open) and its region's boundary (closed).
-fn dark_curves(panel: &Panel) -> Vec<Curve> {
+/// The ink-coloured curves of a panel: its geodesics (open) and its region's boundary
+/// (closed).
+fn dark_curves(panel: &Panel, ink: Rgb) -> Vec<Curve> {
     let curve = |points: Vec<(f64, f64)>| Curve {
         points,
-        colour: [40, 40, 40],
+        colour: ink,
         width: 1.2,
         alpha: 1.0,
         label: String::new(),
@@ -213,6 +253,9 @@ pub struct Scene {
     pub height: u32,
     /// PNG pixels per figure pixel.
     pub scale: f64,
+    /// The ground under the figure; None: transparent.
+    pub background: Option<Rgb>,
+    pub theme: Theme,
     pub title: String,
     pub caption: Option<String>,
     /// Outline width in figure pixels.
@@ -247,7 +290,7 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
                 y_range,
                 equal_aspect: matches!(choice, ChartChoice::Whitened(_)),
                 shapes: shapes(spec, &panel.layers),
-                paths: dark_curves(panel),
+                paths: dark_curves(panel, spec.style.theme.ink),
                 shading: panel.jeffreys.as_ref().map(shading),
                 markers: Vec::new(),
             }
@@ -257,6 +300,8 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
         width: spec.style.size.0,
         height: spec.style.size.1,
         scale: spec.style.scale,
+        background: spec.style.background,
+        theme: spec.style.theme,
         title: spec.style.title.clone().unwrap_or_else(|| title(spec)),
         caption: spec.style.caption.then(|| caption(spec, panels)),
         line_width: spec.style.line_width,
@@ -563,6 +608,8 @@ pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Scene 
         width: spec.style.size.0,
         height: spec.style.size.1,
         scale: spec.style.scale,
+        background: spec.style.background,
+        theme: spec.style.theme,
         title: spec.style.title.clone().unwrap_or(title),
         caption: spec.style.caption.then_some(caption),
         line_width: spec.style.line_width,
@@ -648,7 +695,7 @@ pub fn natgrad(
                 equal_aspect: false,
                 shapes: vec![Shapes {
                     label: String::new(),
-                    colour: [0, 0, 0],
+                    colour: spec.style.theme.ink,
                     fill_alpha: 0.0,
                     outlines: Vec::new(),
                     centres: vec![(target.x, target.y)],
@@ -675,6 +722,8 @@ pub fn natgrad(
         width: spec.style.size.0,
         height: spec.style.size.1,
         scale: spec.style.scale,
+        background: spec.style.background,
+        theme: spec.style.theme,
         title: spec.style.title.clone().unwrap_or_else(|| {
             format!(
                 "Plain and natural gradient descent on the {}",

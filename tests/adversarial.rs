@@ -96,6 +96,17 @@ fn the_adversarial_runs_cases_are_refused_cleanly() {
     }
 }
 
+/// 48 cases a property, from a fixed seed: CI runs the cases that ran here (a property's
+/// counterexample is printed, not saved). Change the seed to explore; 250–300 cases from random seeds each passed when this was written.
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 48,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20261125),
+        ..ProptestConfig::default()
+    }
+}
+
 /// Numbers a hostile user types: edges of double precision, signs, zero, NaN.
 fn number() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
@@ -182,7 +193,7 @@ fn uses_line() -> impl Strategy<Value = Vec<String>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn random_uses_never_panic_hang_or_write_on_failure(
@@ -497,7 +508,7 @@ fn toml_key() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn random_figure_files_never_panic_or_write_on_failure(

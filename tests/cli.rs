@@ -1308,3 +1308,66 @@ mod mml_figures {
         );
     }
 }
+
+#[test]
+fn background_and_theme_colour_the_ground_text_and_axes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Transparent: a PNG with an alpha channel (colour type 6) and a clear corner; an SVG
+    // with no rectangle under the figure.
+    let (png, a) = plot(
+        dir.path(),
+        "t.png",
+        &["--chart", "mean-std", "--background", "transparent"],
+    );
+    a.success();
+    let bytes = fs::read(&png).unwrap();
+    assert_eq!(bytes[25], 6, "RGBA");
+    let image = image::load_from_memory(&bytes).unwrap().to_rgba8();
+    assert_eq!(image.get_pixel(2, 2)[3], 0, "the corner is transparent");
+    let (svg, a) = plot(
+        dir.path(),
+        "t.svg",
+        &["--chart", "mean-std", "--background", "transparent"],
+    );
+    a.success();
+    let text = fs::read_to_string(&svg).unwrap();
+    assert!(!text.contains(r#"<rect x="0" y="0" width="12000" height="9000""#));
+    // A colour: the ground rectangle has it; the default is white and opaque RGB.
+    let (svg, a) = plot(
+        dir.path(),
+        "c.svg",
+        &["--chart", "mean-std", "--background", "#123456"],
+    );
+    a.success();
+    assert!(
+        fs::read_to_string(&svg)
+            .unwrap()
+            .contains(r##"width="12000" height="9000" fill="#123456""##)
+    );
+    let (png, a) = plot(dir.path(), "w.png", &["--chart", "mean-std"]);
+    a.success();
+    assert_eq!(fs::read(&png).unwrap()[25], 2, "RGB");
+    // Dark: a slate ground, light text (glyph fills) and axes.
+    let (svg, a) = plot(
+        dir.path(),
+        "d.svg",
+        &["--chart", "mean-std", "--theme", "dark"],
+    );
+    a.success();
+    let text = fs::read_to_string(&svg).unwrap();
+    assert!(text.contains(r##"fill="#1e2228""##), "dark ground");
+    assert!(text.contains(r##"fill="#e8e8e8""##), "light text");
+    assert!(!text.contains(r##"fill="#000000""##), "no black text left");
+    refused(
+        &["--chart", "mean-std", "--background", "#12345"],
+        None,
+        2,
+        "expected white, transparent or #RRGGBB",
+    );
+    refused(
+        &["--chart", "mean-std", "--theme", "sepia"],
+        None,
+        2,
+        "invalid value 'sepia' for '--theme <THEME>'",
+    );
+}

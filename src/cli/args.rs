@@ -153,6 +153,15 @@ pub struct LookArgs {
     #[arg(long, default_value = "okabe-ito", value_parser = Palette::NAMES)]
     pub palette: String,
 
+    /// The ground under the figure: white, transparent (PNG with alpha; SVG and PDF with no
+    /// background rectangle) or a colour #RRGGBB [default: the theme's]
+    #[arg(long, value_name = "COLOUR", value_parser = parse_background)]
+    pub background: Option<Background>,
+
+    /// Colours of text, axes and grid: light (black on white) or dark (light on slate)
+    #[arg(long, default_value = "light", value_parser = crate::scene::Theme::NAMES)]
+    pub theme: String,
+
     /// PNG only: pixels per figure pixel (2 gives a 2400×1800 PNG of the same figure)
     #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
     pub scale: f64,
@@ -348,6 +357,26 @@ pub fn parse_grid(s: &str) -> Result<(usize, usize), String> {
             .ok_or_else(bad)
     };
     Ok((n(a)?, n(b)?))
+}
+
+/// The ground under a figure: a colour, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Background(pub Option<crate::scene::Rgb>);
+
+/// "white", "transparent" or "#RRGGBB".
+pub fn parse_background(s: &str) -> Result<Background, String> {
+    let hex = |h: &str| u8::from_str_radix(h, 16).ok();
+    match s {
+        "white" => Ok(Background(Some([255, 255, 255]))),
+        "transparent" => Ok(Background(None)),
+        _ => match (s.strip_prefix('#'), s.len()) {
+            (Some(h), 7) if h.is_ascii() => match (hex(&h[0..2]), hex(&h[2..4]), hex(&h[4..6])) {
+                (Some(r), Some(g), Some(b)) => Ok(Background(Some([r, g, b]))),
+                _ => Err(format!("expected white, transparent or #RRGGBB, got '{s}'")),
+            },
+            _ => Err(format!("expected white, transparent or #RRGGBB, got '{s}'")),
+        },
+    }
 }
 
 /// "X,Y" → two non-empty axis names.

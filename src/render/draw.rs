@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::font::{self, FAMILY};
 use crate::geometry::Interval;
-use crate::scene::{PanelScene, Rgb, Scene, Shading, Shapes};
+use crate::scene::{PanelScene, Rgb, Scene, Shading, Shapes, Theme};
 
 const TITLE: f64 = 30.0;
 const PANEL_TITLE: f64 = 24.0;
@@ -26,19 +26,22 @@ const CAPTION_LINE: f64 = 26.0;
 const CENTRE_RADIUS: f64 = 2.6;
 const COLOUR_BAR: f64 = 125.0;
 
-/// Backend pixels per figure pixel, for a given backend scale.
-struct Units(f64);
+/// Backend pixels per figure pixel, and the theme's colours (everything that is not data).
+struct Units(f64, Theme);
 
 impl Units {
     fn new(scene: &Scene, scale: f64) -> Self {
         let fit = (f64::from(scene.width) / 1200.0).min(f64::from(scene.height) / 900.0);
-        Units(scale * fit.clamp(0.4, 3.0))
+        Units(scale * fit.clamp(0.4, 3.0), scene.theme)
+    }
+    fn ink(&self) -> RGBColor {
+        rgb(self.1.ink)
     }
     fn px(&self, v: f64) -> u32 {
         (v * self.0).round().max(1.0) as u32
     }
     fn font(&self, v: f64) -> TextStyle<'static> {
-        (FAMILY, v * self.0).into_font().color(&BLACK)
+        (FAMILY, v * self.0).into_font().color(&self.ink())
     }
 }
 
@@ -55,7 +58,9 @@ pub fn draw<DB: DrawingBackend>(
     font::register();
     let u = Units::new(scene, scale);
     let root = backend.into_drawing_area();
-    root.fill(&WHITE)?;
+    if let Some(ground) = scene.background {
+        root.fill(&rgb(ground))?;
+    }
     let body = match &scene.caption {
         Some(caption) => {
             let lines = caption.lines().count() as f64;
@@ -91,9 +96,10 @@ fn draw_caption<DB: DrawingBackend>(
     caption: &str,
     u: &Units,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let muted = rgb(u.1.muted);
     let style = u
         .font(CAPTION)
-        .color(&RGBColor(60, 60, 60))
+        .color(&muted)
         .pos(Pos::new(HPos::Center, VPos::Top));
     let centre = foot.dim_in_pixel().0 as i32 / 2;
     for (i, line) in caption.lines().enumerate() {
@@ -141,15 +147,15 @@ fn plot<DB: DrawingBackend>(
         .y_label_formatter(&tick)
         .x_labels(ticks(area.dim_in_pixel().0, u, 120.0, 9))
         .y_labels(ticks(area.dim_in_pixel().1, u, 90.0, 7))
-        .bold_line_style(RGBColor(225, 225, 225).stroke_width(u.px(1.0)))
+        .bold_line_style(rgb(u.1.grid).stroke_width(u.px(1.0)))
         .light_line_style(TRANSPARENT)
-        .axis_style(BLACK.stroke_width(u.px(1.2)))
+        .axis_style(u.ink().stroke_width(u.px(1.2)))
         .set_all_tick_mark_size(u.px(6.0))
         .draw()?;
     if let Some(shading) = &panel.shading {
         chart.draw_series(cells(shading))?;
     }
-    let marker = RGBColor(60, 60, 60).mix(0.45).filled();
+    let marker = rgb(u.1.muted).mix(0.45).filled();
     let r = u.px(1.8);
     chart.draw_series(panel.markers.iter().map(|&p| Circle::new(p, r, marker)))?;
     for shapes in &panel.shapes {
@@ -177,8 +183,8 @@ fn plot<DB: DrawingBackend>(
             .configure_series_labels()
             .position(SeriesLabelPosition::UpperLeft)
             .label_font(u.font(LEGEND))
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.stroke_width(u.px(1.0)))
+            .background_style(rgb(u.1.paper).mix(0.9))
+            .border_style(u.ink().stroke_width(u.px(1.0)))
             .margin(u.px(10.0))
             .legend_area_size(u.px(LEGEND_ICON + 8.0))
             .draw()?;

@@ -32,20 +32,37 @@ pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
     let px = |v: u32| (f64::from(v) * scene.scale).round() as u32;
     let (w, h) = (px(scene.width), px(scene.height));
     let tree = tree(scene)?;
+    // A new pixmap is transparent; an opaque ground is in the SVG itself.
     let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or(RasterError::Size(w, h))?;
-    pixmap.fill(tiny_skia::Color::WHITE);
     let size = tree.size();
     let transform =
         tiny_skia::Transform::from_scale(w as f32 / size.width(), h as f32 / size.height());
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    // Opaque (the figure has a white ground), so premultiplied RGBA is plain RGB.
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
     let mut bytes = Vec::new();
-    PngEncoder::new_with_quality(&mut bytes, CompressionType::Fast, FilterType::Adaptive)
-        .write_image(&rgb, w, h, image::ExtendedColorType::Rgb8)?;
+    let encoder =
+        PngEncoder::new_with_quality(&mut bytes, CompressionType::Fast, FilterType::Adaptive);
+    match scene.background {
+        // Opaque: premultiplied RGBA is plain RGB.
+        Some(_) => {
+            let rgb: Vec<u8> = pixmap
+                .data()
+                .chunks_exact(4)
+                .flat_map(|p| [p[0], p[1], p[2]])
+                .collect();
+            encoder.write_image(&rgb, w, h, image::ExtendedColorType::Rgb8)?;
+        }
+        // Transparent: straight (not premultiplied) RGBA, as PNG stores it.
+        None => {
+            let rgba: Vec<u8> = pixmap
+                .pixels()
+                .iter()
+                .flat_map(|p| {
+                    let c = p.demultiply();
+                    [c.red(), c.green(), c.blue(), c.alpha()]
+                })
+                .collect();
+            encoder.write_image(&rgba, w, h, image::ExtendedColorType::Rgba8)?;
+        }
+    }
     Ok(bytes)
 }

@@ -196,6 +196,9 @@ pub struct Style {
     pub title: Option<String>,
     pub caption: bool,
     pub palette: Palette,
+    /// The ground under the figure; None: transparent.
+    pub background: Option<crate::scene::Rgb>,
+    pub theme: crate::scene::Theme,
     pub scale: f64,
     pub line_width: f64,
     pub labels: Option<[String; 2]>,
@@ -525,11 +528,17 @@ fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecErro
     if !(0.1..=20.0).contains(&args.line_width) {
         return Err(SpecError::LineWidth(args.line_width));
     }
+    let theme = crate::scene::Theme::from_name(&args.theme).expect("clap admits only Theme::NAMES");
     Ok(Style {
         size: (args.width, args.height),
         title: args.title.clone(),
         caption: !args.no_caption,
         palette: Palette::from_name(&args.palette).expect("clap admits only Palette::NAMES"),
+        background: match args.background {
+            Some(ground) => ground.0,
+            None => Some(theme.paper),
+        },
+        theme,
         scale: args.scale,
         line_width: args.line_width,
         labels,
