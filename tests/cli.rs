@@ -1371,3 +1371,34 @@ fn background_and_theme_colour_the_ground_text_and_axes() {
         "invalid value 'sepia' for '--theme <THEME>'",
     );
 }
+
+#[test]
+fn a_long_title_shrinks_to_fit_and_is_never_clipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "A very long title that goes on and on about Fisher balls in the mean and standard deviation chart of the Gaussian family, with many more words than fit".repeat(2);
+    for (w, h) in [("1200", "900"), ("400", "300")] {
+        let (png, a) = plot(
+            dir.path(),
+            "t.png",
+            &[
+                "--chart", "mean-std", "--title", &long, "--width", w, "--height", h,
+            ],
+        );
+        a.success();
+        let img = image::load_from_memory(&fs::read(&png).unwrap())
+            .unwrap()
+            .to_rgb8();
+        let (width, height) = img.dimensions();
+        // The title band: the top 5% of the figure. Its outermost columns stay white: the
+        // title ends inside the figure instead of running off both sides.
+        for y in 0..height / 20 {
+            for x in (0..4).chain(width - 4..width) {
+                assert_eq!(
+                    img.get_pixel(x, y).0,
+                    [255, 255, 255],
+                    "{w}x{h}: ink at ({x}, {y})"
+                );
+            }
+        }
+    }
+}

@@ -71,9 +71,11 @@ pub fn draw<DB: DrawingBackend>(
         }
         None => root.clone(),
     };
+    // A long title shrinks to the figure's width (less a margin each side), never clipped.
+    let width = f64::from(root.dim_in_pixel().0) - 2.0 * f64::from(u.px(MARGIN));
     let body = body
         .margin(u.px(MARGIN / 2.0), 0, 0, 0)
-        .titled(&scene.title, u.font(TITLE))?;
+        .titled(&scene.title, u.font(fit(&scene.title, TITLE, width, &u)))?;
     let n = scene.panels.len();
     let layout = match scene.columns {
         Some(cols) => (n.div_ceil(cols), cols.min(n)),
@@ -84,6 +86,24 @@ pub fn draw<DB: DrawingBackend>(
         plot(panel, area, &u, scene.line_width)?;
     }
     root.present()
+}
+
+/// The font size (figure pixels) at which `text`, asked for at `size`, fits in `width`
+/// backend pixels: `size` itself when it fits, smaller in proportion when not.
+fn fit(text: &str, size: f64, width: f64, u: &Units) -> f64 {
+    use ab_glyph::{Font, ScaleFont};
+    let font = font::font();
+    let scaled = font.as_scaled((size * u.0) as f32);
+    let advance: f32 = text
+        .chars()
+        .map(|c| scaled.h_advance(font.glyph_id(c)))
+        .sum();
+    let advance = f64::from(advance);
+    if advance <= width || advance == 0.0 {
+        size
+    } else {
+        size * width / advance
+    }
 }
 
 /// Rows and columns for n panels: one row up to three, then two rows.
@@ -97,14 +117,16 @@ fn draw_caption<DB: DrawingBackend>(
     u: &Units,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let muted = rgb(u.1.muted);
-    let style = u
-        .font(CAPTION)
-        .color(&muted)
-        .pos(Pos::new(HPos::Center, VPos::Top));
     let centre = foot.dim_in_pixel().0 as i32 / 2;
+    // A long caption line (a long chart list, a user's labels) shrinks to the width.
+    let width = f64::from(foot.dim_in_pixel().0) - 2.0 * f64::from(u.px(MARGIN));
     for (i, line) in caption.lines().enumerate() {
         let y = u.px(CAPTION_LINE * i as f64) as i32;
-        foot.draw(&Text::new(line, (centre, y), style.clone()))?;
+        let style = u
+            .font(fit(line, CAPTION, width, u))
+            .color(&muted)
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        foot.draw(&Text::new(line, (centre, y), style))?;
     }
     Ok(())
 }
