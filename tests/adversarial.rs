@@ -158,6 +158,12 @@ fn command_line() -> impl Strategy<Value = Vec<String>> {
             ])
             .prop_map(|v| vec!["--ball".to_string(), v.to_string()]),
             pair().prop_map(|v| vec![format!("--at={v}")]),
+            prop::sample::select(vec!["white", "transparent", "#000000", "#12345", "red", ""])
+                .prop_map(|v| vec![format!("--background={v}")]),
+            prop::sample::select(vec!["light", "dark", "sepia"])
+                .prop_map(|v| vec!["--theme".to_string(), v.to_string()]),
+            prop::sample::select(vec!["", "-5 dB", "σ²", "A title far too long for any figure: the same Fisher balls of the Gaussian in every chart there is, drawn over and over again until the words run off both sides of the page and beyond it"])
+                .prop_map(|v| vec![format!("--title={v}")]),
         ],
         0..4,
     );
@@ -198,7 +204,7 @@ proptest! {
     #[test]
     fn random_uses_never_panic_hang_or_write_on_failure(
         argv in uses_line(),
-        ext in prop::sample::select(vec!["json", "svg", "png"]),
+        ext in prop::sample::select(vec!["json", "svg", "png", "pdf"]),
     ) {
         let dir = tempfile::tempdir().unwrap();
         promise(&argv, &dir.path().join(format!("out.{ext}")));
@@ -207,7 +213,7 @@ proptest! {
     #[test]
     fn random_flags_never_panic_hang_or_write_on_failure(
         argv in command_line(),
-        ext in prop::sample::select(vec!["json", "svg", "png"]),
+        ext in prop::sample::select(vec!["json", "svg", "png", "pdf"]),
     ) {
         let dir = tempfile::tempdir().unwrap();
         promise(&argv, &dir.path().join(format!("out.{ext}")));
