@@ -44,45 +44,39 @@ fn every_chart_of_every_family_draws_by_default_in_every_format() {
     }
 }
 
-#[test]
-fn student_t_json_carries_nu_and_other_families_do_not() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("t.json");
+/// Runs `args -o DIR/NAME`, which must succeed, and reads the JSON it wrote.
+fn json_of(dir: &std::path::Path, name: &str, args: &[&str]) -> Value {
+    let out = dir.join(name);
     fisherballs()
-        .args([
-            "plot",
-            "--family",
-            "student-t",
-            "--nu",
-            "7.5",
-            "--ball",
-            "kl",
-            "-o",
-        ])
+        .args(args)
+        .arg("-o")
         .arg(&out)
         .assert()
         .success();
-    let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    serde_json::from_slice(&fs::read(&out).unwrap()).unwrap()
+}
+
+#[test]
+fn student_t_json_carries_nu_and_other_families_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "plot",
+        "--family",
+        "student-t",
+        "--nu",
+        "7.5",
+        "--ball",
+        "kl",
+    ];
+    let v = json_of(dir.path(), "t.json", &args);
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         keys,
         ["family", "nu", "chart", "ball", "kl", "radius", "balls"]
     );
     assert_eq!(v["nu"].as_f64(), Some(7.5));
-    let out = dir.path().join("g.json");
-    fisherballs()
-        .args([
-            "compare",
-            "--family",
-            "gamma",
-            "--charts",
-            "shape-rate,log",
-            "-o",
-        ])
-        .arg(&out)
-        .assert()
-        .success();
-    let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    let args = ["compare", "--family", "gamma", "--charts", "shape-rate,log"];
+    let v = json_of(dir.path(), "g.json", &args);
     assert!(v.get("nu").is_none());
     assert_eq!(v["family"], "gamma");
     assert_eq!(v["panels"][1]["chart"], "log");
