@@ -49,6 +49,7 @@ pub fn figure_bytes(spec: &FigureSpec) -> Result<Vec<u8>> {
 /// A scene as SVG or PNG bytes, once it is checked to hold only what a backend can draw.
 fn draw(scene: &scene::Scene, format: Format) -> Result<Vec<u8>> {
     scene::check(scene)?;
+    render::room(scene)?;
     Ok(match format {
         Format::Png => render::to_png(scene)?,
         Format::Pdf => render::to_pdf(scene)?,

@@ -247,12 +247,25 @@ fn shading(j: &crate::panels::Jeffreys) -> Shading {
     }
 }
 
-/// Everything a renderer needs to draw one figure.
-pub struct Scene {
+/// A figure's size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Page {
+    /// The layout, in figure pixels (CSS pixels, 96 an inch).
     pub width: u32,
     pub height: u32,
-    /// PNG pixels per figure pixel.
-    pub scale: f64,
+    /// The size it is printed at (SVG, PDF and pgfplots carry it): the pixels at 96 an inch
+    /// unless a printed size was asked for (`printed`).
+    pub inches: (f64, f64),
+    pub printed: bool,
+    /// PNG pixels per figure pixel (`--scale`, times dpi/96 for a printed size).
+    pub png_scale: f64,
+    /// Tick labels in figure pixels; None: they grow and shrink with the figure.
+    pub font_px: Option<f64>,
+}
+
+/// Everything a renderer needs to draw one figure.
+pub struct Scene {
+    pub page: Page,
     /// The ground under the figure; None: transparent.
     pub background: Option<Rgb>,
     pub theme: Theme,
@@ -297,9 +310,7 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
         })
         .collect();
     Scene {
-        width: spec.style.size.0,
-        height: spec.style.size.1,
-        scale: spec.style.scale,
+        page: spec.style.page,
         background: spec.style.background,
         theme: spec.style.theme,
         title: spec.style.title.clone().unwrap_or_else(|| title(spec)),
@@ -605,9 +616,7 @@ pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Scene 
         spec.seed,
     );
     Scene {
-        width: spec.style.size.0,
-        height: spec.style.size.1,
-        scale: spec.style.scale,
+        page: spec.style.page,
         background: spec.style.background,
         theme: spec.style.theme,
         title: spec.style.title.clone().unwrap_or(title),
@@ -719,9 +728,7 @@ pub fn natgrad(
         spec.steps,
     );
     Scene {
-        width: spec.style.size.0,
-        height: spec.style.size.1,
-        scale: spec.style.scale,
+        page: spec.style.page,
         background: spec.style.background,
         theme: spec.style.theme,
         title: spec.style.title.clone().unwrap_or_else(|| {

@@ -162,6 +162,16 @@ fn command_line() -> impl Strategy<Value = Vec<String>> {
                 .prop_map(|v| vec![format!("--background={v}")]),
             prop::sample::select(vec!["light", "dark", "sepia"])
                 .prop_map(|v| vec!["--theme".to_string(), v.to_string()]),
+            (
+                prop::sample::select(vec!["--width", "--height"]),
+                prop::sample::select(vec![
+                    "150", "149", "3.25in", "2.5in", "8cm", "1mm", "234pt", "6000px", "7e3",
+                    "-1in", "NaNin", "infpt", "1e400cm", "3in5", "in", ""
+                ])
+            )
+                .prop_map(|(f, v)| vec![format!("{f}={v}")]),
+            number().prop_map(|v| vec![format!("--dpi={v}")]),
+            number().prop_map(|v| vec![format!("--font-size={v}")]),
             prop::sample::select(vec!["", "-5 dB", "σ²", "A title far too long for any figure: the same Fisher balls of the Gaussian in every chart there is, drawn over and over again until the words run off both sides of the page and beyond it"])
                 .prop_map(|v| vec![format!("--title={v}")]),
         ],
@@ -503,6 +513,9 @@ fn toml_key() -> impl Strategy<Value = String> {
         "palette",
         "scale",
         "width",
+        "height",
+        "dpi",
+        "font-size",
         "no-caption",
         "help",
         "output",

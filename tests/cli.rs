@@ -397,13 +397,13 @@ fn sizes_are_bounded() {
         &with(&["--width", "100000"]),
         None,
         1,
-        "each side must be 300 to 6000",
+        "each side must be 150 to 6000",
     );
     refused(
         &with(&["--height", "10"]),
         None,
         1,
-        "each side must be 300 to 6000",
+        "each side must be 150 to 6000",
     );
 }
 
@@ -820,7 +820,7 @@ mod compare_and_figure_files {
                 "plot", "--chart", "mean-std", "--scale", "4", "--width", "2000",
             ],
             1,
-            "--scale 4 makes a 8000x3600 PNG, but a PNG is at most 6000 pixels a side; use --scale 3 or less",
+            "a figure of 2000px by 900px at --dpi 100 and --scale 4 makes a 8000x3600 PNG, but a PNG is at most 6000 pixels a side; use --scale 3 or less",
         );
         run(
             &["plot", "--chart", "mean-std", "--line-width", "0"],
@@ -1370,6 +1370,192 @@ fn background_and_theme_colour_the_ground_text_and_axes() {
         2,
         "invalid value 'sepia' for '--theme <THEME>'",
     );
+}
+
+/// Whether the outermost `band` pixels of every side of a PNG are all the colour of its
+/// top-left corner (nothing runs off the figure).
+fn clear_edges(img: &image::RgbImage, band: u32) -> Result<(), String> {
+    let (w, h) = img.dimensions();
+    let ground = img.get_pixel(0, 0).0;
+    for y in 0..h {
+        for x in 0..w {
+            let edge = x < band || y < band || x >= w - band || y >= h - band;
+            if edge && img.get_pixel(x, y).0 != ground {
+                return Err(format!("ink at ({x}, {y}) of {w}x{h}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn text_is_never_clipped_at_any_size_or_font_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "A very long title that goes on and on about Fisher balls in the mean and standard deviation chart of the Gaussian family, with many more words than fit".repeat(2);
+    let labels = "the location parameter μ of the Gaussian family,the scale parameter σ (its standard deviation)";
+    let sizes: [&[&str]; 6] = [
+        &["--width", "1200", "--height", "900"],
+        &["--width", "400", "--height", "300"],
+        &["--width", "150", "--height", "150"],
+        &["--width", "240", "--height", "150"],
+        &["--width", "3.25in", "--height", "2.5in", "--font-size", "8"],
+        &[
+            "--width",
+            "8cm",
+            "--height",
+            "6cm",
+            "--font-size",
+            "10",
+            "--dpi",
+            "150",
+        ],
+    ];
+    for size in sizes {
+        let figures: [Vec<&str>; 2] = [
+            vec![
+                "plot", "--chart", "mean-std", "--labels", labels, "--title", &long,
+            ],
+            vec![
+                "compare",
+                "--charts",
+                "mean-std,information",
+                "--title",
+                &long,
+            ],
+        ];
+        for figure in figures {
+            let out = dir.path().join("t.png");
+            let run = fisherballs()
+                .args(&figure)
+                .args(size)
+                .arg("-o")
+                .arg(&out)
+                .assert();
+            // Two panels in 150 pixels have no room for axes: refused, saying so.
+            if figure[0] == "compare" && size[1] == "150" {
+                let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+                run.code(1);
+                assert!(
+                    stderr.contains("too small for their axes and text"),
+                    "{stderr}"
+                );
+                assert!(!out.exists());
+                continue;
+            }
+            run.success();
+            let img = image::open(&out).unwrap().to_rgb8();
+            if let Err(e) = clear_edges(&img, 2) {
+                panic!("{} {size:?}: {e}", figure[0]);
+            }
+            fs::remove_file(&out).unwrap();
+        }
+    }
+}
+
+#[test]
+fn printed_sizes_carry_into_svg_pdf_and_png_pixels() {
+    let dir = tempfile::tempdir().unwrap();
+    let size = [
+        "--chart", "mean-std", "--width", "3.25in", "--height", "2.5in",
+    ];
+    let (svg, a) = plot(dir.path(), "p.svg", &size);
+    a.success();
+    let text = fs::read_to_string(&svg).unwrap();
+    assert!(text.contains(
+        r#"width="3.25in" height="2.5in" viewBox="0 0 3120 2400" preserveAspectRatio="none">"#
+    ));
+    let (pdf, a) = plot(dir.path(), "p.pdf", &size);
+    a.success();
+    let bytes = fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("/MediaBox[0 0 234 180]"),
+        "a 234 x 180 pt page"
+    );
+    // PNG: inches times --dpi (100 by default) times --scale.
+    for (dpi, scale, want) in [("100", "1", (325, 250)), ("300", "2", (1950, 1500))] {
+        let flags = [&size[..], &["--dpi", dpi, "--scale", scale]].concat();
+        let (png, a) = plot(dir.path(), "p.png", &flags);
+        a.success();
+        assert_eq!(
+            image::open(&png).unwrap().to_rgb8().dimensions(),
+            want,
+            "--dpi {dpi}"
+        );
+    }
+    // Every unit, and pixels untouched by --dpi.
+    for (w, h, want) in [
+        ("8cm", "60mm", (315, 236)),
+        ("234pt", "180pt", (325, 250)),
+        ("640px", "480", (640, 480)),
+    ] {
+        let flags = ["--chart", "mean-std", "--width", w, "--height", h];
+        let (png, a) = plot(dir.path(), "u.png", &flags);
+        a.success();
+        assert_eq!(
+            image::open(&png).unwrap().to_rgb8().dimensions(),
+            want,
+            "{w} x {h}"
+        );
+    }
+    // --font-size redraws the text (and the room it takes) in the same figure.
+    let drawn = |pt: &str| {
+        let flags = [
+            &size[..],
+            &["--font-size", pt, "--no-caption", "--dpi", "300"],
+        ]
+        .concat();
+        let (png, a) = plot(dir.path(), "f.png", &flags);
+        a.success();
+        image::open(&png).unwrap().to_rgb8()
+    };
+    assert_ne!(drawn("8"), drawn("11"), "--font-size changes the drawing");
+}
+
+#[test]
+fn sizes_with_bad_units_or_out_of_range_are_refused() {
+    for (flags, code, words) in [
+        (
+            &["--width", "3in5"][..],
+            2,
+            "expected a positive length such as 1200",
+        ),
+        (&["--width", "-3in"], 2, "expected a positive length"),
+        (&["--height", "NaNpt"], 2, "expected a positive length"),
+        (
+            &["--width", "1in"],
+            1,
+            "a 1in by 900px figure is out of range; each side must be 150 to 6000 pixels",
+        ),
+        (
+            &["--width", "70in"],
+            1,
+            "each side must be 150 to 6000 pixels",
+        ),
+        (
+            &["--dpi", "0"],
+            1,
+            "--dpi 0 is out of range; use 10 to 2400",
+        ),
+        (&["--dpi", "inf"], 1, "--dpi inf is out of range"),
+        (
+            &["--width", "20in", "--dpi", "600"],
+            1,
+            "a figure of 20in by 900px at --dpi 600 and --scale 1 makes a 12000x5625 PNG, but a PNG is at most 6000 pixels a side; use --dpi 300 or less",
+        ),
+        (
+            &["--font-size", "100"],
+            1,
+            "--font-size 100 is out of range; use 4 to 72 points",
+        ),
+        (
+            &["--font-size", "NaN"],
+            1,
+            "--font-size NaN is out of range",
+        ),
+    ] {
+        refused(&with(flags), None, code, words);
+    }
 }
 
 #[test]

@@ -133,13 +133,23 @@ pub struct LookArgs {
     #[arg(long, default_value_t = 128)]
     pub points: usize,
 
-    /// Figure width in pixels
-    #[arg(long, default_value_t = 1200)]
-    pub width: u32,
+    /// Figure width: 1200 or 1200px (pixels, 96 an inch), or a printed size: 3.25in, 8cm,
+    /// 80mm, 234pt
+    #[arg(long, default_value = "1200", value_name = "LENGTH", allow_hyphen_values = true, value_parser = parse_length)]
+    pub width: Length,
 
-    /// Figure height in pixels
-    #[arg(long, default_value_t = 900)]
-    pub height: u32,
+    /// Figure height, in the same units as --width
+    #[arg(long, default_value = "900", value_name = "LENGTH", allow_hyphen_values = true, value_parser = parse_length)]
+    pub height: Length,
+
+    /// PNG pixels an inch for a printed size (--width 3.25in --dpi 300: 975 pixels wide)
+    #[arg(long, default_value_t = 100.0, allow_hyphen_values = true)]
+    pub dpi: f64,
+
+    /// Size of the tick labels in points; titles, axis names, legends and captions keep
+    /// their proportions to it [default: grows and shrinks with the figure]
+    #[arg(long, value_name = "PT", allow_hyphen_values = true)]
+    pub font_size: Option<f64>,
 
     /// Title instead of the default one
     #[arg(long)]
@@ -362,6 +372,79 @@ pub fn parse_grid(s: &str) -> Result<(usize, usize), String> {
 /// The ground under a figure: a colour, or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Background(pub Option<crate::scene::Rgb>);
+
+/// A length as written: a number and a unit (none means pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Length {
+    pub value: f64,
+    pub unit: Unit,
+}
+
+/// The units a length can be given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Px,
+    In,
+    Cm,
+    Mm,
+    Pt,
+}
+
+impl Unit {
+    const ALL: [(&'static str, Unit); 5] = [
+        ("px", Unit::Px),
+        ("in", Unit::In),
+        ("cm", Unit::Cm),
+        ("mm", Unit::Mm),
+        ("pt", Unit::Pt),
+    ];
+}
+
+impl Length {
+    /// Figure pixels: CSS pixels, 96 an inch (so a printed size keeps the look of a
+    /// screen figure of as many pixels).
+    pub fn px(self) -> f64 {
+        match self.inches() {
+            Some(inches) => 96.0 * inches,
+            None => self.value,
+        }
+    }
+
+    /// The printed size in inches; None for a size in pixels.
+    pub fn inches(self) -> Option<f64> {
+        match self.unit {
+            Unit::Px => None,
+            Unit::In => Some(self.value),
+            Unit::Cm => Some(self.value / 2.54),
+            Unit::Mm => Some(self.value / 25.4),
+            Unit::Pt => Some(self.value / 72.0),
+        }
+    }
+}
+
+impl std::fmt::Display for Length {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unit = Unit::ALL
+            .iter()
+            .find(|(_, u)| *u == self.unit)
+            .map_or("", |(n, _)| n);
+        write!(f, "{}{unit}", crate::geometry::Typed(self.value))
+    }
+}
+
+/// "1200", "1200px", "3.25in", "8cm", "80mm" or "234pt": a positive finite number and a unit.
+pub fn parse_length(s: &str) -> Result<Length, String> {
+    let (number, unit) = Unit::ALL
+        .iter()
+        .find_map(|&(name, unit)| s.strip_suffix(name).map(|n| (n, unit)))
+        .unwrap_or((s, Unit::Px));
+    match number.trim().parse::<f64>() {
+        Ok(value) if value.is_finite() && value > 0.0 => Ok(Length { value, unit }),
+        _ => Err(format!(
+            "expected a positive length such as 1200, 1200px, 3.25in, 8cm, 80mm or 234pt, got '{s}'"
+        )),
+    }
+}
 
 /// "white", "transparent" or "#RRGGBB".
 pub fn parse_background(s: &str) -> Result<Background, String> {

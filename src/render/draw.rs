@@ -31,8 +31,14 @@ struct Units(f64, Theme);
 
 impl Units {
     fn new(scene: &Scene, scale: f64) -> Self {
-        let fit = (f64::from(scene.width) / 1200.0).min(f64::from(scene.height) / 900.0);
-        Units(scale * fit.clamp(0.4, 3.0), scene.theme)
+        let page = scene.page;
+        let fit = match page.font_px {
+            Some(px) => px / TICKS,
+            None => (f64::from(page.width) / 1200.0)
+                .min(f64::from(page.height) / 900.0)
+                .clamp(0.4, 3.0),
+        };
+        Units(scale * fit, scene.theme)
     }
     fn ink(&self) -> RGBColor {
         rgb(self.1.ink)
@@ -47,6 +53,70 @@ impl Units {
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c[0], c[1], c[2])
+}
+
+/// Why a figure is too small for what it holds.
+#[derive(Debug, thiserror::Error, PartialEq)]
+#[error(
+    "a {width} by {height} pixel figure leaves {cell_w} by {cell_h} pixels to each of its {panels} panel(s), too small for their axes and text (at least {need_w} by {need_h} at this text size); use a larger --width/--height, fewer charts, --no-caption or a smaller --font-size"
+)]
+pub struct RoomError {
+    width: u32,
+    height: u32,
+    panels: usize,
+    cell_w: u32,
+    cell_h: u32,
+    need_w: u32,
+    need_h: u32,
+}
+
+/// The smallest plotting area worth drawing, in figure pixels of a 1200×900 figure.
+const MIN_PLOT: f64 = 60.0;
+
+/// Checks that every panel has room for its axes, labels and a plotting area of at least
+/// [`MIN_PLOT`] (all in text units, which `--font-size` or the figure's size set).
+pub fn room(scene: &Scene) -> Result<(), RoomError> {
+    let u = Units::new(scene, 1.0);
+    let (rows, cols) = layout(scene);
+    let page = scene.page;
+    let lines = scene.caption.as_ref().map_or(0, |c| c.lines().count()) as f64;
+    let caption = lines * CAPTION_LINE + if lines > 0.0 { MARGIN } else { 0.0 };
+    let top = 1.4 * TITLE + MARGIN / 2.0;
+    let title = if scene.panels.iter().any(|p| p.title.is_some()) {
+        1.3 * PANEL_TITLE
+    } else {
+        0.0
+    };
+    let bar = if scene.panels.iter().any(|p| p.shading.is_some()) {
+        COLOUR_BAR
+    } else {
+        0.0
+    };
+    let cell_w = f64::from(page.width) / cols as f64;
+    let cell_h = (f64::from(page.height) - u.0 * (caption + top)) / rows as f64;
+    let need_w = u.0 * (Y_AXIS_AREA + 2.0 * MARGIN + MIN_PLOT + bar);
+    let need_h = u.0 * (X_AXIS_AREA + 2.0 * MARGIN + MIN_PLOT + title);
+    if cell_w >= need_w && cell_h >= need_h {
+        return Ok(());
+    }
+    Err(RoomError {
+        width: page.width,
+        height: page.height,
+        panels: scene.panels.len(),
+        cell_w: cell_w.max(0.0) as u32,
+        cell_h: cell_h.max(0.0) as u32,
+        need_w: need_w.ceil() as u32,
+        need_h: need_h.ceil() as u32,
+    })
+}
+
+/// Rows and columns of panels.
+fn layout(scene: &Scene) -> (usize, usize) {
+    let n = scene.panels.len();
+    match scene.columns {
+        Some(cols) => (n.div_ceil(cols), cols.min(n)),
+        None => grid_of(n),
+    }
 }
 
 /// Draws `scene` on `backend`, whose size is the scene's times `scale`.
@@ -76,12 +146,7 @@ pub fn draw<DB: DrawingBackend>(
     let body = body
         .margin(u.px(MARGIN / 2.0), 0, 0, 0)
         .titled(&scene.title, u.font(fit(&scene.title, TITLE, width, &u)))?;
-    let n = scene.panels.len();
-    let layout = match scene.columns {
-        Some(cols) => (n.div_ceil(cols), cols.min(n)),
-        None => grid_of(n),
-    };
-    let areas = body.split_evenly(layout);
+    let areas = body.split_evenly(layout(scene));
     for (panel, area) in scene.panels.iter().zip(&areas) {
         plot(panel, area, &u, scene.line_width)?;
     }
@@ -150,10 +215,25 @@ fn plot<DB: DrawingBackend>(
         true => equal_aspect(panel, area, u),
         false => (panel.x_range, panel.y_range),
     };
+    // Panel titles and axis names shrink, like the figure's title, to the room they have.
+    let (w, h) = area.dim_in_pixel();
+    let room = |side: u32, less: f64| f64::from(side) - f64::from(u.px(less));
     let mut builder = ChartBuilder::on(area);
     if let Some(title) = &panel.title {
-        builder.caption(title, u.font(PANEL_TITLE));
+        builder.caption(title, u.font(fit(title, PANEL_TITLE, room(w, MARGIN), u)));
     }
+    let names = fit(
+        &panel.x_label,
+        AXIS_NAME,
+        room(w, Y_AXIS_AREA + 2.0 * MARGIN),
+        u,
+    )
+    .min(fit(
+        &panel.y_label,
+        AXIS_NAME,
+        room(h, X_AXIS_AREA + 2.0 * MARGIN),
+        u,
+    ));
     let mut chart = builder
         .margin(u.px(MARGIN))
         .x_label_area_size(u.px(X_AXIS_AREA))
@@ -163,12 +243,12 @@ fn plot<DB: DrawingBackend>(
         .configure_mesh()
         .x_desc(&panel.x_label)
         .y_desc(&panel.y_label)
-        .axis_desc_style(u.font(AXIS_NAME))
+        .axis_desc_style(u.font(names))
         .label_style(u.font(TICKS))
         .x_label_formatter(&tick)
         .y_label_formatter(&tick)
-        .x_labels(ticks(area.dim_in_pixel().0, u, 120.0, 9))
-        .y_labels(ticks(area.dim_in_pixel().1, u, 90.0, 7))
+        .x_labels(ticks(area.dim_in_pixel().0, u, 80.0, 10))
+        .y_labels(ticks(area.dim_in_pixel().1, u, 55.0, 8))
         .bold_line_style(rgb(u.1.grid).stroke_width(u.px(1.0)))
         .light_line_style(TRANSPARENT)
         .axis_style(u.ink().stroke_width(u.px(1.2)))
@@ -325,7 +405,7 @@ fn colour_bar<DB: DrawingBackend>(
         .axis_desc_style(u.font(TICKS))
         .label_style(u.font(TICKS))
         .y_label_formatter(&tick)
-        .y_labels(ticks(area.dim_in_pixel().1, u, 90.0, 7))
+        .y_labels(ticks(area.dim_in_pixel().1, u, 70.0, 8))
         .draw()?;
     let step = r.width() / s.bar.len() as f64;
     bar.draw_series(s.bar.iter().enumerate().map(|(k, &c)| {
@@ -338,7 +418,7 @@ fn colour_bar<DB: DrawingBackend>(
 /// How many tick labels fit along `side` backend pixels, one per `spacing` figure pixels,
 /// at most `most` (narrow panels of a comparison get fewer, so their labels never touch).
 fn ticks(side: u32, u: &Units, spacing: f64, most: usize) -> usize {
-    ((f64::from(side) / u.0 / spacing) as usize).clamp(3, most)
+    ((f64::from(side) / u.0 / spacing) as usize).clamp(2, most)
 }
 
 /// plotters' own tick text, with a true minus sign (U+2212) for negative numbers, none for

@@ -8,6 +8,7 @@ mod pdf;
 mod png;
 mod svg;
 
+pub use draw::{RoomError, room};
 pub use pdf::to_pdf;
 pub use png::to_png;
 pub use svg::to_svg;

@@ -1,6 +1,7 @@
 //! PDF: the SVG drawing converted to one vector page by krilla (what typst uses), which
 //! writes the same bytes run after run (svg2pdf was measured not to, shared/PLOTTING.md).
-//! The page is the figure's size at 96 pixels an inch: a 1200×900 figure is 12.5 × 9.4 in.
+//! The page is the figure's printed size: `--width 3.25in` makes a page 234 pt wide, and a
+//! size in pixels counts 96 an inch (a 1200×900 figure is 12.5 × 9.375 in).
 
 use krilla::Document;
 use krilla::geom::Size;
@@ -19,17 +20,12 @@ pub enum PdfError {
     Write(String),
 }
 
-/// PDF points per figure pixel: 72 points an inch, 96 pixels an inch.
-const POINTS_PER_PIXEL: f32 = 0.75;
-
 /// The figure as a one-page vector PDF.
 pub fn to_pdf(scene: &Scene) -> Result<Vec<u8>, PdfError> {
     let tree = super::png::tree(scene)?;
-    let page = Size::from_wh(
-        scene.width as f32 * POINTS_PER_PIXEL,
-        scene.height as f32 * POINTS_PER_PIXEL,
-    )
-    .ok_or_else(|| PdfError::Write("the page has no area".to_string()))?;
+    let (w, h) = scene.page.inches;
+    let page = Size::from_wh((72.0 * w) as f32, (72.0 * h) as f32)
+        .ok_or_else(|| PdfError::Write("the page has no area".to_string()))?;
     let mut document = Document::new();
     let mut p = document.start_page_with(PageSettings::new(page));
     let mut surface = p.surface();

@@ -1,5 +1,5 @@
 //! PNG: the SVG drawing rasterised by resvg (tiny-skia: exact-coverage anti-aliasing), so the
-//! PNG is the same picture as the SVG; `scene.scale` sets the pixels per figure pixel, and
+//! PNG is the same picture as the SVG; `page.png_scale` sets the pixels per figure pixel, and
 //! `image` encodes.
 
 use image::ImageEncoder;
@@ -29,8 +29,9 @@ pub(super) fn tree(scene: &Scene) -> Result<usvg::Tree, usvg::Error> {
 
 /// The figure as PNG bytes: the SVG rendered at `scale` pixels per figure pixel.
 pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
-    let px = |v: u32| (f64::from(v) * scene.scale).round() as u32;
-    let (w, h) = (px(scene.width), px(scene.height));
+    let page = scene.page;
+    let px = |v: u32| (f64::from(v) * page.png_scale).round() as u32;
+    let (w, h) = (px(page.width), px(page.height));
     let tree = tree(scene)?;
     // A new pixmap is transparent; an opaque ground is in the SVG itself.
     let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or(RasterError::Size(w, h))?;

@@ -17,7 +17,7 @@ use plotters_backend::{
 };
 
 use super::{draw, font};
-use crate::scene::Scene;
+use crate::scene::{Page, Scene};
 
 /// Backend units per figure pixel.
 const SCALE: u32 = 10;
@@ -25,7 +25,7 @@ const SCALE: u32 = 10;
 /// The figure as a standalone SVG document.
 pub fn to_svg(scene: &Scene) -> Vec<u8> {
     let mut doc = String::new();
-    let backend = SvgBackend::new(&mut doc, (scene.width, scene.height));
+    let backend = SvgBackend::new(&mut doc, scene.page);
     match draw::draw(scene, backend, f64::from(SCALE)) {
         Ok(()) => doc.into_bytes(),
         Err(e) => unreachable!("the SVG backend cannot fail: {e}"),
@@ -35,16 +35,24 @@ pub fn to_svg(scene: &Scene) -> Vec<u8> {
 struct SvgBackend<'a> {
     out: &'a mut String,
     figure: (u32, u32),
+    /// The width and height attributes: pixels, or inches for a printed size (whose layout
+    /// is whole pixels, so it stretches by less than half a pixel to the exact size).
+    size: (String, String),
     body: String,
     glyphs: BTreeMap<u16, String>,
     font: FontRef<'static>,
 }
 
 impl<'a> SvgBackend<'a> {
-    fn new(out: &'a mut String, figure: (u32, u32)) -> Self {
+    fn new(out: &'a mut String, page: Page) -> Self {
+        let size = match page.printed {
+            true => (inches(page.inches.0), inches(page.inches.1)),
+            false => (page.width.to_string(), page.height.to_string()),
+        };
         Self {
             out,
-            figure,
+            figure: (page.width, page.height),
+            size,
             body: String::new(),
             glyphs: BTreeMap::new(),
             font: font::font(),
@@ -84,6 +92,12 @@ impl<'a> SvgBackend<'a> {
 fn num(v: f32) -> String {
     let s = format!("{v:.1}");
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// "3.25in": four decimals, no trailing zeros.
+fn inches(v: f64) -> String {
+    let s = format!("{v:.4}");
+    format!("{}in", s.trim_end_matches('0').trim_end_matches('.'))
 }
 
 fn paint(c: BackendColor, what: &str) -> String {
@@ -154,13 +168,17 @@ impl DrawingBackend for SvgBackend<'_> {
     }
 
     fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
-        let (w, h) = self.figure;
+        let (w, h) = &self.size;
         let (vw, vh) = self.get_size();
+        let stretch = match h.ends_with("in") {
+            true => r#" preserveAspectRatio="none""#,
+            false => "",
+        };
         let out = &mut *self.out;
         out.clear();
         let _ = writeln!(
             out,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{w}" height="{h}" viewBox="0 0 {vw} {vh}">"#
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{w}" height="{h}" viewBox="0 0 {vw} {vh}"{stretch}>"#
         );
         out.push_str("<defs>\n");
         for (id, d) in &self.glyphs {

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use super::{
-    MAX_ALONG, MAX_BALLS, MAX_DRAWS, MAX_GEODESICS, MAX_JEFFREYS_BALLS, MAX_N, MAX_PANELS,
-    MAX_POINTS, MAX_SIDE, MAX_TOTAL_POINTS, MAX_TRIALS, MIN_POINTS, MIN_SIDE,
+    MAX_ALONG, MAX_BALLS, MAX_DPI, MAX_DRAWS, MAX_FONT_PT, MAX_GEODESICS, MAX_JEFFREYS_BALLS,
+    MAX_N, MAX_PANELS, MAX_POINTS, MAX_SIDE, MAX_TOTAL_POINTS, MAX_TRIALS, MIN_DPI, MIN_FONT_PT,
+    MIN_POINTS, MIN_SIDE,
 };
 use crate::geometry::Typed;
 use crate::geometry::ball::LevelError;
@@ -116,19 +117,24 @@ pub enum SpecError {
         "--show jeffreys weighs each ball's prior mass: {0} balls asked for, at most {MAX_JEFFREYS_BALLS} (e.g. --grid 50x50); use a smaller --grid or fewer kinds"
     )]
     TooManyWeighed(usize),
-    #[error("a {0}x{1} figure is out of range; each side must be {MIN_SIDE} to {MAX_SIDE} pixels")]
-    Size(u32, u32),
+    #[error(
+        "a {0} by {1} figure is out of range; each side must be {MIN_SIDE} to {MAX_SIDE} pixels, counting 96 pixels an inch for a printed size"
+    )]
+    Size(String, String),
+    #[error("--dpi {} is out of range; use {MIN_DPI} to {MAX_DPI} pixels an inch", Typed(*.0))]
+    Dpi(f64),
+    #[error("--font-size {} is out of range; use {MIN_FONT_PT} to {MAX_FONT_PT} points", Typed(*.0))]
+    FontSize(f64),
     #[error("--scale {} is out of range; use a number from 0.25 to 4", Typed(*.0))]
     Scale(f64),
     #[error(
-        "--scale {} makes a {width}x{height} PNG, but a PNG is at most {MAX_SIDE} pixels a side; use --scale {} or less at this size",
-        Typed(*scale), Typed(*most)
+        "a figure of {asked} makes a {width}x{height} PNG, but a PNG is at most {MAX_SIDE} pixels a side; use {fix} at this size"
     )]
     PngSize {
-        scale: f64,
+        asked: String,
         width: u64,
         height: u64,
-        most: f64,
+        fix: String,
     },
     #[error("--line-width {} is out of range; use a number from 0.1 to 20", Typed(*.0))]
     LineWidth(f64),

@@ -14,7 +14,7 @@ use crate::cli::args::{
 };
 use crate::geometry::chart::Whitened;
 use crate::geometry::families::{self, gaussian::Gaussian};
-use crate::geometry::{BallKind, Chart, Family, Interval, Level, Limits, Model, Point};
+use crate::geometry::{BallKind, Chart, Family, Interval, Level, Limits, Model, Point, Typed};
 use crate::scene::Palette;
 
 /// The largest grid: 40 000 centres (200×200).
@@ -24,9 +24,14 @@ pub const MIN_POINTS: usize = 16;
 pub const MAX_POINTS: usize = 4096;
 /// All outlines together, over every kind and panel: at most 40 000 balls × 256 points.
 pub const MAX_TOTAL_POINTS: usize = 10_240_000;
-/// Figure sides in pixels, before and after `--scale`.
-pub const MIN_SIDE: u32 = 300;
+/// Figure sides in figure pixels (96 an inch), and PNG sides after `--dpi` and `--scale`.
+pub const MIN_SIDE: u32 = 150;
 pub const MAX_SIDE: u32 = 6000;
+/// PNG pixels an inch for printed sizes, and tick labels in points.
+pub const MIN_DPI: f64 = 10.0;
+pub const MAX_DPI: f64 = 2400.0;
+pub const MIN_FONT_PT: f64 = 4.0;
+pub const MAX_FONT_PT: f64 = 72.0;
 /// `plot --show jeffreys` weighs the prior mass of at most 2 500 balls (50×50): each mass
 /// is some 6 000 evaluations of √det F.
 pub const MAX_JEFFREYS_BALLS: usize = 2_500;
@@ -192,14 +197,13 @@ impl ChartChoice {
 /// How a figure looks, beyond what it shows.
 #[derive(Debug, Clone)]
 pub struct Style {
-    pub size: (u32, u32),
+    pub page: crate::scene::Page,
     pub title: Option<String>,
     pub caption: bool,
     pub palette: Palette,
     /// The ground under the figure; None: transparent.
     pub background: Option<crate::scene::Rgb>,
     pub theme: crate::scene::Theme,
-    pub scale: f64,
     pub line_width: f64,
     pub labels: Option<[String; 2]>,
 }
@@ -507,30 +511,13 @@ impl Look {
 }
 
 fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecError> {
-    let side = MIN_SIDE..=MAX_SIDE;
-    if !side.contains(&args.width) || !side.contains(&args.height) {
-        return Err(SpecError::Size(args.width, args.height));
-    }
-    if !(0.25..=4.0).contains(&args.scale) {
-        return Err(SpecError::Scale(args.scale));
-    }
-    let side = f64::from(args.width.max(args.height));
-    if side * args.scale > f64::from(MAX_SIDE) {
-        // The largest scale that keeps the PNG within the limit, to two decimals.
-        let most = (f64::from(MAX_SIDE) / side * 100.0).floor() / 100.0;
-        return Err(SpecError::PngSize {
-            scale: args.scale,
-            width: (f64::from(args.width) * args.scale).round() as u64,
-            height: (f64::from(args.height) * args.scale).round() as u64,
-            most,
-        });
-    }
+    let page = page(args)?;
     if !(0.1..=20.0).contains(&args.line_width) {
         return Err(SpecError::LineWidth(args.line_width));
     }
     let theme = crate::scene::Theme::from_name(&args.theme).expect("clap admits only Theme::NAMES");
     Ok(Style {
-        size: (args.width, args.height),
+        page,
         title: args.title.clone(),
         caption: !args.no_caption,
         palette: Palette::from_name(&args.palette).expect("clap admits only Palette::NAMES"),
@@ -539,9 +526,60 @@ fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecErro
             None => Some(theme.paper),
         },
         theme,
-        scale: args.scale,
         line_width: args.line_width,
         labels,
+    })
+}
+
+/// The figure's size from --width, --height, --dpi, --scale and --font-size, each checked:
+/// a layout of MIN_SIDE to MAX_SIDE figure pixels, a PNG of at most MAX_SIDE pixels a side.
+fn page(args: &LookArgs) -> Result<crate::scene::Page, SpecError> {
+    let (w, h) = (args.width, args.height);
+    let side = f64::from(MIN_SIDE)..=f64::from(MAX_SIDE);
+    if !side.contains(&w.px()) || !side.contains(&h.px()) {
+        return Err(SpecError::Size(w.to_string(), h.to_string()));
+    }
+    if !(MIN_DPI..=MAX_DPI).contains(&args.dpi) {
+        return Err(SpecError::Dpi(args.dpi));
+    }
+    if !(0.25..=4.0).contains(&args.scale) {
+        return Err(SpecError::Scale(args.scale));
+    }
+    if let Some(pt) = args.font_size
+        && !(MIN_FONT_PT..=MAX_FONT_PT).contains(&pt)
+    {
+        return Err(SpecError::FontSize(pt));
+    }
+    let printed = w.inches().is_some() || h.inches().is_some();
+    let per_px = if printed { args.dpi / 96.0 } else { 1.0 };
+    let png = |l: crate::cli::args::Length| (l.px() * per_px * args.scale).round();
+    let (pw, ph) = (png(w), png(h));
+    if pw.max(ph) > f64::from(MAX_SIDE) || pw.min(ph) < 1.0 {
+        // What to lower, and how far (two decimals): --dpi for a printed size, else --scale.
+        let longest = w.px().max(h.px()) * per_px * args.scale;
+        let most = |now: f64| (now * f64::from(MAX_SIDE) / longest * 100.0).floor() / 100.0;
+        let fix = match printed {
+            true => format!("--dpi {} or less", Typed(most(args.dpi))),
+            false => format!("--scale {} or less", Typed(most(args.scale))),
+        };
+        return Err(SpecError::PngSize {
+            asked: format!(
+                "{w} by {h} at --dpi {} and --scale {}",
+                Typed(args.dpi),
+                Typed(args.scale)
+            ),
+            width: pw as u64,
+            height: ph as u64,
+            fix,
+        });
+    }
+    Ok(crate::scene::Page {
+        width: w.px().round() as u32,
+        height: h.px().round() as u32,
+        inches: (w.px() / 96.0, h.px() / 96.0),
+        printed,
+        png_scale: per_px * args.scale,
+        font_px: args.font_size.map(|pt| pt * 96.0 / 72.0),
     })
 }
 
