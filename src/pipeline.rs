@@ -53,6 +53,7 @@ fn draw(scene: &scene::Scene, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
         Format::Png => render::to_png(scene)?,
         Format::Pdf => render::to_pdf(scene)?,
+        Format::Tex => render::to_tex(scene),
         _ => render::to_svg(scene),
     })
 }

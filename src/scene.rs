@@ -108,12 +108,27 @@ impl Palette {
         self.colours()[i]
     }
 
+    /// The dash pattern of a ball kind (dash, gap in line widths): in grey, for print, the
+    /// kinds differ in their lines as well as their greys; in colour every line is solid.
+    pub fn dash(self, kind: BallKind) -> Option<(f64, f64)> {
+        let i = BallKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
+        match self {
+            Palette::Grey => [None, Some((5.0, 3.0)), Some((1.0, 2.0)), Some((10.0, 3.0))][i],
+            _ => None,
+        }
+    }
+
     /// The colour of the ball in column `col` and row `row` of a grid: neighbours across,
     /// up and diagonally all differ (steps of 1, 3, 2 and 4 through 7 colours).
     pub fn cell(self, col: usize, row: usize) -> Rgb {
         let c = self.colours();
         c[(col + 3 * row) % c.len()]
     }
+}
+
+/// The outline colour of a fill: its hue at 70% brightness.
+pub fn outline(c: Rgb) -> Rgb {
+    c.map(|v| (f64::from(v) * 0.7).round() as u8)
 }
 
 /// One set of outlines drawn alike.
@@ -123,6 +138,8 @@ pub struct Shapes {
     pub colour: Rgb,
     /// Opacity of the fill (the outline is opaque).
     pub fill_alpha: f64,
+    /// Dashed outlines: dash and gap, in line widths; None: solid.
+    pub dash: Option<(f64, f64)>,
     pub outlines: Vec<Vec<(f64, f64)>>,
     pub centres: Vec<(f64, f64)>,
 }
@@ -375,6 +392,7 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
                     _ => palette.cell(i % spec.grid.0, i / spec.grid.0),
                 },
                 fill_alpha: 0.3,
+                dash: None,
                 outlines: vec![b.points.iter().map(xy).collect()],
                 centres: vec![xy(&b.centre)],
             })
@@ -384,6 +402,7 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
             label: String::new(),
             colour: [255, 255, 255],
             fill_alpha: 0.3,
+            dash: None,
             outlines: one
                 .balls
                 .iter()
@@ -402,6 +421,7 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
                 colour: palette.kind(layer.kind),
                 // Overlaid kinds are filled faintly, so that every outline shows through.
                 fill_alpha: if layers.len() > 1 { 0.06 } else { 0.22 },
+                dash: palette.dash(layer.kind),
                 outlines: layer
                     .balls
                     .iter()
@@ -542,16 +562,20 @@ pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Scene 
             .iter()
             .zip(["1", "2"])
             .zip(labels)
-            .map(|((c, k), label)| Shapes {
-                label: label.to_string(),
-                colour: palette.kind(if k == "1" {
+            .map(|((c, k), label)| {
+                let kind = if k == "1" {
                     BallKind::Quadratic
                 } else {
                     BallKind::Kl
-                }),
-                fill_alpha: 0.0,
-                outlines: vec![c.iter().map(xy).collect()],
-                centres: vec![xy(&centre)],
+                };
+                Shapes {
+                    label: label.to_string(),
+                    colour: palette.kind(kind),
+                    fill_alpha: 0.0,
+                    dash: palette.dash(kind),
+                    outlines: vec![c.iter().map(xy).collect()],
+                    centres: vec![xy(&centre)],
+                }
             })
             .collect()
     };
@@ -706,6 +730,7 @@ pub fn natgrad(
                     label: String::new(),
                     colour: spec.style.theme.ink,
                     fill_alpha: 0.0,
+                    dash: None,
                     outlines: Vec::new(),
                     centres: vec![(target.x, target.y)],
                 }],

@@ -214,7 +214,7 @@ proptest! {
     #[test]
     fn random_uses_never_panic_hang_or_write_on_failure(
         argv in uses_line(),
-        ext in prop::sample::select(vec!["json", "svg", "png", "pdf"]),
+        ext in prop::sample::select(vec!["json", "svg", "png", "pdf", "tex"]),
     ) {
         let dir = tempfile::tempdir().unwrap();
         promise(&argv, &dir.path().join(format!("out.{ext}")));
@@ -223,7 +223,7 @@ proptest! {
     #[test]
     fn random_flags_never_panic_hang_or_write_on_failure(
         argv in command_line(),
-        ext in prop::sample::select(vec!["json", "svg", "png", "pdf"]),
+        ext in prop::sample::select(vec!["json", "svg", "png", "pdf", "tex"]),
     ) {
         let dir = tempfile::tempdir().unwrap();
         promise(&argv, &dir.path().join(format!("out.{ext}")));
@@ -667,11 +667,11 @@ fn geodesics_near_vertical_and_far_out_are_drawn_exactly() {
 }
 
 #[test]
-fn svg_and_pdf_drop_outline_points_no_one_can_see() {
+fn svg_pdf_and_tex_drop_outline_points_no_one_can_see() {
     // 3 600 balls of 1 024 points: 75 MB of SVG before points within a tenth of a pixel of
     // their neighbours' line were dropped.
     let dir = tempfile::tempdir().unwrap();
-    for ext in ["svg", "pdf"] {
+    for ext in ["svg", "pdf", "tex"] {
         let out = dir.path().join(format!("big.{ext}"));
         let args = words("plot --chart mean-std --grid 60x60 --points 1024 --ball kl");
         assert_eq!(promise_keep(&args, &out), 0);

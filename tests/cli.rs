@@ -447,7 +447,7 @@ fn outputs_must_be_writable_files_of_a_known_kind() {
         &MS,
         Some("/tmp/fisherballs-test.eps"),
         1,
-        "end the output name in .svg, .png, .pdf or .json",
+        "end the output name in .svg, .png, .pdf, .tex (pgfplots) or .json",
     );
     refused(
         &MS,

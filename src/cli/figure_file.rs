@@ -121,9 +121,16 @@ impl FigureFile {
                 .as_deref()
                 .map(|a| format!("{}\n\n", a.trim_end()))
                 .unwrap_or_default();
+            // Pictures are shown; PDF, pgfplots and JSON are linked.
+            let lower = f.output.to_ascii_lowercase();
+            let shown = [".png", ".svg"].iter().any(|e| lower.ends_with(e));
+            let link = match shown {
+                true => format!("![{0}]({0})", f.output),
+                false => format!("[{0}]({0})", f.output),
+            };
             let _ = write!(
                 page,
-                "\n## {0}\n\n{about}![{0}]({0})\n\n```sh\n{1}\n```\n",
+                "\n## {}\n\n{about}{link}\n\n```sh\n{}\n```\n",
                 f.output,
                 self.command(f)
             );

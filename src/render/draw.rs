@@ -5,6 +5,7 @@
 //! their text and lines with their size.
 
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -29,16 +30,21 @@ const COLOUR_BAR: f64 = 125.0;
 /// Backend pixels per figure pixel, and the theme's colours (everything that is not data).
 struct Units(f64, Theme);
 
+/// Figure pixels per design unit (the sizes above are for a 1200×900 figure): set by
+/// `--font-size`, else by the figure's size.
+pub(super) fn text_scale(scene: &Scene) -> f64 {
+    let page = scene.page;
+    match page.font_px {
+        Some(px) => px / TICKS,
+        None => (f64::from(page.width) / 1200.0)
+            .min(f64::from(page.height) / 900.0)
+            .clamp(0.4, 3.0),
+    }
+}
+
 impl Units {
     fn new(scene: &Scene, scale: f64) -> Self {
-        let page = scene.page;
-        let fit = match page.font_px {
-            Some(px) => px / TICKS,
-            None => (f64::from(page.width) / 1200.0)
-                .min(f64::from(page.height) / 900.0)
-                .clamp(0.4, 3.0),
-        };
-        Units(scale * fit, scene.theme)
+        Units(scale * text_scale(scene), scene.theme)
     }
     fn ink(&self) -> RGBColor {
         rgb(self.1.ink)
@@ -111,7 +117,7 @@ pub fn room(scene: &Scene) -> Result<(), RoomError> {
 }
 
 /// Rows and columns of panels.
-fn layout(scene: &Scene) -> (usize, usize) {
+pub(super) fn layout(scene: &Scene) -> (usize, usize) {
     let n = scene.panels.len();
     match scene.columns {
         Some(cols) => (n.div_ceil(cols), cols.min(n)),
@@ -317,17 +323,41 @@ fn draw_shapes<DB: DrawingBackend>(
     )?;
     let line = darker(shapes.colour).stroke_width(u.px(line_width));
     let closed = |o: &Vec<(f64, f64)>| o.iter().chain(o.first()).copied().collect::<Vec<_>>();
-    let series = chart.draw_series(
-        shapes
-            .outlines
-            .iter()
-            .map(|o| PathElement::new(closed(o), line)),
-    )?;
+    let series = match shapes.dash {
+        None => chart.draw_series(
+            shapes
+                .outlines
+                .iter()
+                .map(|o| PathElement::new(closed(o), line)),
+        )?,
+        Some((on, off)) => {
+            let (on, off) = (u.px(on * line_width), u.px(off * line_width));
+            chart.draw_series(
+                shapes
+                    .outlines
+                    .iter()
+                    .map(|o| DashedPathElement::new(closed(o), on, off, line)),
+            )?
+        }
+    };
     if !shapes.label.is_empty() {
         let (w, h) = (u.px(LEGEND_ICON) as i32, u.px(12.0) as i32);
-        series.label(&shapes.label).legend(move |(x, y)| {
-            Rectangle::new([(x, y - h / 2), (x + w, y + h / 2)], line.color.filled())
-        });
+        let series = series.label(&shapes.label);
+        match shapes.dash {
+            // A dashed kind shows its dashes, drawn thick.
+            Some((on, off)) => {
+                let thick = line.color.stroke_width(u.px(2.0 * line_width));
+                let (on, off) = (u.px(on * line_width), u.px(off * line_width));
+                series.legend(move |(x, y)| {
+                    DashedPathElement::new(vec![(x, y), (x + w, y)], on, off, thick)
+                });
+            }
+            None => {
+                series.legend(move |(x, y)| {
+                    Rectangle::new([(x, y - h / 2), (x + w, y + h / 2)], line.color.filled())
+                });
+            }
+        }
     }
     let dot = darker(shapes.colour).filled();
     let r = u.px(CENTRE_RADIUS);
@@ -439,8 +469,7 @@ fn tick(v: &f64) -> String {
     }
 }
 
-/// The outline colour: the fill's hue at 70% brightness.
+/// The outline colour of a fill.
 fn darker(c: Rgb) -> RGBColor {
-    let d = |v: u8| (f64::from(v) * 0.7).round() as u8;
-    RGBColor(d(c[0]), d(c[1]), d(c[2]))
+    rgb(crate::scene::outline(c))
 }

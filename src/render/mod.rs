@@ -5,10 +5,14 @@
 mod draw;
 pub mod font;
 mod pdf;
+mod pgf;
 mod png;
+mod simplify;
 mod svg;
+mod tex;
 
 pub use draw::{RoomError, room};
 pub use pdf::to_pdf;
+pub use pgf::to_tex;
 pub use png::to_png;
 pub use svg::to_svg;

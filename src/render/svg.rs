@@ -16,7 +16,7 @@ use plotters_backend::{
     FontTransform,
 };
 
-use super::{draw, font};
+use super::{draw, font, simplify};
 use crate::scene::{Page, Scene};
 
 /// Backend units per figure pixel.
@@ -123,37 +123,19 @@ fn look<S: BackendStyle>(s: &S, fill: bool) -> String {
 }
 
 /// The points of a path or polygon, less those within a tenth of a figure pixel (one backend
-/// unit) of the line through the last point kept and the next one: a 256-point outline of a
-/// small ball keeps a few dozen, and no reader can see the difference.
+/// unit) of the line through their neighbours ([`simplify::kept`]).
 fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
     let all: Vec<BackendCoord> = path.into_iter().collect();
-    let mut kept: Vec<BackendCoord> = Vec::with_capacity(all.len());
-    for (k, &p) in all.iter().enumerate() {
-        let (Some(&a), Some(&b)) = (kept.last(), all.get(k + 1)) else {
-            kept.push(p);
-            continue;
-        };
-        if !within_a_unit(a, p, b) {
-            kept.push(p);
-        }
-    }
+    let xy: Vec<(f64, f64)> = all
+        .iter()
+        .map(|&(x, y)| (f64::from(x), f64::from(y)))
+        .collect();
     let mut s = String::new();
-    for (x, y) in kept {
-        let _ = write!(s, "{x},{y} ");
+    for k in simplify::kept(&xy, 1.0) {
+        let _ = write!(s, "{},{} ", all[k].0, all[k].1);
     }
     s.pop();
     s
-}
-
-/// Whether p lies within one unit of the line through a and b (or of a, if a = b).
-fn within_a_unit(a: BackendCoord, p: BackendCoord, b: BackendCoord) -> bool {
-    let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
-    let (px, py) = (f64::from(p.0 - a.0), f64::from(p.1 - a.1));
-    let len = dx.hypot(dy);
-    if len == 0.0 {
-        return px.hypot(py) <= 1.0;
-    }
-    (dx * py - dy * px).abs() <= len
 }
 
 impl DrawingBackend for SvgBackend<'_> {

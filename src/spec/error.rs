@@ -138,7 +138,9 @@ pub enum SpecError {
     },
     #[error("--line-width {} is out of range; use a number from 0.1 to 20", Typed(*.0))]
     LineWidth(f64),
-    #[error("cannot tell the format of '{0}'; end the output name in .svg, .png, .pdf or .json")]
+    #[error(
+        "cannot tell the format of '{0}'; end the output name in .svg, .png, .pdf, .tex (pgfplots) or .json"
+    )]
     Extension(PathBuf),
     #[error("the directory '{0}' does not exist; create it or write the figure elsewhere")]
     NoDirectory(PathBuf),

@@ -163,6 +163,8 @@ pub enum Format {
     Svg,
     Png,
     Pdf,
+    /// A pgfplots LaTeX file.
+    Tex,
     Json,
 }
 
@@ -172,6 +174,7 @@ impl Format {
             "svg" => Some(Format::Svg),
             "png" => Some(Format::Png),
             "pdf" => Some(Format::Pdf),
+            "tex" => Some(Format::Tex),
             "json" => Some(Format::Json),
             _ => None,
         }

@@ -1,0 +1,386 @@
+//! pgfplots: the scene as a LaTeX file of `axis` environments, one a panel, at the figure's
+//! printed size. Compiled alone it is a `standalone` page; `\input` into a document that
+//! loads pgfplots, it is a `tikzpicture` set in that document's fonts. Axis names are math
+//! (`$\lambda = 1/\sigma^{2}$`), each outline an `\addplot coordinates`; pgfplots chooses the
+//! ticks. Outline points within 0.1 pt of the line through their neighbours are left out, as
+//! in the SVG.
+
+use std::fmt::Write;
+
+use super::draw::{layout, text_scale};
+use super::{simplify, tex};
+use crate::geometry::Interval;
+use crate::scene::{Curve, PanelScene, Rgb, Scene, Shading, Shapes, outline};
+
+/// Sizes are in PostScript points (bp, 72 an inch: TeX's pt is 1/72.27 in), so the page is
+/// the printed size exactly.
+///
+/// Room in points beside each axis box: left for tick labels and the axis name, below for
+/// the same, above for each line of a panel title (or for air), right for air or a colour
+/// bar; and the figure title.
+const LEFT: f64 = 50.0;
+const BELOW: f64 = 38.0;
+const ABOVE_TITLED: f64 = 18.0;
+const ABOVE: f64 = 6.0;
+const RIGHT: f64 = 10.0;
+const BAR: f64 = 70.0;
+const FIGURE_TITLE: f64 = 22.0;
+/// Points per figure pixel (96 pixels an inch, 72 points).
+const PT_PER_PX: f64 = 0.75;
+
+/// The figure as a pgfplots LaTeX file.
+pub fn to_tex(scene: &Scene) -> Vec<u8> {
+    let mut colours = Colours::default();
+    let mut body = String::new();
+    let (w, h) = (72.0 * scene.page.inches.0, 72.0 * scene.page.inches.1);
+    let (rows, cols) = layout(scene);
+    // The title wraps to the figure's width: room for its lines (5 bp a character).
+    let lines = (5.0 * scene.title.chars().count() as f64 / (w - 10.0))
+        .ceil()
+        .max(1.0);
+    let top = FIGURE_TITLE + 12.0 * (lines - 1.0);
+    let cell = (w / cols as f64, (h - top) / rows as f64);
+    let line = scene.line_width * PT_PER_PX * text_scale(scene) * scene.page.inches.0 * 96.0
+        / f64::from(scene.page.width);
+    // The picture is the figure's printed size, whatever its labels' extent.
+    let _ = writeln!(
+        body,
+        r"\useasboundingbox (0bp,0bp) rectangle ({}bp,{}bp);",
+        num(w),
+        num(-h)
+    );
+    if let Some(ground) = scene.background.filter(|&g| g != [255, 255, 255]) {
+        let _ = writeln!(
+            body,
+            r"\fill[{}] (0bp,0bp) rectangle ({}bp,{}bp);",
+            colours.name(ground),
+            num(w),
+            num(-h)
+        );
+    }
+    let _ = writeln!(
+        body,
+        r"\node[anchor=north, align=center, text width={}bp, text={}] at ({}bp,0bp) {{{}}};",
+        num(w - 10.0),
+        colours.name(scene.theme.ink),
+        num(w / 2.0),
+        tex::text(&scene.title)
+    );
+    for (k, panel) in scene.panels.iter().enumerate() {
+        let (row, col) = (k / cols, k % cols);
+        let at = (col as f64 * cell.0, -(top + row as f64 * cell.1));
+        axis(&mut body, &mut colours, scene, panel, k, at, cell, line);
+    }
+    let mut out = String::new();
+    preamble(&mut out, scene);
+    out.push_str("\\fisherballsbegin\n\\begin{tikzpicture}\n");
+    out.push_str(&colours.definitions());
+    out.push_str(&body);
+    out.push_str("\\end{tikzpicture}\n\\fisherballsend\n");
+    out.into_bytes()
+}
+
+/// The comments, and the switch between a standalone page and a picture for `\input`:
+/// after `\documentclass` LaTeX makes `\documentclass` an error macro, which tells the two
+/// apart.
+fn preamble(out: &mut String, scene: &Scene) {
+    let _ = writeln!(out, "% {}", scene.title.replace('\n', " "));
+    let _ = writeln!(
+        out,
+        "% Made by fisherballs {}. Compile alone (pdflatex) for a standalone page, or \\input it",
+        env!("CARGO_PKG_VERSION")
+    );
+    out.push_str(
+        "% in a document that loads pgfplots (\\usepackage{pgfplots}), whose fonts it uses.\n",
+    );
+    if let Some(caption) = &scene.caption {
+        out.push_str("% A caption for it:\n");
+        let _ = writeln!(out, "% \\caption{{{}}}", tex::text(caption));
+    }
+    out.push_str(
+        r"\makeatletter
+\ifx\documentclass\@twoclasseserror
+  \let\fisherballsbegin\relax
+  \let\fisherballsend\relax
+\else
+  \def\fisherballsbegin{\documentclass{standalone}\usepackage{pgfplots}\pgfplotsset{compat=1.16}\begin{document}}
+  \def\fisherballsend{\end{document}}
+\fi
+\makeatother
+",
+    );
+}
+
+/// One panel: an axis box in its cell, its shading, shapes, curves and markers.
+#[allow(clippy::too_many_arguments)]
+fn axis(
+    out: &mut String,
+    colours: &mut Colours,
+    scene: &Scene,
+    panel: &PanelScene,
+    k: usize,
+    at: (f64, f64),
+    cell: (f64, f64),
+    line: f64,
+) {
+    let bar = if panel.shading.is_some() { BAR } else { 0.0 };
+    let width = (cell.0 - LEFT - RIGHT - bar).max(20.0);
+    // A title wraps to the axis' width: room for as many lines as it will take, at about
+    // 5 pt a character of a 10 pt font.
+    let above = match &panel.title {
+        Some(t) => ABOVE_TITLED * (5.0 * t.chars().count() as f64 / width).ceil().max(1.0),
+        None => ABOVE,
+    };
+    let size = (width, (cell.1 - BELOW - above).max(20.0));
+    let (x, y) = (panel.x_range, panel.y_range);
+    let ink = colours.name(scene.theme.ink);
+    let grid = colours.name(scene.theme.grid);
+    let mut options = vec![
+        format!("name=panel{}", k + 1),
+        format!("at={{({}bp,{}bp)}}", num(at.0 + LEFT), num(at.1 - above)),
+        "anchor=north west".to_string(),
+        "scale only axis".to_string(),
+        format!("width={}bp", num(size.0)),
+        format!("height={}bp", num(size.1)),
+        format!("xmin={}, xmax={}", num(x.lo), num(x.hi)),
+        format!("ymin={}, ymax={}", num(y.lo), num(y.hi)),
+        format!("xlabel={{${}$}}", tex::math(&panel.x_label)),
+        format!("ylabel={{${}$}}", tex::math(&panel.y_label)),
+        "grid=major".to_string(),
+        format!("major grid style={{{grid}}}"),
+        format!("axis line style={{{ink}}}, tick style={{{ink}}}"),
+        format!("every tick label/.append style={{text={ink}}}"),
+        format!("label style={{text={ink}}}, title style={{text={ink}}}"),
+        "legend pos=north west, legend cell align=left".to_string(),
+        format!(
+            "legend style={{fill={}, fill opacity=0.9, text opacity=1, draw={ink}, text={ink}}}",
+            colours.name(scene.theme.paper)
+        ),
+        "scaled ticks=false".to_string(),
+    ];
+    if let Some(title) = &panel.title {
+        // A long panel title wraps to the axis' width instead of running off it.
+        options.push(format!("title={{{}}}", tex::text(title)));
+        options.push(format!(
+            "title style={{align=center, text width={}bp}}",
+            num(size.0)
+        ));
+    }
+    if panel.equal_aspect {
+        options.push("axis equal".to_string());
+    }
+    if let Some(s) = &panel.shading {
+        options.extend(colour_bar(s, colours));
+    }
+    let _ = writeln!(out, "\\begin{{axis}}[\n  {}]", options.join(",\n  "));
+    let to_pt = Scale { x, y, size };
+    if let Some(s) = &panel.shading {
+        cells(out, colours, s);
+    }
+    if !panel.markers.is_empty() {
+        let muted = colours.name(scene.theme.muted);
+        let _ = writeln!(
+            out,
+            "\\addplot[only marks, mark=*, mark size=0.6bp, color={muted}, opacity=0.45, forget plot] coordinates {{{}}};",
+            coordinates(&panel.markers, None)
+        );
+    }
+    for shapes in &panel.shapes {
+        shape_plots(out, colours, shapes, &to_pt, line);
+    }
+    for curve in &panel.paths {
+        curve_plot(out, colours, curve, &to_pt, line);
+    }
+    out.push_str("\\end{axis}\n");
+}
+
+/// From data to points of the axis box, for leaving out invisible outline points.
+struct Scale {
+    x: Interval,
+    y: Interval,
+    size: (f64, f64),
+}
+
+impl Scale {
+    fn pt(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        (
+            (x - self.x.lo) / self.x.width() * self.size.0,
+            (y - self.y.lo) / self.y.width() * self.size.1,
+        )
+    }
+}
+
+/// `(x,y) (x,y) …`, less the points within 0.1 pt of the line through their neighbours.
+fn coordinates(points: &[(f64, f64)], scale: Option<&Scale>) -> String {
+    let kept: Vec<usize> = match scale {
+        Some(s) => {
+            let pts: Vec<(f64, f64)> = points.iter().map(|&p| s.pt(p)).collect();
+            simplify::kept(&pts, 0.1)
+        }
+        None => (0..points.len()).collect(),
+    };
+    let mut s = String::new();
+    for k in kept {
+        let _ = write!(s, "({},{}) ", num(points[k].0), num(points[k].1));
+    }
+    s.pop();
+    s
+}
+
+fn dash(shapes_dash: Option<(f64, f64)>, line: f64) -> String {
+    match shapes_dash {
+        Some((on, off)) => format!(
+            ", dash pattern=on {}bp off {}bp",
+            num(on * line),
+            num(off * line)
+        ),
+        None => String::new(),
+    }
+}
+
+/// Each outline filled and drawn (the first carries the legend entry, if any), then the
+/// centre dots.
+fn shape_plots(out: &mut String, colours: &mut Colours, s: &Shapes, scale: &Scale, line: f64) {
+    let fill = colours.name(s.colour);
+    let draw = colours.name(outline(s.colour));
+    let dashes = dash(s.dash, line);
+    for (i, o) in s.outlines.iter().enumerate() {
+        let legend = i == 0 && !s.label.is_empty();
+        let _ = writeln!(
+            out,
+            "\\addplot[draw={draw}, fill={fill}, fill opacity={}, line width={}pt{dashes}, {}] coordinates {{{}}} --cycle;",
+            num(s.fill_alpha),
+            num(line),
+            if legend { "area legend" } else { "forget plot" },
+            coordinates(o, Some(scale))
+        );
+        if legend {
+            let _ = writeln!(out, "\\addlegendentry{{{}}}", tex::text(&s.label));
+        }
+    }
+    if !s.centres.is_empty() {
+        let _ = writeln!(
+            out,
+            "\\addplot[only marks, mark=*, mark size={}bp, color={draw}, forget plot] coordinates {{{}}};",
+            num(1.3 * line),
+            coordinates(&s.centres, None)
+        );
+    }
+}
+
+fn curve_plot(out: &mut String, colours: &mut Colours, c: &Curve, scale: &Scale, line: f64) {
+    let legend = !c.label.is_empty();
+    let _ = writeln!(
+        out,
+        "\\addplot[draw={}, draw opacity={}, line width={}bp, no marks{}] coordinates {{{}}};",
+        colours.name(c.colour),
+        num(c.alpha),
+        num(line * c.width),
+        if legend { "" } else { ", forget plot" },
+        coordinates(&c.points, Some(scale))
+    );
+    if legend {
+        let _ = writeln!(out, "\\addlegendentry{{{}}}", tex::text(&c.label));
+    }
+}
+
+/// The shaded cells, each run of equal colours along a row one rectangle (as in the SVG).
+fn cells(out: &mut String, colours: &mut Colours, s: &Shading) {
+    let (dx, dy) = (s.x.width() / s.cols as f64, s.y.width() / s.rows as f64);
+    for (j, row) in s.colours.chunks(s.cols).enumerate() {
+        let y0 = s.y.lo + j as f64 * dy;
+        let mut i = 0;
+        while i < row.len() {
+            let run = row[i..].iter().take_while(|c| **c == row[i]).count();
+            if let Some(c) = row[i] {
+                let x0 = s.x.lo + i as f64 * dx;
+                let _ = writeln!(
+                    out,
+                    "\\fill[{}] (axis cs:{},{}) rectangle (axis cs:{},{});",
+                    colours.name(c),
+                    num(x0),
+                    num(y0),
+                    num(x0 + run as f64 * dx),
+                    num(y0 + dy)
+                );
+            }
+            i += run;
+        }
+    }
+}
+
+/// pgfplots' own colour bar, with the shading's colours as its colormap.
+fn colour_bar(s: &Shading, _colours: &mut Colours) -> Vec<String> {
+    let stops: Vec<String> = s
+        .bar
+        .iter()
+        .map(|c| format!("rgb255=({},{},{})", c[0], c[1], c[2]))
+        .collect();
+    vec![
+        format!("colormap={{fisherballs}}{{{}}}", stops.join(" ")),
+        "colorbar".to_string(),
+        format!(
+            "point meta min={}, point meta max={}",
+            num(s.bar_range.lo),
+            num(s.bar_range.hi)
+        ),
+        format!(
+            "colorbar style={{ylabel={{{}}}, scaled ticks=false}}",
+            tex::text(&s.bar_label)
+        ),
+    ]
+}
+
+/// The colours a figure uses, named fb1, fb2, … in the order first used.
+#[derive(Default)]
+struct Colours(Vec<Rgb>);
+
+impl Colours {
+    fn name(&mut self, c: Rgb) -> String {
+        let k = match self.0.iter().position(|&d| d == c) {
+            Some(k) => k,
+            None => {
+                self.0.push(c);
+                self.0.len() - 1
+            }
+        };
+        format!("fb{}", k + 1)
+    }
+
+    fn definitions(&self) -> String {
+        let mut s = String::new();
+        for (k, c) in self.0.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "\\definecolor{{fb{}}}{{RGB}}{{{},{},{}}}",
+                k + 1,
+                c[0],
+                c[1],
+                c[2]
+            );
+        }
+        s
+    }
+}
+
+/// Seven significant digits (a ten-thousandth of a point on any axis), as pgfplots reads
+/// them: `0.1414214`, `-2`, `1.5e-07`.
+fn num(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return "0".to_string();
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    if !(-4..=6).contains(&magnitude) {
+        let s = format!("{v:.6e}");
+        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+        let m = m.trim_end_matches('0').trim_end_matches('.');
+        return format!("{m}e{e}");
+    }
+    let digits = (6 - magnitude).max(0) as usize;
+    let s = format!("{v:.digits$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
