@@ -66,7 +66,11 @@ fn run(cli: Cli) -> Result<()> {
 
 fn write(request: Request) -> Result<()> {
     check_directory(request.output())?;
-    write_atomic(request.output(), &request.bytes()?)
+    let drawn = request.bytes()?;
+    for note in &drawn.notes {
+        eprintln!("note: {note}");
+    }
+    write_atomic(request.output(), &drawn.bytes)
 }
 
 /// Validates every figure of a figure file and draws them all, then writes them all or none

@@ -4,8 +4,9 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::geometry::BallError;
-use crate::spec::{FigureSpec, Format, MleSpec, NatgradSpec};
+use crate::geometry::ball::first_overlap;
+use crate::geometry::{BallError, Typed};
+use crate::spec::{FigureKind, FigureSpec, Format, MleSpec, NatgradSpec};
 use crate::{json, mle, natgrad, panels, render, scene};
 
 /// A validated request for one file.
@@ -27,23 +28,77 @@ impl Request {
         }
     }
 
-    /// The bytes of the file the request asks for.
-    pub fn bytes(&self) -> Result<Vec<u8>> {
+    /// The bytes of the file the request asks for, and what the user should know of them.
+    pub fn bytes(&self) -> Result<Drawn> {
         match self {
             Request::Figure(spec) => figure_bytes(spec),
-            Request::Mle(spec) => mle_bytes(spec),
-            Request::Natgrad(spec) => natgrad_bytes(spec),
+            Request::Mle(spec) => Ok(Drawn::plain(mle_bytes(spec)?)),
+            Request::Natgrad(spec) => Ok(Drawn::plain(natgrad_bytes(spec)?)),
         }
     }
 }
 
-/// The bytes of a figure of balls.
-pub fn figure_bytes(spec: &FigureSpec) -> Result<Vec<u8>> {
-    let panels = panels::compute(spec)?;
-    match spec.format {
-        Format::Json => Ok(json::to_bytes(spec, &panels)?),
-        format => draw(&scene::build(spec, &panels), format),
+/// A file's bytes, with notes for stderr (a figure drawn as asked that may not read well).
+pub struct Drawn {
+    pub bytes: Vec<u8>,
+    pub notes: Vec<String>,
+}
+
+impl Drawn {
+    fn plain(bytes: Vec<u8>) -> Self {
+        Self {
+            bytes,
+            notes: Vec::new(),
+        }
     }
+}
+
+/// A thinner grid for balls that touch: as many fewer centres each way as the balls are
+/// larger than the family's default level's (`ratio` = L/L₀; their size goes as √L), and at
+/// least a quarter fewer.
+fn fewer((nx, ny): (usize, usize), ratio: f64) -> (usize, usize) {
+    let grow = ratio.sqrt().max(4.0 / 3.0);
+    let thin = |n: usize| ((n as f64 / grow).floor() as usize).max(1);
+    (thin(nx), thin(ny))
+}
+
+/// The bytes of a figure of balls. A default grid whose balls touch in the first chart is
+/// thinned until they do not; a grid asked for is drawn as it is, with a note.
+pub fn figure_bytes(spec: &FigureSpec) -> Result<Drawn> {
+    let mut spec = spec.clone();
+    let mut notes = Vec::new();
+    let panels = loop {
+        let panels = panels::compute(&spec)?;
+        let gridded = matches!(
+            spec.kind,
+            FigureKind::Balls | FigureKind::Jeffreys | FigureKind::Compare
+        );
+        let (nx, ny) = spec.grid;
+        let touching = panels[0]
+            .layers
+            .iter()
+            .find_map(|l| first_overlap(&l.balls, nx));
+        match touching {
+            Some(_) if gridded && !spec.grid_given && (nx, ny) != (1, 1) => {
+                spec.grid = fewer(spec.grid, spec.level.kl() / spec.family.default_kl());
+            }
+            Some((i, k)) if gridded => {
+                notes.push(format!(
+                    "balls {} and {} (row by row from the bottom left) overlap at --grid {nx}x{ny} with L = {}; a smaller --grid or level keeps them apart",
+                    i + 1,
+                    k + 1,
+                    Typed(spec.level.kl())
+                ));
+                break panels;
+            }
+            _ => break panels,
+        }
+    };
+    let bytes = match spec.format {
+        Format::Json => json::to_bytes(&spec, &panels)?,
+        format => draw(&scene::build(&spec, &panels), format)?,
+    };
+    Ok(Drawn { bytes, notes })
 }
 
 /// A scene as SVG or PNG bytes, once it is checked to hold only what a backend can draw.

@@ -312,6 +312,9 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
             let limits = (i == 0).then_some((spec.limits.x, spec.limits.y));
             let limits = limits.filter(|_| !matches!(spec.kind, FigureKind::Geodesic(_)));
             let (x_range, y_range) = view(limits, panel);
+            // --xrange/--yrange fix the first panel's drawn axes.
+            let fixed = |k: usize| spec.axes[k].filter(|_| i == 0);
+            let (x_range, y_range) = (fixed(0).unwrap_or(x_range), fixed(1).unwrap_or(y_range));
             PanelScene {
                 title: several.then(|| chart_title(choice)),
                 x_label: x,

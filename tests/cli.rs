@@ -31,7 +31,9 @@ fn json_export_has_the_stated_shape_and_exact_balls_at_their_level() {
         let (out, a) = plot(
             dir.path(),
             "b.json",
-            &["--chart", chart, "--ball", "kl", "--radius", "0.2"],
+            &[
+                "--chart", chart, "--ball", "kl", "--radius", "0.2", "--grid", "4x3",
+            ],
         );
         a.success();
         let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
@@ -43,9 +45,8 @@ fn json_export_has_the_stated_shape_and_exact_balls_at_their_level() {
         assert!((v["kl"].as_f64().unwrap() - 0.02).abs() < 1e-15);
         assert!((v["radius"].as_f64().unwrap() - 0.2).abs() < 1e-15);
         let c = Gaussian.chart(chart).unwrap();
-        let (nx, ny) = c.default_grid();
         let balls = v["balls"].as_array().unwrap();
-        assert_eq!(balls.len(), nx * ny);
+        assert_eq!(balls.len(), 4 * 3);
         for b in balls {
             let ball_keys: Vec<&str> = b.as_object().unwrap().keys().map(String::as_str).collect();
             assert_eq!(ball_keys, ["center", "fisher", "points"]);
@@ -591,6 +592,8 @@ mod compare_and_figure_files {
                 "1,2",
                 "--from",
                 "information",
+                "--grid",
+                "3x3",
             ],
         );
         assert_eq!(v["chart"], "whitened");
@@ -1587,4 +1590,102 @@ fn a_long_title_shrinks_to_fit_and_is_never_clipped() {
             }
         }
     }
+}
+
+#[test]
+fn xrange_and_yrange_fix_the_drawn_axes_apart_from_the_centres() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tex, a) = plot(
+        dir.path(),
+        "r.tex",
+        &["--chart", "mean-std", "--xrange=-3,3", "--yrange", "0,2"],
+    );
+    a.success();
+    let text = fs::read_to_string(&tex).unwrap();
+    assert!(text.contains("xmin=-3, xmax=3"), "{text}");
+    assert!(text.contains("ymin=0, ymax=2"), "{text}");
+    // Without them the axes fit the balls: the limits -2, 2 widened a little.
+    let (tex, a) = plot(dir.path(), "f.tex", &["--chart", "mean-std"]);
+    a.success();
+    assert!(
+        !fs::read_to_string(&tex)
+            .unwrap()
+            .contains("xmin=-3, xmax=3")
+    );
+    // The centres stay where --xlim puts them.
+    let (json, a) = plot(
+        dir.path(),
+        "r.json",
+        &["--chart", "mean-std", "--xrange=-3,3"],
+    );
+    a.success();
+    let v: Value = serde_json::from_slice(&fs::read(&json).unwrap()).unwrap();
+    let xs: Vec<f64> = v["balls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["center"][0].as_f64().unwrap())
+        .collect();
+    assert!(xs.iter().all(|x| x.abs() < 2.0));
+    refused(
+        &with(&["--xrange", "3,-3"]),
+        None,
+        2,
+        "the limits are reversed or empty",
+    );
+    refused(
+        &with(&["--yrange", "nan,1"]),
+        None,
+        2,
+        "is not a finite number",
+    );
+}
+
+#[test]
+fn the_grey_palette_dashes_the_kinds_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = [
+        "--chart",
+        "mean-std",
+        "--ball",
+        "quadratic,kl",
+        "--grid",
+        "3x2",
+        "--palette",
+        "grey",
+    ];
+    // Outline colours: the greys #303030 and #787878 at 70%.
+    let count = |svg: &str, stroke: &str| svg.matches(&format!("stroke=\"{stroke}\"")).count();
+    let (svg, a) = plot(dir.path(), "g.svg", &kinds);
+    a.success();
+    let text = fs::read_to_string(&svg).unwrap();
+    assert_eq!(
+        count(&text, "#222222"),
+        6,
+        "quadratic: one solid outline a ball"
+    );
+    assert!(
+        count(&text, "#545454") > 6 * 10,
+        "kl: dashed, many pieces a ball"
+    );
+    let (tex, a) = plot(dir.path(), "g.tex", &kinds);
+    a.success();
+    let text = fs::read_to_string(&tex).unwrap();
+    let dashed = text
+        .lines()
+        .filter(|l| l.contains("--cycle") && l.contains("dash pattern"))
+        .count();
+    assert_eq!(dashed, 6, "kl outlines dashed in pgfplots too");
+    // In colour every outline is solid.
+    let colour = [
+        "--chart",
+        "mean-std",
+        "--ball",
+        "quadratic,kl",
+        "--grid",
+        "3x2",
+    ];
+    let (tex, a) = plot(dir.path(), "c.tex", &colour);
+    a.success();
+    assert!(!fs::read_to_string(&tex).unwrap().contains("dash pattern"));
 }

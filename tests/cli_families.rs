@@ -205,3 +205,104 @@ fn the_readme_table_of_families_is_the_registrys() {
         "README.md's table of families differs from the registry's; paste this:\n{table}"
     );
 }
+
+/// The outlines of a JSON of balls.
+fn outlines(v: &Value) -> Vec<Vec<fisherballs::geometry::Point>> {
+    v["balls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            b["points"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    fisherballs::geometry::Point::new(
+                        p[0].as_f64().unwrap(),
+                        p[1].as_f64().unwrap(),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The first two outlines that overlap (a point of one inside the other), of all pairs.
+fn overlapping(balls: &[Vec<fisherballs::geometry::Point>]) -> Option<(usize, usize)> {
+    for i in 0..balls.len() {
+        for k in i + 1..balls.len() {
+            let (a, b) = (&balls[i], &balls[k]);
+            if a.iter().any(|&p| common::inside(p, b)) || b.iter().any(|&p| common::inside(p, a)) {
+                return Some((i, k));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn default_grids_keep_balls_apart_at_any_level_and_a_chosen_grid_is_drawn_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in families::defaults() {
+        for c in f.charts() {
+            // The family's level, and ten times it: the grid thins so that balls stay apart.
+            for scale in [1.0, 10.0] {
+                let kl = (f.default_kl() * scale).to_string();
+                let out = dir.path().join("g.json");
+                let run = fisherballs()
+                    .args([
+                        "plot",
+                        "--family",
+                        f.name(),
+                        "--chart",
+                        c.name(),
+                        "--kl",
+                        &kl,
+                    ])
+                    .arg("-o")
+                    .arg(&out)
+                    .assert()
+                    .success()
+                    .stderr("");
+                let _ = run;
+                let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+                let balls = outlines(&v);
+                let (nx, ny) = c.default_grid();
+                if scale == 1.0 {
+                    assert_eq!(balls.len(), nx * ny, "{} {}", f.name(), c.name());
+                } else {
+                    assert!(
+                        balls.len() < nx * ny,
+                        "{} {}: did not thin",
+                        f.name(),
+                        c.name()
+                    );
+                }
+                if let Some((i, k)) = overlapping(&balls) {
+                    panic!(
+                        "{} {} at L = {kl}: balls {i} and {k} overlap",
+                        f.name(),
+                        c.name()
+                    );
+                }
+            }
+        }
+    }
+    // A grid asked for is drawn as asked, with one line on stderr.
+    let out = dir.path().join("asked.json");
+    let run = fisherballs()
+        .args([
+            "plot", "--chart", "mean-std", "--ball", "kl", "--kl", "0.05", "--grid", "9x5",
+        ])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("note: balls 10 and 19 (row by row from the bottom left) overlap at --grid 9x5 with L = 0.05"), "{stderr}");
+    let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert_eq!(outlines(&v).len(), 45);
+    assert!(overlapping(&outlines(&v)).is_some());
+}

@@ -93,9 +93,19 @@ pub struct CommonArgs {
     #[arg(long, value_delimiter = ',', default_value = "quadratic", value_parser = ball_names())]
     pub ball: Vec<String>,
 
-    /// Number of centres across and up [default: the chart's, e.g. 9x5 for mean-std]
+    /// Number of centres across and up [default: the chart's, e.g. 9x5 for mean-std, with
+    /// fewer for a larger --kl or --radius so that the balls stay apart]
     #[arg(long, value_name = "NXxNY", value_parser = parse_grid)]
     pub grid: Option<(usize, usize)>,
+
+    /// The drawn range of the (first chart's) x axis, apart from where the centres lie
+    /// [default: what shows every ball whole]
+    #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub xrange: Option<Interval>,
+
+    /// The drawn range of the (first chart's) y axis [default: what shows every ball whole]
+    #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub yrange: Option<Interval>,
 
     #[command(flatten)]
     pub level: LevelArgs,

@@ -327,11 +327,14 @@ impl FigureFile {
             .iter()
             .enumerate()
             .map(|(i, f)| {
-                let bytes = f
+                let drawn = f
                     .request
                     .bytes()
                     .with_context(|| format!("figure {} ({})", i + 1, f.output))?;
-                Ok((PathBuf::from(&f.output), bytes))
+                for note in &drawn.notes {
+                    eprintln!("note: figure {} ({}): {note}", i + 1, f.output);
+                }
+                Ok((PathBuf::from(&f.output), drawn.bytes))
             })
             .collect::<Result<Vec<_>>>()?;
         if let Some((name, page)) = self.index() {

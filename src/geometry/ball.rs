@@ -387,3 +387,41 @@ impl Ball {
         })
     }
 }
+
+/// Whether `p` lies inside the closed polygon `poly` (even–odd rule).
+fn inside(p: Point, poly: &[Point]) -> bool {
+    let mut hit = false;
+    let mut j = poly.len().wrapping_sub(1);
+    for (i, a) in poly.iter().enumerate() {
+        let b = poly[j];
+        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+            hit = !hit;
+        }
+        j = i;
+    }
+    hit
+}
+
+/// Whether two outlines overlap: a point of either inside the other (the outlines are dense
+/// enough, 16 points or more round a convex-looking curve, that crossing edges without a
+/// vertex inside does not happen at the sizes drawn).
+fn overlap(a: &Ball, b: &Ball) -> bool {
+    a.points.iter().any(|&p| inside(p, &b.points)) || b.points.iter().any(|&p| inside(p, &a.points))
+}
+
+/// The first pair of neighbouring balls of a grid (`nx` across, row by row) that overlap:
+/// each ball against the next one across, and the three above it.
+pub fn first_overlap(balls: &[Ball], nx: usize) -> Option<(usize, usize)> {
+    let at = |i: usize, di: isize, dj: isize| -> Option<usize> {
+        let (col, row) = ((i % nx) as isize + di, (i / nx) as isize + dj);
+        let k = usize::try_from(row).ok()? * nx + usize::try_from(col).ok()?;
+        (col >= 0 && (col as usize) < nx && k < balls.len()).then_some(k)
+    };
+    (0..balls.len()).find_map(|i| {
+        [(1, 0), (-1, 1), (0, 1), (1, 1)]
+            .into_iter()
+            .filter_map(|(di, dj)| at(i, di, dj))
+            .find(|&k| overlap(&balls[i], &balls[k]))
+            .map(|k| (i, k))
+    })
+}

@@ -247,6 +247,10 @@ pub struct FigureSpec {
     /// Where the centres lie, in the first panel's chart.
     pub limits: Limits,
     pub grid: (usize, usize),
+    /// Whether the grid was asked for (else it may shrink so that the balls stay apart).
+    pub grid_given: bool,
+    /// The drawn x and y ranges of the first panel; None: what shows every ball whole.
+    pub axes: [Option<Interval>; 2],
     pub points: usize,
     pub style: Style,
     pub format: Format,
@@ -383,6 +387,7 @@ impl FigureSpec {
             y: ylim.unwrap_or(defaults.y),
         };
         check_domain(&*family, chart, &limits)?;
+        let level = args.level.level(&*family)?;
         let (nx, ny) = args.grid.unwrap_or(chart.default_grid());
         if nx.saturating_mul(ny) > MAX_BALLS {
             return Err(SpecError::TooManyBalls { nx, ny });
@@ -393,7 +398,6 @@ impl FigureSpec {
         // Each outline point weighs what it costs to solve (exponential map, quadrature).
         let cost: usize = kinds.iter().map(|&k| family.point_cost(k)).sum();
         let look = Look::new(&args.look, nx * ny * panels.len() * cost, labels)?;
-        let level = args.level.level(&*family)?;
         Ok(Self {
             family,
             panels,
@@ -402,6 +406,8 @@ impl FigureSpec {
             level,
             limits,
             grid: (nx, ny),
+            grid_given: args.grid.is_some(),
+            axes: [args.xrange, args.yrange],
             points: args.look.points,
             style: look.style,
             format: look.format,
@@ -444,6 +450,8 @@ impl FigureSpec {
         Ok(Self {
             family,
             grid: (args.along, pairs.len()),
+            grid_given: true,
+            axes: [None, None],
             kind: FigureKind::Geodesic(pairs),
             panels,
             kinds: vec![BallKind::FisherRao],
@@ -477,6 +485,8 @@ impl FigureSpec {
             level: args.level.level(&Gaussian)?,
             limits,
             grid: (1, 1),
+            grid_given: true,
+            axes: [None, None],
             points: args.look.points,
             style: look.style,
             format: look.format,
