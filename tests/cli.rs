@@ -1689,3 +1689,124 @@ fn the_grey_palette_dashes_the_kinds_apart() {
     a.success();
     assert!(!fs::read_to_string(&tex).unwrap().contains("dash pattern"));
 }
+
+/// The legend's box (x, y, w, h) in an SVG of ours: its translucent paper rectangle.
+fn legend_boxes(svg: &str) -> Vec<[f64; 4]> {
+    svg.lines()
+        .filter(|l| l.starts_with("<rect") && l.contains(r#"fill-opacity="0.900""#))
+        .map(|l| {
+            let attr = |name: &str| -> f64 {
+                let start = l.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                l[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            [attr("x"), attr("y"), attr("width"), attr("height")]
+        })
+        .collect()
+}
+
+/// Every point of every outline, path and fill in an SVG of ours.
+fn drawn_points(svg: &str) -> Vec<(f64, f64)> {
+    svg.lines()
+        .filter(|l| l.starts_with("<polyline") || l.starts_with("<polygon"))
+        .flat_map(|l| {
+            let start = l.find("points=\"").unwrap() + 8;
+            let list = l[start..].split('"').next().unwrap().to_string();
+            list.split(' ')
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn legends_sit_in_a_corner_where_they_cover_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let figures: [&[&str]; 4] = [
+        // A ball in the upper left corner: the legend goes elsewhere.
+        &[
+            "plot",
+            "--chart",
+            "mean-std",
+            "--ball",
+            "quadratic,kl",
+            "--grid",
+            "1x1",
+            "--xlim=-2,-1",
+            "--ylim",
+            "1.2,1.6",
+            "--xrange=-1.8,1",
+            "--yrange",
+            "0.5,1.6",
+        ],
+        // The same ball in the upper right.
+        &[
+            "plot",
+            "--chart",
+            "mean-std",
+            "--ball",
+            "quadratic,kl",
+            "--grid",
+            "1x1",
+            "--xlim=1,2",
+            "--ylim",
+            "1.2,1.6",
+            "--xrange=-1,1.8",
+            "--yrange",
+            "0.5,1.6",
+        ],
+        &[
+            "plot",
+            "--chart",
+            "information",
+            "--ball",
+            "quadratic,kl,fisher-rao",
+        ],
+        &[
+            "natgrad",
+            "--charts",
+            "mean-std,mean-logstd",
+            "--target",
+            "0,1",
+            "--from",
+            "2,0.5",
+        ],
+    ];
+    for args in figures {
+        let out = dir.path().join("l.svg");
+        fisherballs()
+            .args(args)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let svg = fs::read_to_string(&out).unwrap();
+        let boxes = legend_boxes(&svg);
+        assert!(!boxes.is_empty(), "{args:?}: no legend");
+        let points = drawn_points(&svg);
+        for [x, y, w, h] in boxes {
+            let covered = points
+                .iter()
+                .filter(|&&(px, py)| px > x && px < x + w && py > y && py < y + h)
+                .count();
+            assert_eq!(
+                covered, 0,
+                "{args:?}: the legend covers {covered} drawn points"
+            );
+        }
+    }
+    // pgfplots: the same choice of corner.
+    for (args, corner) in [(figures[0], "north east"), (figures[1], "north west")] {
+        let out = dir.path().join("l.tex");
+        fisherballs()
+            .args(args)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let tex = fs::read_to_string(&out).unwrap();
+        assert!(tex.contains(&format!("legend pos={corner},")), "{args:?}");
+    }
+}

@@ -284,12 +284,18 @@ fn plot<DB: DrawingBackend>(
             });
         }
     }
-    let labelled = panel.shapes.iter().any(|s| !s.label.is_empty())
-        || panel.paths.iter().any(|c| !c.label.is_empty());
-    if labelled {
+    let labels: Vec<&str> = panel
+        .shapes
+        .iter()
+        .map(|s| s.label.as_str())
+        .chain(panel.paths.iter().map(|c| c.label.as_str()))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !labels.is_empty() {
+        let corner = emptiest_corner(&chart, panel, &labels, u);
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
+            .position(corner)
             .label_font(u.font(LEGEND))
             .background_style(rgb(u.1.paper).mix(0.9))
             .border_style(u.ink().stroke_width(u.px(1.0)))
@@ -298,6 +304,66 @@ fn plot<DB: DrawingBackend>(
             .draw()?;
     }
     Ok(())
+}
+
+/// The corner of the plotting area where the legend covers the fewest drawn points (outline
+/// points, centres, curve and marker points), upper left first on a tie: with the headroom
+/// the scenes leave above overlaid kinds, an empty one. The legend's size is estimated
+/// from its text as plotters lays it out (rows of the legend font, the icon, margins).
+fn emptiest_corner<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    panel: &PanelScene,
+    labels: &[&str],
+    u: &Units,
+) -> SeriesLabelPosition {
+    use ab_glyph::{Font, ScaleFont};
+    let font = font::font();
+    let scaled = font.as_scaled((LEGEND * u.0) as f32);
+    let text = labels
+        .iter()
+        .map(|l| {
+            l.chars()
+                .map(|c| scaled.h_advance(font.glyph_id(c)))
+                .sum::<f32>()
+        })
+        .fold(0.0f32, f32::max);
+    let margin = f64::from(u.px(10.0));
+    let w = f64::from(text) + f64::from(u.px(LEGEND_ICON + 8.0)) + 3.0 * margin;
+    let h = labels.len() as f64 * LEGEND * 1.5 * u.0 + 3.0 * margin;
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    let (x0, x1, y0, y1) = (
+        f64::from(xs.start),
+        f64::from(xs.end),
+        f64::from(ys.start),
+        f64::from(ys.end),
+    );
+    let corners = [
+        (SeriesLabelPosition::UpperLeft, x0, y0),
+        (SeriesLabelPosition::UpperRight, x1 - w, y0),
+        (SeriesLabelPosition::LowerLeft, x0, y1 - h),
+        (SeriesLabelPosition::LowerRight, x1 - w, y1 - h),
+    ];
+    let points: Vec<(f64, f64)> = panel
+        .shapes
+        .iter()
+        .flat_map(|s| s.outlines.iter().flatten().chain(&s.centres))
+        .chain(panel.paths.iter().flat_map(|c| &c.points))
+        .chain(&panel.markers)
+        .map(|p| {
+            let (px, py) = chart.backend_coord(p);
+            (f64::from(px), f64::from(py))
+        })
+        .collect();
+    let covered = |left: f64, top: f64| {
+        points
+            .iter()
+            .filter(|&&(px, py)| px >= left && px <= left + w && py >= top && py <= top + h)
+            .count()
+    };
+    corners
+        .into_iter()
+        .min_by_key(|&(_, left, top)| covered(left, top))
+        .map_or(SeriesLabelPosition::UpperLeft, |(corner, _, _)| corner)
 }
 
 type Chart<'a, DB> = ChartContext<

@@ -151,7 +151,10 @@ fn axis(
         format!("axis line style={{{ink}}}, tick style={{{ink}}}"),
         format!("every tick label/.append style={{text={ink}}}"),
         format!("label style={{text={ink}}}, title style={{text={ink}}}"),
-        "legend pos=north west, legend cell align=left".to_string(),
+        format!(
+            "legend pos={}, legend cell align=left",
+            legend_corner(panel, size)
+        ),
         format!(
             "legend style={{fill={}, fill opacity=0.9, text opacity=1, draw={ink}, text={ink}}}",
             colours.name(scene.theme.paper)
@@ -192,6 +195,51 @@ fn axis(
         curve_plot(out, colours, curve, &to_pt, line);
     }
     out.push_str("\\end{axis}\n");
+}
+
+/// The corner of the axis box whose legend would cover the fewest drawn points (north west
+/// first on a tie), the legend's size estimated for a 10 pt font: 5 bp a character, 12 bp a
+/// row, and the icon and margins.
+fn legend_corner(panel: &PanelScene, size: (f64, f64)) -> &'static str {
+    let labels: Vec<&str> = panel
+        .shapes
+        .iter()
+        .map(|s| s.label.as_str())
+        .chain(panel.paths.iter().map(|c| c.label.as_str()))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let chars = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let (w, h) = (5.0 * chars as f64 + 40.0, 12.0 * labels.len() as f64 + 12.0);
+    let scale = Scale {
+        x: panel.x_range,
+        y: panel.y_range,
+        size,
+    };
+    let points: Vec<(f64, f64)> = panel
+        .shapes
+        .iter()
+        .flat_map(|s| s.outlines.iter().flatten().chain(&s.centres))
+        .chain(panel.paths.iter().flat_map(|c| &c.points))
+        .chain(&panel.markers)
+        .map(|&p| scale.pt(p))
+        .collect();
+    let (right, top) = (size.0 - w, size.1 - h);
+    let corners = [
+        ("north west", 0.0, top),
+        ("north east", right, top),
+        ("south west", 0.0, 0.0),
+        ("south east", right, 0.0),
+    ];
+    let covered = |x: f64, y: f64| {
+        points
+            .iter()
+            .filter(|&&(px, py)| px >= x && px <= x + w && py >= y && py <= y + h)
+            .count()
+    };
+    corners
+        .into_iter()
+        .min_by_key(|&(_, x, y)| covered(x, y))
+        .map_or("north west", |(name, _, _)| name)
 }
 
 /// From data to points of the axis box, for leaving out invisible outline points.
