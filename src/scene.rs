@@ -2,7 +2,7 @@
 
 use crate::geometry::{BallKind, Interval, Point};
 use crate::panels::{Layer, Panel};
-use crate::spec::{ChartChoice, FigureKind, FigureSpec};
+use crate::spec::{ChartChoice, FigureKind, FigureSpec, YScale};
 
 /// An sRGB colour.
 pub type Rgb = [u8; 3];
@@ -156,6 +156,8 @@ pub struct PanelScene {
     /// Whether a unit of x and of y must look the same length (whitened charts, whose
     /// circles must look round).
     pub equal_aspect: bool,
+    /// A logarithmic y axis (its range is then positive).
+    pub log_y: bool,
     pub shapes: Vec<Shapes>,
     /// Curves drawn over the balls (geodesics, descent paths).
     pub paths: Vec<Curve>,
@@ -312,16 +314,28 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
             let limits = (i == 0).then_some((spec.limits.x, spec.limits.y));
             let limits = limits.filter(|_| !matches!(spec.kind, FigureKind::Geodesic(_)));
             let (x_range, y_range) = view(limits, panel);
+            let log = log_range(panel).filter(|r| match spec.y_scale {
+                YScale::Linear => false,
+                YScale::Log => true,
+                YScale::Auto => spec.kind == FigureKind::Compare && i > 0 && r.hi > 10.0 * r.lo,
+            });
+            let y_range = log.unwrap_or(y_range);
             // --xrange/--yrange fix the first panel's drawn axes.
             let fixed = |k: usize| spec.axes[k].filter(|_| i == 0);
             let (x_range, y_range) = (fixed(0).unwrap_or(x_range), fixed(1).unwrap_or(y_range));
+            let log_y = log.is_some() && y_range.lo > 0.0;
+            let title = several.then(|| match log_y {
+                true => format!("{}, log y", chart_title(choice)),
+                false => chart_title(choice),
+            });
             PanelScene {
-                title: several.then(|| chart_title(choice)),
+                title,
                 x_label: x,
                 y_label: y,
                 x_range,
                 y_range,
                 equal_aspect: matches!(choice, ChartChoice::Whitened(_)),
+                log_y,
                 shapes: shapes(spec, &panel.layers),
                 paths: dark_curves(panel, spec.style.theme.ink),
                 shading: panel.jeffreys.as_ref().map(shading),
@@ -531,6 +545,26 @@ pub fn significant(v: f64) -> String {
     }
 }
 
+/// The y range of a panel's balls and paths widened by 3% on a log scale, when every y is
+/// positive (else None: no log axis).
+fn log_range(panel: &Panel) -> Option<Interval> {
+    let ys = panel
+        .layers
+        .iter()
+        .flat_map(|l| &l.balls)
+        .flat_map(|b| &b.points)
+        .chain(panel.paths.iter().flat_map(|p| &p.points))
+        .map(|p| p.y);
+    let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
+        (lo.min(y), hi.max(y))
+    });
+    if !(lo > 0.0 && hi.is_finite()) {
+        return None;
+    }
+    let pad = (hi / lo).powf(0.03);
+    Some(Interval::new(lo / pad, hi * pad))
+}
+
 /// The panel's extent, with room above the balls for a legend when there is one (several
 /// kinds sit in the upper left).
 fn view(limits: Option<(Interval, Interval)>, panel: &Panel) -> (Interval, Interval) {
@@ -600,6 +634,7 @@ pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Scene 
             x_range: pad(x, 0.03),
             y_range: pad(y, 0.3),
             equal_aspect: white,
+            log_y: false,
             shapes,
             paths: Vec::new(),
             shading: None,
@@ -729,6 +764,7 @@ pub fn natgrad(
                 x_range: pad(x, 0.05),
                 y_range: pad(y, 0.45),
                 equal_aspect: false,
+                log_y: false,
                 shapes: vec![Shapes {
                     label: String::new(),
                     colour: spec.style.theme.ink,

@@ -1810,3 +1810,68 @@ fn legends_sit_in_a_corner_where_they_cover_nothing() {
         assert!(tex.contains(&format!("legend pos={corner},")), "{args:?}");
     }
 }
+
+#[test]
+fn a_compare_panel_spanning_decades_gets_a_log_axis_so_every_ball_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, extra: &[&str]| -> String {
+        let out = dir.path().join(name);
+        fisherballs()
+            .args(["compare", "--charts", "mean-std,information"])
+            .args(extra)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        fs::read_to_string(&out).unwrap()
+    };
+    // The information panel's λ runs from 0.4 to 8.7: a log axis there, not in the first.
+    let tex = run("auto.tex", &[]);
+    let axes: Vec<&str> = tex.split("\\begin{axis}").skip(1).collect();
+    assert!(!axes[0].contains("ymode=log") && axes[1].contains("ymode=log"));
+    assert!(axes[1].contains("information chart, log y"));
+    assert!(!run("lin.tex", &["--y-scale", "linear"]).contains("ymode=log"));
+    assert_eq!(
+        run("log.tex", &["--y-scale", "log"])
+            .matches("ymode=log")
+            .count(),
+        2
+    );
+    // Why: the smallest ball's height as a share of the axis, linear and log.
+    let v: Value = serde_json::from_str(&run("c.json", &[])).unwrap();
+    let balls = v["panels"][1]["balls"].as_array().unwrap();
+    let spans: Vec<(f64, f64)> = balls
+        .iter()
+        .map(|b| {
+            let ys = b["points"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p[1].as_f64().unwrap());
+            ys.fold((f64::INFINITY, 0.0_f64), |(lo, hi), y| (lo.min(y), hi.max(y)))
+        })
+        .collect();
+    let lo = spans.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
+    let hi = spans.iter().map(|s| s.1).fold(0.0, f64::max);
+    let linear = spans
+        .iter()
+        .map(|s| (s.1 - s.0) / (hi - lo))
+        .fold(1.0, f64::min);
+    let log = spans
+        .iter()
+        .map(|s| (s.1 / s.0).ln() / (hi / lo).ln())
+        .fold(1.0, f64::min);
+    assert!(
+        linear < 0.03,
+        "linear: the smallest ball is {linear} of the axis"
+    );
+    assert!(log > 0.05, "log: the smallest ball is {log} of the axis");
+    // A plot keeps its linear axis (the post's figure 2 is linear).
+    let out = dir.path().join("p.tex");
+    fisherballs()
+        .args(["plot", "--chart", "information", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(!fs::read_to_string(&out).unwrap().contains("ymode=log"));
+}

@@ -103,6 +103,12 @@ pub struct CommonArgs {
     #[arg(long, value_name = "A,B", allow_hyphen_values = true, value_parser = parse_interval)]
     pub xrange: Option<Interval>,
 
+    /// The y axes: linear, log (every panel whose y values are all positive), or auto:
+    /// linear, but log for a later panel of compare whose y values span more than a
+    /// factor of 10 (where balls at the small end would be specks)
+    #[arg(long, default_value = "auto", value_parser = ["auto", "linear", "log"])]
+    pub y_scale: String,
+
     /// The drawn range of the (first chart's) y axis [default: what shows every ball whole]
     #[arg(long, value_name = "C,D", allow_hyphen_values = true, value_parser = parse_interval)]
     pub yrange: Option<Interval>,

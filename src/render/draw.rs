@@ -5,6 +5,7 @@
 //! their text and lines with their size.
 
 use plotters::coord::Shift;
+use plotters::coord::ranged1d::ValueFormatter;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -240,78 +241,129 @@ fn plot<DB: DrawingBackend>(
         room(h, X_AXIS_AREA + 2.0 * MARGIN),
         u,
     ));
-    let mut chart = builder
+    builder
         .margin(u.px(MARGIN))
         .x_label_area_size(u.px(X_AXIS_AREA))
-        .y_label_area_size(u.px(Y_AXIS_AREA))
-        .build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)?;
-    chart
-        .configure_mesh()
-        .x_desc(&panel.x_label)
-        .y_desc(&panel.y_label)
-        .axis_desc_style(u.font(names))
-        .label_style(u.font(TICKS))
-        .x_label_formatter(&tick)
-        .y_label_formatter(&tick)
-        .x_labels(ticks(area.dim_in_pixel().0, u, 80.0, 10))
-        .y_labels(ticks(area.dim_in_pixel().1, u, 55.0, 8))
-        .bold_line_style(rgb(u.1.grid).stroke_width(u.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(u.ink().stroke_width(u.px(1.2)))
-        .set_all_tick_mark_size(u.px(6.0))
-        .draw()?;
-    if let Some(shading) = &panel.shading {
-        chart.draw_series(cells(shading))?;
+        .y_label_area_size(u.px(Y_AXIS_AREA));
+    let look = Look {
+        panel,
+        u,
+        line_width,
+        names,
+        side: area.dim_in_pixel(),
+    };
+    match panel.log_y {
+        true => look.draw(&mut builder.build_cartesian_2d(
+            x.lo..x.hi,
+            (y.lo..y.hi).log_scale().with_key_points(log_ticks(y)),
+        )?),
+        false => look.draw(&mut builder.build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)?),
     }
-    let marker = rgb(u.1.muted).mix(0.45).filled();
-    let r = u.px(1.8);
-    chart.draw_series(panel.markers.iter().map(|&p| Circle::new(p, r, marker)))?;
-    for shapes in &panel.shapes {
-        draw_shapes(&mut chart, shapes, u, line_width)?;
+}
+
+/// Ticks of a log axis: 1, 2 and 5 times the powers of ten in the range, or every whole
+/// multiple (1 to 9) when that gives fewer than four.
+fn log_ticks(r: Interval) -> Vec<f64> {
+    let decades = r.lo.log10().floor() as i32..=r.hi.log10().ceil() as i32;
+    let pick = |steps: &[f64]| -> Vec<f64> {
+        decades
+            .clone()
+            .flat_map(|k| steps.iter().map(move |m| m * 10f64.powi(k)))
+            .filter(|v| (r.lo..=r.hi).contains(v))
+            .collect()
+    };
+    let coarse = pick(&[1.0, 2.0, 5.0]);
+    match coarse.len() {
+        0..=3 => pick(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]),
+        _ => coarse,
     }
-    for curve in &panel.paths {
-        let style = rgb(curve.colour)
-            .mix(curve.alpha)
-            .stroke_width(u.px(line_width * curve.width));
-        let series = chart.draw_series(std::iter::once(PathElement::new(
-            curve.points.clone(),
-            style,
-        )))?;
-        if !curve.label.is_empty() {
-            let (w, h) = (u.px(LEGEND_ICON) as i32, u.px(4.0) as i32);
-            series.label(&curve.label).legend(move |(x, y)| {
-                Rectangle::new([(x, y - h / 2), (x + w, y + h / 2)], style.color.filled())
-            });
-        }
-    }
-    let labels: Vec<&str> = panel
-        .shapes
-        .iter()
-        .map(|s| s.label.as_str())
-        .chain(panel.paths.iter().map(|c| c.label.as_str()))
-        .filter(|l| !l.is_empty())
-        .collect();
-    if !labels.is_empty() {
-        let corner = emptiest_corner(&chart, panel, &labels, u);
+}
+
+/// What a panel's axes hold, drawn the same on a linear or a logarithmic y axis.
+struct Look<'a> {
+    panel: &'a PanelScene,
+    u: &'a Units,
+    line_width: f64,
+    /// The axis names' font size.
+    names: f64,
+    /// The panel's area in backend pixels.
+    side: (u32, u32),
+}
+
+impl Look<'_> {
+    fn draw<'a, DB: DrawingBackend + 'a, Y: Ranged<ValueType = f64> + ValueFormatter<f64>>(
+        &self,
+        chart: &mut Chart<'a, DB, Y>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let (panel, u, line_width, names) = (self.panel, self.u, self.line_width, self.names);
         chart
-            .configure_series_labels()
-            .position(corner)
-            .label_font(u.font(LEGEND))
-            .background_style(rgb(u.1.paper).mix(0.9))
-            .border_style(u.ink().stroke_width(u.px(1.0)))
-            .margin(u.px(10.0))
-            .legend_area_size(u.px(LEGEND_ICON + 8.0))
+            .configure_mesh()
+            .x_desc(&panel.x_label)
+            .y_desc(&panel.y_label)
+            .axis_desc_style(u.font(names))
+            .label_style(u.font(TICKS))
+            .x_label_formatter(&tick)
+            .y_label_formatter(&tick)
+            .x_labels(ticks(self.side.0, u, 80.0, 10))
+            .y_labels(ticks(self.side.1, u, 55.0, 8))
+            .bold_line_style(rgb(u.1.grid).stroke_width(u.px(1.0)))
+            .light_line_style(TRANSPARENT)
+            .axis_style(u.ink().stroke_width(u.px(1.2)))
+            .set_all_tick_mark_size(u.px(6.0))
             .draw()?;
+        if let Some(shading) = &panel.shading {
+            chart.draw_series(cells(shading))?;
+        }
+        let marker = rgb(u.1.muted).mix(0.45).filled();
+        let r = u.px(1.8);
+        chart.draw_series(panel.markers.iter().map(|&p| Circle::new(p, r, marker)))?;
+        for shapes in &panel.shapes {
+            draw_shapes(chart, shapes, u, line_width)?;
+        }
+        for curve in &panel.paths {
+            let style = rgb(curve.colour)
+                .mix(curve.alpha)
+                .stroke_width(u.px(line_width * curve.width));
+            let series = chart.draw_series(std::iter::once(PathElement::new(
+                curve.points.clone(),
+                style,
+            )))?;
+            if !curve.label.is_empty() {
+                let (w, h) = (u.px(LEGEND_ICON) as i32, u.px(4.0) as i32);
+                series.label(&curve.label).legend(move |(x, y)| {
+                    Rectangle::new([(x, y - h / 2), (x + w, y + h / 2)], style.color.filled())
+                });
+            }
+        }
+        let labels: Vec<&str> = panel
+            .shapes
+            .iter()
+            .map(|s| s.label.as_str())
+            .chain(panel.paths.iter().map(|c| c.label.as_str()))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if !labels.is_empty() {
+            let corner = emptiest_corner(chart, panel, &labels, u);
+            chart
+                .configure_series_labels()
+                .position(corner)
+                .label_font(u.font(LEGEND))
+                .background_style(rgb(u.1.paper).mix(0.9))
+                .border_style(u.ink().stroke_width(u.px(1.0)))
+                .margin(u.px(10.0))
+                .legend_area_size(u.px(LEGEND_ICON + 8.0))
+                .draw()?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// The corner of the plotting area where the legend covers the fewest drawn points (outline
 /// points, centres, curve and marker points), upper left first on a tie: with the headroom
 /// the scenes leave above overlaid kinds, an empty one. The legend's size is estimated
 /// from its text as plotters lays it out (rows of the legend font, the icon, margins).
-fn emptiest_corner<DB: DrawingBackend>(
-    chart: &Chart<'_, DB>,
+fn emptiest_corner<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
+    chart: &Chart<'_, DB, Y>,
     panel: &PanelScene,
     labels: &[&str],
     u: &Units,
@@ -366,15 +418,12 @@ fn emptiest_corner<DB: DrawingBackend>(
         .map_or(SeriesLabelPosition::UpperLeft, |(corner, _, _)| corner)
 }
 
-type Chart<'a, DB> = ChartContext<
-    'a,
-    DB,
-    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
->;
+type Chart<'a, DB, Y> =
+    ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>;
 
 /// Translucent fills first, then opaque outlines and centre dots on top of every fill.
-fn draw_shapes<DB: DrawingBackend>(
-    chart: &mut Chart<'_, DB>,
+fn draw_shapes<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
+    chart: &mut Chart<'_, DB, Y>,
     shapes: &Shapes,
     u: &Units,
     line_width: f64,

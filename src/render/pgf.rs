@@ -172,11 +172,19 @@ fn axis(
     if panel.equal_aspect {
         options.push("axis equal".to_string());
     }
+    if panel.log_y {
+        options.push("ymode=log, log basis y=10".to_string());
+    }
     if let Some(s) = &panel.shading {
         options.extend(colour_bar(s, colours));
     }
     let _ = writeln!(out, "\\begin{{axis}}[\n  {}]", options.join(",\n  "));
-    let to_pt = Scale { x, y, size };
+    let to_pt = Scale {
+        x,
+        y,
+        size,
+        log_y: panel.log_y,
+    };
     if let Some(s) = &panel.shading {
         cells(out, colours, s);
     }
@@ -214,6 +222,7 @@ fn legend_corner(panel: &PanelScene, size: (f64, f64)) -> &'static str {
         x: panel.x_range,
         y: panel.y_range,
         size,
+        log_y: panel.log_y,
     };
     let points: Vec<(f64, f64)> = panel
         .shapes
@@ -247,13 +256,18 @@ struct Scale {
     x: Interval,
     y: Interval,
     size: (f64, f64),
+    log_y: bool,
 }
 
 impl Scale {
     fn pt(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        let v = match self.log_y {
+            true => (y / self.y.lo).ln() / (self.y.hi / self.y.lo).ln(),
+            false => (y - self.y.lo) / self.y.width(),
+        };
         (
             (x - self.x.lo) / self.x.width() * self.size.0,
-            (y - self.y.lo) / self.y.width() * self.size.1,
+            v * self.size.1,
         )
     }
 }

@@ -211,6 +211,17 @@ pub struct Style {
     pub labels: Option<[String; 2]>,
 }
 
+/// How the y axes are scaled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YScale {
+    Linear,
+    /// Logarithmic wherever the y values are all positive.
+    Log,
+    /// Linear, but logarithmic for a later panel of `compare` whose y values span more
+    /// than a factor of 10.
+    Auto,
+}
+
 /// The figures of balls, each with what only it needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FigureKind {
@@ -251,6 +262,7 @@ pub struct FigureSpec {
     pub grid_given: bool,
     /// The drawn x and y ranges of the first panel; None: what shows every ball whole.
     pub axes: [Option<Interval>; 2],
+    pub y_scale: YScale,
     pub points: usize,
     pub style: Style,
     pub format: Format,
@@ -408,6 +420,11 @@ impl FigureSpec {
             grid: (nx, ny),
             grid_given: args.grid.is_some(),
             axes: [args.xrange, args.yrange],
+            y_scale: match args.y_scale.as_str() {
+                "log" => YScale::Log,
+                "linear" => YScale::Linear,
+                _ => YScale::Auto,
+            },
             points: args.look.points,
             style: look.style,
             format: look.format,
@@ -452,6 +469,7 @@ impl FigureSpec {
             grid: (args.along, pairs.len()),
             grid_given: true,
             axes: [None, None],
+            y_scale: YScale::Linear,
             kind: FigureKind::Geodesic(pairs),
             panels,
             kinds: vec![BallKind::FisherRao],
@@ -487,6 +505,7 @@ impl FigureSpec {
             grid: (1, 1),
             grid_given: true,
             axes: [None, None],
+            y_scale: YScale::Linear,
             points: args.look.points,
             style: look.style,
             format: look.format,
