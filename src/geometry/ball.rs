@@ -406,7 +406,19 @@ fn inside(p: Point, poly: &[Point]) -> bool {
 /// enough, 16 points or more round a convex-looking curve, that crossing edges without a
 /// vertex inside does not happen at the sizes drawn).
 fn overlap(a: &Ball, b: &Ball) -> bool {
-    a.points.iter().any(|&p| inside(p, &b.points)) || b.points.iter().any(|&p| inside(p, &a.points))
+    let (ba, bb) = (bounds(&a.points), bounds(&b.points));
+    let apart = ba[1] < bb[0] || bb[1] < ba[0] || ba[3] < bb[2] || bb[3] < ba[2];
+    !apart
+        && (a.points.iter().any(|&p| inside(p, &b.points))
+            || b.points.iter().any(|&p| inside(p, &a.points)))
+}
+
+/// [x min, x max, y min, y max] of some points.
+fn bounds(points: &[Point]) -> [f64; 4] {
+    points.iter().fold(
+        [f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY],
+        |[x0, x1, y0, y1], p| [x0.min(p.x), x1.max(p.x), y0.min(p.y), y1.max(p.y)],
+    )
 }
 
 /// The first pair of neighbouring balls of a grid (`nx` across, row by row) that overlap:
