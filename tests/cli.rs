@@ -1848,7 +1848,9 @@ fn a_compare_panel_spanning_decades_gets_a_log_axis_so_every_ball_reads() {
                 .unwrap()
                 .iter()
                 .map(|p| p[1].as_f64().unwrap());
-            ys.fold((f64::INFINITY, 0.0_f64), |(lo, hi), y| (lo.min(y), hi.max(y)))
+            ys.fold((f64::INFINITY, 0.0_f64), |(lo, hi), y| {
+                (lo.min(y), hi.max(y))
+            })
         })
         .collect();
     let lo = spans.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);

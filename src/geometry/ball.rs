@@ -416,7 +416,12 @@ fn overlap(a: &Ball, b: &Ball) -> bool {
 /// [x min, x max, y min, y max] of some points.
 fn bounds(points: &[Point]) -> [f64; 4] {
     points.iter().fold(
-        [f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY],
+        [
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ],
         |[x0, x1, y0, y1], p| [x0.min(p.x), x1.max(p.x), y0.min(p.y), y1.max(p.y)],
     )
 }

@@ -11,6 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::font::{self, FAMILY};
+use super::layout;
 use crate::geometry::Interval;
 use crate::scene::{PanelScene, Rgb, Scene, Shading, Shapes, Theme};
 
@@ -395,27 +396,20 @@ fn emptiest_corner<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
         (SeriesLabelPosition::LowerLeft, x0, y1 - h),
         (SeriesLabelPosition::LowerRight, x1 - w, y1 - h),
     ];
-    let points: Vec<(f64, f64)> = panel
-        .shapes
-        .iter()
-        .flat_map(|s| s.outlines.iter().flatten().chain(&s.centres))
-        .chain(panel.paths.iter().flat_map(|c| &c.points))
-        .chain(&panel.markers)
+    let points: Vec<(f64, f64)> = layout::drawn(panel)
         .map(|p| {
             let (px, py) = chart.backend_coord(p);
             (f64::from(px), f64::from(py))
         })
         .collect();
-    let covered = |left: f64, top: f64| {
-        points
-            .iter()
-            .filter(|&&(px, py)| px >= left && px <= left + w && py >= top && py <= top + h)
-            .count()
-    };
-    corners
-        .into_iter()
-        .min_by_key(|&(_, left, top)| covered(left, top))
-        .map_or(SeriesLabelPosition::UpperLeft, |(corner, _, _)| corner)
+    let boxes = corners.each_ref().map(|&(_, x, y)| (x, y));
+    let [c0, c1, c2, c3] = corners.map(|(name, _, _)| name);
+    match layout::emptiest(&boxes, (w, h), &points) {
+        1 => c1,
+        2 => c2,
+        3 => c3,
+        _ => c0,
+    }
 }
 
 type Chart<'a, DB, Y> =
@@ -505,28 +499,12 @@ fn equal_aspect<DB: DrawingBackend>(
     (widen(x, w), widen(y, h))
 }
 
-/// The shaded cells as filled rectangles in data coordinates, each run of equal colours
-/// along a row as one rectangle (the Jeffreys density of most charts is constant along
-/// rows, so an SVG then holds a rectangle a row, not a cell).
+/// The shaded cells as filled rectangles in data coordinates ([`layout::runs`]).
 fn cells(s: &Shading) -> Vec<Rectangle<(f64, f64)>> {
-    let (dx, dy) = (s.x.width() / s.cols as f64, s.y.width() / s.rows as f64);
-    let mut out = Vec::new();
-    for (j, row) in s.colours.chunks(s.cols).enumerate() {
-        let y0 = s.y.lo + j as f64 * dy;
-        let mut i = 0;
-        while i < row.len() {
-            let run = row[i..].iter().take_while(|c| **c == row[i]).count();
-            if let Some(c) = row[i] {
-                let x0 = s.x.lo + i as f64 * dx;
-                out.push(Rectangle::new(
-                    [(x0, y0), (x0 + run as f64 * dx, y0 + dy)],
-                    rgb(c).filled(),
-                ));
-            }
-            i += run;
-        }
-    }
-    out
+    layout::runs(s)
+        .into_iter()
+        .map(|(c, [x0, y0, x1, y1])| Rectangle::new([(x0, y0), (x1, y1)], rgb(c).filled()))
+        .collect()
 }
 
 /// A vertical colour bar with its scale and title.

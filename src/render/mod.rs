@@ -4,6 +4,7 @@
 
 mod draw;
 pub mod font;
+mod layout;
 mod pdf;
 mod pgf;
 mod png;

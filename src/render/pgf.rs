@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use super::draw::{layout, text_scale};
-use super::{simplify, tex};
+use super::{layout, simplify, tex};
 use crate::geometry::Interval;
 use crate::scene::{Curve, PanelScene, Rgb, Scene, Shading, Shapes, outline};
 
@@ -209,13 +209,7 @@ fn axis(
 /// first on a tie), the legend's size estimated for a 10 pt font: 5 bp a character, 12 bp a
 /// row, and the icon and margins.
 fn legend_corner(panel: &PanelScene, size: (f64, f64)) -> &'static str {
-    let labels: Vec<&str> = panel
-        .shapes
-        .iter()
-        .map(|s| s.label.as_str())
-        .chain(panel.paths.iter().map(|c| c.label.as_str()))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let labels = layout::legend_labels(panel);
     let chars = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let (w, h) = (5.0 * chars as f64 + 40.0, 12.0 * labels.len() as f64 + 12.0);
     let scale = Scale {
@@ -224,14 +218,7 @@ fn legend_corner(panel: &PanelScene, size: (f64, f64)) -> &'static str {
         size,
         log_y: panel.log_y,
     };
-    let points: Vec<(f64, f64)> = panel
-        .shapes
-        .iter()
-        .flat_map(|s| s.outlines.iter().flatten().chain(&s.centres))
-        .chain(panel.paths.iter().flat_map(|c| &c.points))
-        .chain(&panel.markers)
-        .map(|&p| scale.pt(p))
-        .collect();
+    let points: Vec<(f64, f64)> = layout::drawn(panel).map(|&p| scale.pt(p)).collect();
     let (right, top) = (size.0 - w, size.1 - h);
     let corners = [
         ("north west", 0.0, top),
@@ -239,16 +226,8 @@ fn legend_corner(panel: &PanelScene, size: (f64, f64)) -> &'static str {
         ("south west", 0.0, 0.0),
         ("south east", right, 0.0),
     ];
-    let covered = |x: f64, y: f64| {
-        points
-            .iter()
-            .filter(|&&(px, py)| px >= x && px <= x + w && py >= y && py <= y + h)
-            .count()
-    };
-    corners
-        .into_iter()
-        .min_by_key(|&(_, x, y)| covered(x, y))
-        .map_or("north west", |(name, _, _)| name)
+    let boxes = corners.map(|(_, x, y)| (x, y));
+    corners[layout::emptiest(&boxes, (w, h), &points)].0
 }
 
 /// From data to points of the axis box, for leaving out invisible outline points.
@@ -346,28 +325,18 @@ fn curve_plot(out: &mut String, colours: &mut Colours, c: &Curve, scale: &Scale,
     }
 }
 
-/// The shaded cells, each run of equal colours along a row one rectangle (as in the SVG).
+/// The shaded cells ([`layout::runs`]).
 fn cells(out: &mut String, colours: &mut Colours, s: &Shading) {
-    let (dx, dy) = (s.x.width() / s.cols as f64, s.y.width() / s.rows as f64);
-    for (j, row) in s.colours.chunks(s.cols).enumerate() {
-        let y0 = s.y.lo + j as f64 * dy;
-        let mut i = 0;
-        while i < row.len() {
-            let run = row[i..].iter().take_while(|c| **c == row[i]).count();
-            if let Some(c) = row[i] {
-                let x0 = s.x.lo + i as f64 * dx;
-                let _ = writeln!(
-                    out,
-                    "\\fill[{}] (axis cs:{},{}) rectangle (axis cs:{},{});",
-                    colours.name(c),
-                    num(x0),
-                    num(y0),
-                    num(x0 + run as f64 * dx),
-                    num(y0 + dy)
-                );
-            }
-            i += run;
-        }
+    for (c, [x0, y0, x1, y1]) in layout::runs(s) {
+        let _ = writeln!(
+            out,
+            "\\fill[{}] (axis cs:{},{}) rectangle (axis cs:{},{});",
+            colours.name(c),
+            num(x0),
+            num(y0),
+            num(x1),
+            num(y1)
+        );
     }
 }
 
