@@ -10,6 +10,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 use fisherballs::cli::figure_file::{FigureFile, GALLERY};
+use fisherballs::cli::progress::Progress;
 use fisherballs::cli::{Cli, Command, one_line};
 use fisherballs::output::{write_all, write_atomic};
 use fisherballs::pipeline::Request;
@@ -66,7 +67,9 @@ fn run(cli: Cli) -> Result<()> {
 
 fn write(request: Request) -> Result<()> {
     check_directory(request.output())?;
+    let progress = Progress::spinner(&format!("drawing {}", request.output().display()));
     let drawn = request.bytes()?;
+    drop(progress);
     for note in &drawn.notes {
         eprintln!("note: {note}");
     }

@@ -1877,3 +1877,45 @@ fn a_compare_panel_spanning_decades_gets_a_log_axis_so_every_ball_reads() {
         .success();
     assert!(!fs::read_to_string(&out).unwrap().contains("ymode=log"));
 }
+
+#[test]
+fn progress_shows_on_a_terminal_and_nowhere_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("fisherballs");
+    let out = dir.path().join("p.png");
+    let line = format!(
+        "{} plot --family beta --ball fisher-rao --grid 10x10 --kl 0.0005 -o {}",
+        bin.display(),
+        out.display()
+    );
+    // `script` (util-linux) runs the command on a pseudo-terminal.
+    let tty = std::process::Command::new("script")
+        .args(["-q", "-c", &line, "/dev/null"])
+        .output()
+        .expect("script(1) from util-linux runs a command on a terminal");
+    let shown = String::from_utf8_lossy(&tty.stdout);
+    assert!(
+        shown.contains("drawing"),
+        "no spinner on a terminal: {shown}"
+    );
+    assert!(out.exists());
+    // A pipe: nothing on stderr.
+    fs::remove_file(&out).unwrap();
+    fisherballs()
+        .args([
+            "plot",
+            "--family",
+            "beta",
+            "--ball",
+            "fisher-rao",
+            "--grid",
+            "10x10",
+            "--kl",
+            "0.0005",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr("");
+}

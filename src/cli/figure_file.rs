@@ -322,11 +322,13 @@ impl FigureFile {
     /// drawn before any is written so that a figure that fails (a ball that cannot close)
     /// leaves the directory untouched.
     pub fn draw(&self) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+        let progress = super::progress::Progress::bar(self.figures.len());
         let mut files = self
             .figures
             .iter()
             .enumerate()
             .map(|(i, f)| {
+                progress.say(&f.output);
                 let drawn = f
                     .request
                     .bytes()
@@ -334,6 +336,7 @@ impl FigureFile {
                 for note in &drawn.notes {
                     eprintln!("note: figure {} ({}): {note}", i + 1, f.output);
                 }
+                progress.step("");
                 Ok((PathBuf::from(&f.output), drawn.bytes))
             })
             .collect::<Result<Vec<_>>>()?;

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 pub mod args;
 pub mod figure_file;
+pub mod progress;
 
 use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
 
