@@ -13,11 +13,11 @@ trap 'rm -rf "$out"' EXIT
 
 time_it() { # NAME ARGS...: mean and best wall time over $runs runs, in ms
     local name=$1; shift
-    "$bin" "$@" >/dev/null # warm the page cache
+    "$bin" "$@" >/dev/null 2>&1 # warm the page cache (and leave out its notes)
     local total=0 best=
     for _ in $(seq "$runs"); do
         local t0 t1 dt
-        t0=$(date +%s%N); "$bin" "$@" >/dev/null; t1=$(date +%s%N)
+        t0=$(date +%s%N); "$bin" "$@" >/dev/null 2>&1; t1=$(date +%s%N)
         dt=$(( (t1 - t0) / 1000 ))
         total=$(( total + dt ))
         if [ -z "$best" ] || [ "$dt" -lt "$best" ]; then best=$dt; fi

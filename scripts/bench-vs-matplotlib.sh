@@ -17,11 +17,11 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 mean_ms() { # ARGS...: mean wall time over $runs runs, in ms, after one warm-up run
-    "$@" >/dev/null
+    "$@" >/dev/null 2>&1
     local total=0
     for _ in $(seq "$runs"); do
         local t0 t1
-        t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
+        t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
         total=$(( total + (t1 - t0) / 1000 ))
     done
     awk -v t="$total" -v r="$runs" 'BEGIN { printf "%.1f", t / r / 1000 }'
