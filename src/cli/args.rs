@@ -93,8 +93,8 @@ pub struct CommonArgs {
     #[arg(long, value_delimiter = ',', default_value = "quadratic", value_parser = ball_names())]
     pub ball: Vec<String>,
 
-    /// Number of centres across and up [default: the chart's, e.g. 9x5 for mean-std, with
-    /// fewer for a larger --kl or --radius so that the balls stay apart]
+    /// Number of centres across and up [default: the chart's, e.g. 9x5 for mean-std, thinned
+    /// until no two balls touch]
     #[arg(long, value_name = "NXxNY", value_parser = parse_grid)]
     pub grid: Option<(usize, usize)>,
 
@@ -175,7 +175,8 @@ pub struct LookArgs {
     #[arg(long)]
     pub no_caption: bool,
 
-    /// Colours: okabe-ito and tol are colour-blind safe, grey is for print
+    /// Colours: okabe-ito and tol are colour-blind safe, grey is for print (its kinds also
+    /// differ in dashes)
     #[arg(long, default_value = "okabe-ito", value_parser = Palette::NAMES)]
     pub palette: String,
 
