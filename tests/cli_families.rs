@@ -306,3 +306,28 @@ fn default_grids_keep_balls_apart_at_any_level_and_a_chosen_grid_is_drawn_with_a
     assert_eq!(outlines(&v).len(), 45);
     assert!(overlapping(&outlines(&v)).is_some());
 }
+
+#[test]
+fn a_figure_file_names_the_figure_whose_chosen_grid_overlaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("figures.toml");
+    fs::write(
+        &file,
+        "[[figure]]\noutput = \"a.png\"\nchart = \"mean-std\"\nball = \"kl\"\nkl = 0.05\ngrid = \"9x5\"\n",
+    )
+    .unwrap();
+    let run = fisherballs()
+        .arg("render")
+        .arg(&file)
+        .arg("--out")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("note: figure 1 (a.png): balls 10 and 19 (row by row from the bottom left) overlap at --grid 9x5"),
+        "{stderr}"
+    );
+    assert!(dir.path().join("a.png").exists());
+}
