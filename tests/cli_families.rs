@@ -44,6 +44,16 @@ fn every_chart_of_every_family_draws_by_default_in_every_format() {
     }
 }
 
+/// Runs `fisherballs render FILE --out DIR`.
+fn render(file: &std::path::Path, dir: &std::path::Path) -> assert_cmd::assert::Assert {
+    fisherballs()
+        .arg("render")
+        .arg(file)
+        .arg("--out")
+        .arg(dir)
+        .assert()
+}
+
 /// Runs `args -o DIR/NAME`, which must succeed, and reads the JSON it wrote.
 fn json_of(dir: &std::path::Path, name: &str, args: &[&str]) -> Value {
     let out = dir.join(name);
@@ -128,13 +138,7 @@ fn figure_files_take_family_and_nu() {
          charts = [\"alpha-beta\", \"mean-concentration\"]\n",
     )
     .unwrap();
-    fisherballs()
-        .arg("render")
-        .arg(&file)
-        .arg("--out")
-        .arg(dir.path())
-        .assert()
-        .success();
+    render(&file, dir.path()).success();
     let v: Value = serde_json::from_slice(&fs::read(dir.path().join("t.json")).unwrap()).unwrap();
     assert_eq!(v["nu"].as_f64(), Some(4.0));
     assert!(dir.path().join("b.svg").exists());
@@ -144,12 +148,7 @@ fn figure_files_take_family_and_nu() {
         "[[figure]]\noutput = \"x.png\"\nfamily = \"beta\"\nchart = \"mean-std\"\n",
     )
     .unwrap();
-    fisherballs()
-        .arg("render")
-        .arg(&file)
-        .arg("--out")
-        .arg(dir.path())
-        .assert()
+    render(&file, dir.path())
         .code(1)
         .stderr(predicates::str::contains(
             "figure 1 (x.png): 'mean-std' is not a chart of the beta family; its charts are alpha-beta, mean-concentration, log, expectation",
@@ -316,13 +315,7 @@ fn a_figure_file_names_the_figure_whose_chosen_grid_overlaps() {
         "[[figure]]\noutput = \"a.png\"\nchart = \"mean-std\"\nball = \"kl\"\nkl = 0.05\ngrid = \"9x5\"\n",
     )
     .unwrap();
-    let run = fisherballs()
-        .arg("render")
-        .arg(&file)
-        .arg("--out")
-        .arg(dir.path())
-        .assert()
-        .success();
+    let run = render(&file, dir.path()).success();
     let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
