@@ -195,6 +195,12 @@ impl Family for WithoutClosedForms {
     fn kl(&self, a: Point, b: Point) -> f64 {
         self.0.kl(a, b)
     }
+    fn density(&self, theta: Point, x: f64) -> f64 {
+        self.0.density(theta, x)
+    }
+    fn support(&self, theta: Point) -> fisherballs::geometry::Support {
+        self.0.support(theta)
+    }
     fn fisher(&self, theta: Point) -> Mat {
         self.0.fisher(theta)
     }
@@ -324,6 +330,12 @@ impl Family for InChart {
     }
     fn kl(&self, a: Point, b: Point) -> f64 {
         Model::new(&*self.family, self.chart).kl(a, b)
+    }
+    fn density(&self, phi: Point, x: f64) -> f64 {
+        self.family.density(self.chart.theta(phi), x)
+    }
+    fn support(&self, phi: Point) -> fisherballs::geometry::Support {
+        self.family.support(self.chart.theta(phi))
     }
     fn fisher(&self, phi: Point) -> Mat {
         Model::new(&*self.family, self.chart).fisher(phi)
@@ -560,4 +572,121 @@ fn small_exact_balls_stay_within_the_stated_rounding() {
             }
         }
     }
+}
+
+/// ∫ f over the family's support: first onto the whole line (x = eᵗ on (0, ∞), x = 1/(1 + e⁻ᵗ)
+/// on (0, 1), so no kink at an end is left), then t = c + s tan u and composite Simpson in
+/// u on (−π/2, π/2): every tail (Cauchy's too) becomes a finite interval.
+fn integral(f: impl Fn(f64) -> f64, window: fisherballs::geometry::Interval) -> f64 {
+    let (lo, hi) = (window.lo, window.hi);
+    let to_x: Box<dyn Fn(f64) -> (f64, f64)> = match (lo, hi) {
+        (0.0, 1.0) => Box::new(|t: f64| {
+            let x = 1.0 / (1.0 + (-t).exp());
+            (x, x * (1.0 - x))
+        }),
+        (0.0, _) => Box::new(|t: f64| (t.exp(), t.exp())),
+        _ => Box::new(|t: f64| (t, 1.0)),
+    };
+    let (c, s) = match (lo, hi) {
+        (0.0, 1.0) => (0.0, 2.0),
+        (0.0, _) => ((hi / 4.0).ln(), 1.5),
+        _ => ((lo + hi) / 2.0, (hi - lo) / 2.0),
+    };
+    let n = 40_000;
+    let (a, h) = (
+        -std::f64::consts::FRAC_PI_2,
+        std::f64::consts::PI / n as f64,
+    );
+    let g = |u: f64| {
+        let cos = u.cos();
+        if cos <= 0.0 {
+            return 0.0;
+        }
+        let (x, dx) = to_x(c + s * u.tan());
+        let v = f(x) * dx * s / (cos * cos);
+        if v.is_finite() { v } else { 0.0 }
+    };
+    let inner: f64 = (1..n)
+        .map(|k| g(a + k as f64 * h) * if k % 2 == 1 { 4.0 } else { 2.0 })
+        .sum();
+    (g(a) + inner + g(a + n as f64 * h)) * h / 3.0
+}
+
+/// A point of each family where its density is smooth on its support, and the share of the
+/// mass its drawing window holds (the claims of each family's `support`).
+fn law_cases() -> Vec<(Arc<dyn Family>, Point, f64)> {
+    let f = |name: &str| families::family(name, None).unwrap();
+    let t1: Arc<dyn Family> = Arc::new(StudentT::new(1.0).unwrap());
+    vec![
+        (f("gaussian"), Point::new(0.3, 1.7), 0.9999),
+        (f("gamma"), Point::new(2.5, 1.5), 0.999),
+        (f("beta"), Point::new(2.0, 3.5), 1.0),
+        (
+            f("cauchy"),
+            Point::new(1.0, 0.5),
+            (2.0 / std::f64::consts::PI) * 10f64.atan(),
+        ),
+        (f("weibull"), Point::new(1.8, 2.0), 0.999),
+        (f("student-t"), Point::new(0.5, 2.0), 0.995),
+        (t1, Point::new(0.5, 2.0), 0.92),
+    ]
+}
+
+#[test]
+fn densities_integrate_to_one_give_the_kl_and_their_windows_hold_the_stated_mass() {
+    use fisherballs::geometry::Support;
+    for (family, theta, share) in law_cases() {
+        let Support::Line(w) = family.support(theta) else {
+            panic!("{} draws on a line", family.name());
+        };
+        let p = |x: f64| family.density(theta, x);
+        let mass = integral(p, w);
+        assert!((mass - 1.0).abs() < 1e-6, "{}: ∫p = {mass}", family.name());
+        // The window's mass, by Simpson on the window itself.
+        let n = 20_000;
+        let h = w.width() / n as f64;
+        let inner: f64 = (1..n)
+            .map(|k| p(w.lo + k as f64 * h) * if k % 2 == 1 { 4.0 } else { 2.0 })
+            .sum();
+        let held = (p(w.lo) + inner + p(w.hi)) * h / 3.0;
+        assert!(
+            held >= share - 1e-6,
+            "{}: window holds {held} < {share}",
+            family.name()
+        );
+        // D(p₁ ‖ p₂) = ∫ p₁ ln(p₁/p₂), an independent route to the family's KL.
+        let other = Point::new(theta.x * 1.04, theta.y * 0.97);
+        let q = |x: f64| family.density(other, x);
+        let by_density = integral(
+            |x| {
+                if p(x) > 0.0 {
+                    p(x) * (p(x) / q(x)).ln()
+                } else {
+                    0.0
+                }
+            },
+            w,
+        );
+        let kl = family.kl(theta, other);
+        assert!(
+            (by_density - kl).abs() < 1e-6 * kl,
+            "{}: ∫p ln(p/q) = {by_density}, KL = {kl}",
+            family.name()
+        );
+    }
+}
+
+#[test]
+fn categorical_outcomes_carry_the_probabilities() {
+    use fisherballs::geometry::Support;
+    let cat = families::family("categorical", None).unwrap();
+    let theta = Point::new(0.2, 0.45);
+    assert_eq!(cat.support(theta), Support::Outcomes(3));
+    let p: Vec<f64> = (0..3).map(|k| cat.density(theta, k as f64)).collect();
+    assert!((p[0] - 0.2).abs() < 1e-15 && (p[1] - 0.45).abs() < 1e-15);
+    assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-15);
+    let other = Point::new(0.25, 0.4);
+    let q: Vec<f64> = (0..3).map(|k| cat.density(other, k as f64)).collect();
+    let kl: f64 = p.iter().zip(&q).map(|(a, b)| a * (a / b).ln()).sum();
+    assert!((kl - cat.kl(theta, other)).abs() < 1e-14);
 }

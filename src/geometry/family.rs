@@ -1,7 +1,17 @@
 //! What a statistical family must give for its balls to be drawn.
 
 use super::geodesic::Geodesic;
-use super::{Chart, Mat, Point};
+use super::{Chart, Interval, Mat, Point};
+
+/// Where p_θ's outcomes lie, for drawing its density.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Support {
+    /// The real line (or part of it); the interval shows the bulk of p_θ, where its density
+    /// is worth drawing (each family says how much of the mass it holds).
+    Line(Interval),
+    /// The outcomes 0, 1, …, n − 1; the density is then the probability of each.
+    Outcomes(usize),
+}
 
 /// A two-parameter family p(x; θ) in its canonical parameters θ.
 ///
@@ -33,6 +43,11 @@ pub trait Family: Send + Sync {
     fn contains(&self, theta: Point) -> bool;
     /// KL divergence D(p_θ₁ ‖ p_θ₂).
     fn kl(&self, theta1: Point, theta2: Point) -> f64;
+    /// The density of p_θ at x, with respect to Lebesgue measure on a line, or to counting
+    /// measure on outcomes (`Support::Outcomes`): there, the probability of outcome x.
+    fn density(&self, theta: Point, x: f64) -> f64;
+    /// Where p_θ's outcomes lie, for drawing [`Family::density`].
+    fn support(&self, theta: Point) -> Support;
     /// Fisher information matrix at θ, in the canonical parameters.
     fn fisher(&self, theta: Point) -> Mat;
     /// ∂F/∂θₖ for k = 1, 2, from which the Christoffel symbols of the exponential map follow.

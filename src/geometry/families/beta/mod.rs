@@ -4,8 +4,10 @@
 
 mod charts;
 
+use crate::geometry::Interval;
 use crate::geometry::chart::Chart;
 use crate::geometry::families::gamma::positive;
+use crate::geometry::family::Support;
 use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
 use crate::geometry::{BallKind, Family, Mat, Point};
 
@@ -52,6 +54,17 @@ impl Family for Beta {
 
     fn contains(&self, theta: Point) -> bool {
         positive(theta)
+    }
+    /// x^(α−1) (1−x)^(β−1) / B(α, β) on (0, 1), written in logarithms; shown on [0, 1].
+    fn density(&self, theta: Point, x: f64) -> f64 {
+        if x <= 0.0 || x >= 1.0 {
+            return 0.0;
+        }
+        let (a, b) = (theta.x, theta.y);
+        ((a - 1.0) * x.ln() + (b - 1.0) * (-x).ln_1p() - ln_beta(a, b)).exp()
+    }
+    fn support(&self, _theta: Point) -> Support {
+        Support::Line(Interval::new(0.0, 1.0))
     }
 
     /// D(B(α₁,β₁) ‖ B(α₂,β₂)) = ln B(α₂,β₂) − ln B(α₁,β₁) + (α₁−α₂)ψ(α₁) + (β₁−β₂)ψ(β₁)

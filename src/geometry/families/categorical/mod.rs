@@ -5,6 +5,7 @@
 mod charts;
 
 use crate::geometry::chart::Chart;
+use crate::geometry::family::Support;
 use crate::geometry::{Family, Mat, Point};
 
 static CHARTS: [&dyn Chart; 3] = [&charts::SIMPLEX, &charts::Logit, &charts::Sphere];
@@ -44,6 +45,16 @@ impl Family for Categorical {
 
     fn contains(&self, theta: Point) -> bool {
         in_simplex(theta)
+    }
+    /// The probability of outcome x ∈ {0, 1, 2}: p₁, p₂, p₃.
+    fn density(&self, theta: Point, x: f64) -> f64 {
+        match x {
+            0.0 | 1.0 | 2.0 => probabilities(theta)[x as usize],
+            _ => 0.0,
+        }
+    }
+    fn support(&self, _theta: Point) -> Support {
+        Support::Outcomes(3)
     }
 
     /// D(p ‖ q) = Σ pᵢ ln(pᵢ/qᵢ) = Σ pᵢ (xᵢ − ln(1 + xᵢ)) with xᵢ = (qᵢ − pᵢ)/pᵢ, since

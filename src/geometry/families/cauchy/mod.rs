@@ -3,7 +3,9 @@
 //! half-plane of curvature −2.
 
 use super::location_scale::{LocationLogScale, Metric};
+use crate::geometry::Interval;
 use crate::geometry::chart::{Canonical, Chart, positive_scale};
+use crate::geometry::family::Support;
 use crate::geometry::{Family, Limits, Mat, Point};
 
 const METRIC: Metric = Metric {
@@ -55,6 +57,18 @@ impl Family for Cauchy {
 
     fn contains(&self, theta: Point) -> bool {
         theta.x.is_finite() && theta.y.is_finite() && theta.y > 0.0
+    }
+    /// γ / (π(γ² + (x − x₀)²)); shown on x₀ ± 10γ: (2/π) atan 10
+    /// = 94% of the mass (its tails are heavy).
+    fn density(&self, theta: Point, x: f64) -> f64 {
+        let (x0, g) = (theta.x, theta.y);
+        g / (std::f64::consts::PI * (g * g + (x - x0) * (x - x0)))
+    }
+    fn support(&self, theta: Point) -> Support {
+        Support::Line(Interval::new(
+            theta.x - 10.0 * theta.y,
+            theta.x + 10.0 * theta.y,
+        ))
     }
 
     /// D(C(x₁,γ₁) ‖ C(x₂,γ₂)) = ln(((γ₁+γ₂)² + (x₁−x₂)²)/(4γ₁γ₂))

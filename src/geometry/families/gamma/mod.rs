@@ -4,7 +4,9 @@
 
 mod charts;
 
+use crate::geometry::Interval;
 use crate::geometry::chart::Chart;
+use crate::geometry::family::Support;
 use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
 use crate::geometry::{BallKind, Family, Mat, Point};
 
@@ -48,6 +50,19 @@ impl Family for Gamma {
 
     fn contains(&self, theta: Point) -> bool {
         positive(theta)
+    }
+    /// βᵏ xᵏ⁻¹ e^(−βx) / Γ(k) for x > 0, written in logarithms; shown from 0 to the mean
+    /// plus five standard deviations, (k + 5√k)/β.
+    fn density(&self, theta: Point, x: f64) -> f64 {
+        let (k, b) = (theta.x, theta.y);
+        if x <= 0.0 {
+            return 0.0;
+        }
+        (k * b.ln() + (k - 1.0) * x.ln() - b * x - ln_gamma(k)).exp()
+    }
+    fn support(&self, theta: Point) -> Support {
+        let (k, b) = (theta.x, theta.y);
+        Support::Line(Interval::new(0.0, (k + 5.0 * k.sqrt()) / b))
     }
 
     /// D(Γ(k₁,β₁) ‖ Γ(k₂,β₂)) = (k₁−k₂)ψ(k₁) − ln Γ(k₁) + ln Γ(k₂) + k₂ ln(β₁/β₂) +

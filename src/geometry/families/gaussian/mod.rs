@@ -6,7 +6,9 @@ mod mean_var;
 mod natural;
 
 use super::location_scale::LocationLogScale;
+use crate::geometry::Interval;
 use crate::geometry::chart::{Canonical, Chart, finite, positive_scale};
+use crate::geometry::family::Support;
 use crate::geometry::geodesic::Geodesic;
 use crate::geometry::{Family, Limits, Mat, Point};
 
@@ -57,6 +59,17 @@ impl Family for Gaussian {
 
     fn contains(&self, theta: Point) -> bool {
         theta.x.is_finite() && theta.y.is_finite() && theta.y > 0.0
+    }
+    /// N(μ, σ²): e^(−z²/2) / (σ√(2π)), z = (x − μ)/σ; shown on μ ± 4σ (99.99%).
+    fn density(&self, theta: Point, x: f64) -> f64 {
+        let z = (x - theta.x) / theta.y;
+        (-0.5 * z * z).exp() / (theta.y * (2.0 * std::f64::consts::PI).sqrt())
+    }
+    fn support(&self, theta: Point) -> Support {
+        Support::Line(Interval::new(
+            theta.x - 4.0 * theta.y,
+            theta.x + 4.0 * theta.y,
+        ))
     }
 
     /// D(N(μ₁,σ₁²) ‖ N(μ₂,σ₂²)) = ln(σ₂/σ₁) + (σ₁² + (μ₁−μ₂)²)/(2σ₂²) − ½.

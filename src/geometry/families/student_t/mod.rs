@@ -15,7 +15,10 @@ use gauss_quad::{FiniteAboveNegOneF64, GaussJacobi};
 use std::num::NonZeroUsize;
 
 use super::location_scale::{LocationLogScale, Metric};
+use crate::geometry::Interval;
 use crate::geometry::chart::{Canonical, Chart, positive_scale};
+use crate::geometry::family::Support;
+use crate::geometry::special::ln_gamma;
 use crate::geometry::{BallKind, Family, Limits, Mat, Point};
 
 /// Nodes of the quadrature: enough for the KL to about 1e-13 relative over the balls the
@@ -137,6 +140,23 @@ impl Family for StudentT {
 
     fn contains(&self, theta: Point) -> bool {
         theta.x.is_finite() && theta.y.is_finite() && theta.y > 0.0
+    }
+    /// Γ((ν+1)/2) / (Γ(ν/2) σ√(νπ)) (1 + z²/ν)^(−(ν+1)/2), z = (x − μ)/σ; shown on μ ± 8σ
+    /// (92% of the mass at ν = 1, 99.5% at ν = 3, more for larger ν).
+    fn density(&self, theta: Point, x: f64) -> f64 {
+        let nu = self.nu;
+        let z = (x - theta.x) / theta.y;
+        let ln_c = ln_gamma((nu + 1.0) / 2.0)
+            - ln_gamma(nu / 2.0)
+            - 0.5 * (nu * std::f64::consts::PI).ln()
+            - theta.y.ln();
+        (ln_c - (nu + 1.0) / 2.0 * (z * z / nu).ln_1p()).exp()
+    }
+    fn support(&self, theta: Point) -> Support {
+        Support::Line(Interval::new(
+            theta.x - 8.0 * theta.y,
+            theta.x + 8.0 * theta.y,
+        ))
     }
 
     /// E₁[ρ − 1 − ln ρ] by the quadrature above, with

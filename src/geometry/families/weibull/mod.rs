@@ -6,7 +6,9 @@
 //! reflecting x flips its sign), γ Euler's constant.
 
 use super::location_scale::Metric;
+use crate::geometry::Interval;
 use crate::geometry::chart::{Canonical, Chart, finite};
+use crate::geometry::family::Support;
 use crate::geometry::special::ln_gamma;
 use crate::geometry::{Family, Limits, Mat, Point};
 
@@ -54,6 +56,20 @@ impl Family for Weibull {
 
     fn contains(&self, theta: Point) -> bool {
         crate::geometry::families::gamma::positive(theta)
+    }
+    /// (k/λ)(x/λ)^(k−1) e^(−(x/λ)^k) for x > 0; shown from 0 to the 99.9% quantile,
+    /// λ (ln 1000)^(1/k).
+    fn density(&self, theta: Point, x: f64) -> f64 {
+        let (k, l) = (theta.x, theta.y);
+        if x <= 0.0 {
+            return 0.0;
+        }
+        let t = x / l;
+        (k / l) * ((k - 1.0) * t.ln() - t.powf(k)).exp()
+    }
+    fn support(&self, theta: Point) -> Support {
+        let (k, l) = (theta.x, theta.y);
+        Support::Line(Interval::new(0.0, l * 1000f64.ln().powf(1.0 / k)))
     }
 
     /// Bauckhage, "Computing the Kullback–Leibler divergence between two Weibull
