@@ -14,6 +14,7 @@ pub mod json;
 pub mod mle;
 pub mod natgrad;
 pub mod output;
+pub mod page;
 pub mod panels;
 pub mod pipeline;
 pub mod render;

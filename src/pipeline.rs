@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::geometry::ball::first_overlap;
 use crate::geometry::{BallError, Typed};
 use crate::spec::{FigureKind, FigureSpec, Format, MleSpec, NatgradSpec};
-use crate::{json, mle, natgrad, panels, render, scene};
+use crate::{json, mle, natgrad, page, panels, render, scene};
 
 /// A validated request for one file.
 pub enum Request {
@@ -96,6 +96,15 @@ pub fn figure_bytes(spec: &FigureSpec) -> Result<Drawn> {
     };
     let bytes = match spec.format {
         Format::Json => json::to_bytes(&spec, &panels)?,
+        Format::Html => {
+            let (page, left_out) = page::build(&spec, panels)?;
+            for s in &page.scenes {
+                scene::check(s)?;
+                render::room(s)?;
+            }
+            notes.extend(left_out);
+            render::to_page(&page)?
+        }
         format => draw(&scene::build(&spec, &panels), format)?,
     };
     Ok(Drawn { bytes, notes })
@@ -109,7 +118,8 @@ fn draw(scene: &scene::Scene, format: Format) -> Result<Vec<u8>> {
         Format::Png => render::to_png(scene)?,
         Format::Pdf => render::to_pdf(scene)?,
         Format::Tex => render::to_tex(scene),
-        _ => render::to_svg(scene),
+        Format::Svg => render::to_svg(scene),
+        Format::Json | Format::Html => unreachable!("JSON and pages are not drawn from one scene"),
     })
 }
 

@@ -142,6 +142,9 @@ pub struct Shapes {
     pub dash: Option<(f64, f64)>,
     pub outlines: Vec<Vec<(f64, f64)>>,
     pub centres: Vec<(f64, f64)>,
+    /// The grid index of the ball of the first outline (balls come row by row from the
+    /// bottom left; the others follow in order): the page groups each ball by it.
+    pub first: usize,
 }
 
 /// One set of axes.
@@ -379,7 +382,7 @@ fn title(spec: &FigureSpec) -> String {
 }
 
 /// "mean-std chart", or "mean-std chart whitened at (0, 1)".
-fn chart_title(choice: &ChartChoice) -> String {
+pub fn chart_title(choice: &ChartChoice) -> String {
     match choice {
         ChartChoice::Named(c) => format!("{} chart", c.name()),
         ChartChoice::Whitened(w) => format!(
@@ -402,6 +405,7 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
             .iter()
             .enumerate()
             .map(|(i, b)| Shapes {
+                first: i,
                 label: String::new(),
                 // Along geodesics, one colour a path; on a grid, one a ball.
                 colour: match spec.kind {
@@ -416,6 +420,7 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
             .collect(),
         // Over the Jeffreys shading, balls are white glass: readable on every colour of it.
         [one] if spec.kind == FigureKind::Jeffreys => vec![Shapes {
+            first: 0,
             label: String::new(),
             colour: [255, 255, 255],
             fill_alpha: 0.3,
@@ -430,6 +435,7 @@ fn shapes(spec: &FigureSpec, layers: &[Layer]) -> Vec<Shapes> {
         _ => layers
             .iter()
             .map(|layer| Shapes {
+                first: 0,
                 label: if layers.len() > 1 {
                     format!("{}: {}", layer.kind.name(), layer.kind.equation())
                 } else {
@@ -606,6 +612,7 @@ pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Scene 
                     BallKind::Kl
                 };
                 Shapes {
+                    first: 0,
                     label: label.to_string(),
                     colour: palette.kind(kind),
                     fill_alpha: 0.0,
@@ -766,6 +773,7 @@ pub fn natgrad(
                 equal_aspect: false,
                 log_y: false,
                 shapes: vec![Shapes {
+                    first: 0,
                     label: String::new(),
                     colour: spec.style.theme.ink,
                     fill_alpha: 0.0,

@@ -127,11 +127,34 @@ pub(super) fn layout(scene: &Scene) -> (usize, usize) {
     }
 }
 
+/// Told, as the drawing goes, where each panel's balls and each ball begin and end: the
+/// page's SVG wraps them in groups its script finds; a figure's SVG ignores it ([`Unmarked`]).
+/// plotters draws each element as it is given, so marks fall between the right elements.
+pub(super) trait Marks {
+    /// Panel `panel`'s balls begin; `area` is its plotting area (x0, y0, x1, y1) in backend
+    /// pixels.
+    fn begin_balls(&self, panel: usize, area: [i32; 4]);
+    /// The shapes of ball `ball` follow (until the next ball or the end).
+    fn ball(&self, ball: usize);
+    /// The panel's balls end.
+    fn end_balls(&self);
+}
+
+/// No marks: a figure.
+pub(super) struct Unmarked;
+
+impl Marks for Unmarked {
+    fn begin_balls(&self, _: usize, _: [i32; 4]) {}
+    fn ball(&self, _: usize) {}
+    fn end_balls(&self) {}
+}
+
 /// Draws `scene` on `backend`, whose size is the scene's times `scale`.
 pub fn draw<DB: DrawingBackend>(
     scene: &Scene,
     backend: DB,
     scale: f64,
+    marks: &dyn Marks,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     font::register();
     let u = Units::new(scene, scale);
@@ -155,8 +178,8 @@ pub fn draw<DB: DrawingBackend>(
         .margin(u.px(MARGIN / 2.0), 0, 0, 0)
         .titled(&scene.title, u.font(fit(&scene.title, TITLE, width, &u)))?;
     let areas = body.split_evenly(layout(scene));
-    for (panel, area) in scene.panels.iter().zip(&areas) {
-        plot(panel, area, &u, scene.line_width)?;
+    for (i, (panel, area)) in scene.panels.iter().zip(&areas).enumerate() {
+        plot(panel, area, &u, scene.line_width, (i, marks))?;
     }
     root.present()
 }
@@ -209,6 +232,7 @@ fn plot<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     u: &Units,
     line_width: f64,
+    marked: (usize, &dyn Marks),
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let area = &match &panel.shading {
         Some(shading) => {
@@ -252,6 +276,7 @@ fn plot<DB: DrawingBackend>(
         line_width,
         names,
         side: area.dim_in_pixel(),
+        marked,
     };
     match panel.log_y {
         true => look.draw(&mut builder.build_cartesian_2d(
@@ -289,6 +314,8 @@ struct Look<'a> {
     names: f64,
     /// The panel's area in backend pixels.
     side: (u32, u32),
+    /// The panel's index in the figure, and whom to tell where its balls are.
+    marked: (usize, &'a dyn Marks),
 }
 
 impl Look<'_> {
@@ -318,9 +345,14 @@ impl Look<'_> {
         let marker = rgb(u.1.muted).mix(0.45).filled();
         let r = u.px(1.8);
         chart.draw_series(panel.markers.iter().map(|&p| Circle::new(p, r, marker)))?;
+        let (index, marks) = self.marked;
+        let (xs, ys) = chart.plotting_area().get_pixel_range();
+        marks.begin_balls(index, [xs.start, ys.start, xs.end, ys.end]);
         for shapes in &panel.shapes {
+            marks.ball(shapes.first);
             draw_shapes(chart, shapes, u, line_width)?;
         }
+        marks.end_balls();
         for curve in &panel.paths {
             let style = rgb(curve.colour)
                 .mix(curve.alpha)

@@ -4,6 +4,7 @@
 
 mod draw;
 pub mod font;
+mod html;
 mod layout;
 mod pdf;
 mod pgf;
@@ -13,6 +14,7 @@ mod svg;
 mod tex;
 
 pub use draw::{RoomError, room};
+pub use html::to_page;
 pub use pdf::to_pdf;
 pub use pgf::to_tex;
 pub use png::to_png;

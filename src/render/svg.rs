@@ -5,9 +5,11 @@
 //! Text is written as outlines of the shipped font's glyphs (each glyph once, in `<defs>`,
 //! then `<use>`d), so the figure looks the same in every viewer, whatever fonts it has.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::fmt::Write;
+use std::rc::Rc;
 
 use ab_glyph::{Font, FontRef, GlyphId, OutlineCurve, ScaleFont};
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -26,9 +28,73 @@ const SCALE: u32 = 10;
 pub fn to_svg(scene: &Scene) -> Vec<u8> {
     let mut doc = String::new();
     let backend = SvgBackend::new(&mut doc, scene.page);
-    match draw::draw(scene, backend, f64::from(SCALE)) {
+    match draw::draw(scene, backend, f64::from(SCALE), &draw::Unmarked) {
         Ok(()) => doc.into_bytes(),
         Err(e) => unreachable!("the SVG backend cannot fail: {e}"),
+    }
+}
+
+/// The figure as SVG with each panel's balls in a group `<g class="level"
+/// data-panel="p" data-level="k">` clipped to the panel's plotting area (hidden unless
+/// `shown`), each ball in `<g class="ball" data-ball="i" data-level="k">`, and each
+/// panel's group between the comments `<!--balls p-->` and `<!--/balls-->`, for the page.
+pub(super) fn to_grouped_svg(scene: &Scene, level: usize, shown: bool) -> String {
+    let mut doc = String::new();
+    let backend = SvgBackend::new(&mut doc, scene.page);
+    let grouping = Grouping {
+        body: backend.body.clone(),
+        level,
+        shown,
+        open: std::cell::Cell::new(false),
+    };
+    match draw::draw(scene, backend, f64::from(SCALE), &grouping) {
+        Ok(()) => doc,
+        Err(e) => unreachable!("the SVG backend cannot fail: {e}"),
+    }
+}
+
+/// Writes the page's groups into the backend's body between the elements it draws.
+struct Grouping {
+    body: Rc<RefCell<String>>,
+    level: usize,
+    shown: bool,
+    /// Whether a ball's group is open.
+    open: std::cell::Cell<bool>,
+}
+
+impl Grouping {
+    fn close_ball(&self) {
+        if self.open.replace(false) {
+            self.body.borrow_mut().push_str("</g>\n");
+        }
+    }
+}
+
+impl draw::Marks for Grouping {
+    fn begin_balls(&self, panel: usize, [x0, y0, x1, y1]: [i32; 4]) {
+        let (k, hide) = (
+            self.level,
+            if self.shown { "" } else { r#" display="none""# },
+        );
+        let _ = writeln!(
+            self.body.borrow_mut(),
+            r#"<!--balls {panel}--><clipPath id="clip-{panel}-{k}"><rect x="{x0}" y="{y0}" width="{}" height="{}"/></clipPath><g class="level" data-panel="{panel}" data-level="{k}" clip-path="url(#clip-{panel}-{k})"{hide}>"#,
+            x1 - x0,
+            y1 - y0
+        );
+    }
+    fn ball(&self, ball: usize) {
+        self.close_ball();
+        let _ = writeln!(
+            self.body.borrow_mut(),
+            r#"<g class="ball" data-ball="{ball}" data-level="{}">"#,
+            self.level
+        );
+        self.open.set(true);
+    }
+    fn end_balls(&self) {
+        self.close_ball();
+        self.body.borrow_mut().push_str("</g><!--/balls-->\n");
     }
 }
 
@@ -38,7 +104,9 @@ struct SvgBackend<'a> {
     /// The width and height attributes: pixels, or inches for a printed size (whose layout
     /// is whole pixels, so it stretches by less than half a pixel to the exact size).
     size: (String, String),
-    body: String,
+    /// What is drawn, shared with the page's [`Grouping`], which writes its groups in
+    /// between.
+    body: Rc<RefCell<String>>,
     glyphs: BTreeMap<u16, String>,
     font: FontRef<'static>,
 }
@@ -53,7 +121,7 @@ impl<'a> SvgBackend<'a> {
             out,
             figure: (page.width, page.height),
             size,
-            body: String::new(),
+            body: Rc::default(),
             glyphs: BTreeMap::new(),
             font: font::font(),
         }
@@ -174,7 +242,7 @@ impl DrawingBackend for SvgBackend<'_> {
             let _ = writeln!(out, r#"<path id="g{id}" d="{d}"/>"#);
         }
         out.push_str("</defs>\n");
-        out.push_str(&self.body);
+        out.push_str(&self.body.borrow());
         out.push_str("</svg>\n");
         Ok(())
     }
@@ -188,7 +256,7 @@ impl DrawingBackend for SvgBackend<'_> {
             return Ok(());
         }
         let _ = writeln!(
-            self.body,
+            self.body.borrow_mut(),
             r#"<rect x="{x}" y="{y}" width="1" height="1" {}/>"#,
             paint(c, "fill")
         );
@@ -205,7 +273,7 @@ impl DrawingBackend for SvgBackend<'_> {
             return Ok(());
         }
         let _ = writeln!(
-            self.body,
+            self.body.borrow_mut(),
             r#"<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" {} stroke-width="{}"/>"#,
             paint(s.color(), "stroke"),
             s.stroke_width()
@@ -225,7 +293,7 @@ impl DrawingBackend for SvgBackend<'_> {
         }
         let look = look(s, fill);
         let _ = writeln!(
-            self.body,
+            self.body.borrow_mut(),
             r#"<rect x="{x1}" y="{y1}" width="{}" height="{}" {look}/>"#,
             x2 - x1,
             y2 - y1
@@ -242,7 +310,7 @@ impl DrawingBackend for SvgBackend<'_> {
             return Ok(());
         }
         let _ = writeln!(
-            self.body,
+            self.body.borrow_mut(),
             r#"<polyline points="{}" fill="none" {} stroke-width="{}" stroke-linejoin="round"/>"#,
             points(path),
             paint(s.color(), "stroke"),
@@ -262,7 +330,10 @@ impl DrawingBackend for SvgBackend<'_> {
             return Ok(());
         }
         let look = look(s, fill);
-        let _ = writeln!(self.body, r#"<circle cx="{x}" cy="{y}" r="{r}" {look}/>"#);
+        let _ = writeln!(
+            self.body.borrow_mut(),
+            r#"<circle cx="{x}" cy="{y}" r="{r}" {look}/>"#
+        );
         Ok(())
     }
 
@@ -275,7 +346,7 @@ impl DrawingBackend for SvgBackend<'_> {
             return Ok(());
         }
         let _ = writeln!(
-            self.body,
+            self.body.borrow_mut(),
             r#"<polygon points="{}" {}/>"#,
             points(vert),
             paint(s.color(), "fill")
@@ -316,7 +387,7 @@ impl DrawingBackend for SvgBackend<'_> {
         let k = scaled.h_scale_factor();
         let (ox, oy) = (dx - x0, f64::from(dy - y0) + style.size() / 2.0);
         let _ = writeln!(
-            self.body,
+            self.body.borrow_mut(),
             r#"<g transform="translate({x} {y}) rotate({rotate}) translate({ox} {oy:.1}) scale({k:.6} {:.6})" {}>"#,
             -k,
             paint(style.color(), "fill")
@@ -330,7 +401,7 @@ impl DrawingBackend for SvgBackend<'_> {
             }
             self.define_glyph(id);
             let _ = writeln!(
-                self.body,
+                self.body.borrow_mut(),
                 r##"<use xlink:href="#g{}" x="{}"/>"##,
                 id.0,
                 num(advance)
@@ -338,7 +409,7 @@ impl DrawingBackend for SvgBackend<'_> {
             advance += self.font.h_advance_unscaled(id);
             prev = Some(id);
         }
-        self.body.push_str("</g>\n");
+        self.body.borrow_mut().push_str("</g>\n");
         Ok(())
     }
 }

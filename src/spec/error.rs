@@ -114,6 +114,11 @@ pub enum SpecError {
     )]
     TooManyPoints(usize),
     #[error(
+        "this page has {0} outline points in all (its {levels} levels each solve every ball); at most {MAX_TOTAL_POINTS} (use fewer balls, points, kinds or charts)",
+        levels = crate::page::LEVELS
+    )]
+    TooManyPagePoints(usize),
+    #[error(
         "--show jeffreys weighs each ball's prior mass: {0} balls asked for, at most {MAX_JEFFREYS_BALLS} (e.g. --grid 50x50); use a smaller --grid or fewer kinds"
     )]
     TooManyWeighed(usize),
@@ -139,9 +144,13 @@ pub enum SpecError {
     #[error("--line-width {} is out of range; use a number from 0.1 to 20", Typed(*.0))]
     LineWidth(f64),
     #[error(
-        "cannot tell the format of '{0}'; end the output name in .svg, .png, .pdf, .tex (pgfplots) or .json"
+        "cannot tell the format of '{0}'; end the output name in .svg, .png, .pdf, .tex (pgfplots), .json or .html (an interactive page)"
     )]
     Extension(PathBuf),
+    #[error(
+        "{0} cannot make an interactive page; write .svg, .png, .pdf, .tex or .json, or make the page with plot or compare"
+    )]
+    NoPage(&'static str),
     #[error("the directory '{0}' does not exist; create it or write the figure elsewhere")]
     NoDirectory(PathBuf),
 }

@@ -98,7 +98,7 @@ impl NatgradSpec {
         if !(1..=10_000).contains(&args.steps) {
             return Err(SpecError::Steps(args.steps));
         }
-        let look = Look::new(&args.look, 0, None)?;
+        let look = Look::new(&args.look, 0, None, Err("natgrad"))?;
         Ok(Self {
             family,
             target: first.theta(args.target),
@@ -141,7 +141,7 @@ impl MleSpec {
         if !(2..=MAX_TRIALS).contains(&args.trials) || args.n * args.trials > MAX_DRAWS {
             return Err(SpecError::Trials(args.trials, args.n));
         }
-        let look = Look::new(&args.look, 4 * charts.len(), None)?;
+        let look = Look::new(&args.look, 4 * charts.len(), None, Err("mle"))?;
         Ok(Self {
             family,
             truth: charts[0].theta(args.at),
@@ -166,6 +166,8 @@ pub enum Format {
     /// A pgfplots LaTeX file.
     Tex,
     Json,
+    /// An interactive page: the SVG with its balls at several levels, and a script.
+    Html,
 }
 
 impl Format {
@@ -176,6 +178,7 @@ impl Format {
             "pdf" => Some(Format::Pdf),
             "tex" => Some(Format::Tex),
             "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -409,7 +412,11 @@ impl FigureSpec {
         }
         // Each outline point weighs what it costs to solve (exponential map, quadrature).
         let cost: usize = kinds.iter().map(|&k| family.point_cost(k)).sum();
-        let look = Look::new(&args.look, nx * ny * panels.len() * cost, labels)?;
+        let page = match kind {
+            FigureKind::Balls | FigureKind::Compare => Ok(()),
+            _ => Err("plot --show jeffreys"),
+        };
+        let look = Look::new(&args.look, nx * ny * panels.len() * cost, labels, page)?;
         Ok(Self {
             family,
             panels,
@@ -462,7 +469,12 @@ impl FigureSpec {
         if !(2..=MAX_ALONG).contains(&args.along) {
             return Err(SpecError::Along(args.along));
         }
-        let look = Look::new(&args.look, args.along * pairs.len() * panels.len(), None)?;
+        let look = Look::new(
+            &args.look,
+            args.along * pairs.len() * panels.len(),
+            None,
+            Err("geodesic"),
+        )?;
         let defaults = chart.default_limits();
         Ok(Self {
             family,
@@ -494,7 +506,7 @@ impl FigureSpec {
             y: args.ylim.unwrap_or(defaults.y),
         };
         check_domain(&*family, chart, &limits)?;
-        let look = Look::new(&args.look, panels.len(), None)?;
+        let look = Look::new(&args.look, panels.len(), None, Err("mml"))?;
         Ok(Self {
             family,
             panels,
@@ -526,18 +538,33 @@ struct Look {
 }
 
 impl Look {
-    /// Checks the options for a figure of `balls` outlines in all.
-    fn new(args: &LookArgs, balls: usize, labels: Option<[String; 2]>) -> Result<Self, SpecError> {
+    /// Checks the options for a figure of `balls` outlines in all; `page` says whether the
+    /// figure can be a page (which solves its balls at every one of its levels), or which
+    /// command it is if it cannot.
+    fn new(
+        args: &LookArgs,
+        balls: usize,
+        labels: Option<[String; 2]>,
+        page: Result<(), &'static str>,
+    ) -> Result<Self, SpecError> {
         if !(MIN_POINTS..=MAX_POINTS).contains(&args.points) {
             return Err(SpecError::Points(args.points));
         }
-        let total = balls * args.points;
-        if total > MAX_TOTAL_POINTS {
-            return Err(SpecError::TooManyPoints(total));
-        }
-        let style = style(args, labels)?;
         let format = Format::from_path(&args.output)
             .ok_or_else(|| SpecError::Extension(args.output.clone()))?;
+        let levels = match (format, page) {
+            (Format::Html, Err(command)) => return Err(SpecError::NoPage(command)),
+            (Format::Html, Ok(())) => crate::page::LEVELS,
+            _ => 1,
+        };
+        let total = balls * args.points * levels;
+        if total > MAX_TOTAL_POINTS {
+            return Err(match levels {
+                1 => SpecError::TooManyPoints(total),
+                _ => SpecError::TooManyPagePoints(total),
+            });
+        }
+        let style = style(args, labels)?;
         Ok(Self { style, format })
     }
 }

@@ -1,0 +1,285 @@
+//! geometry → page scene: a figure's balls at several KL levels, and what the page's script
+//! shows of them (each ball's centre in every chart, the densities of its centre and of
+//! points of its outline), for `-o page.html`. The script only chooses among these; every
+//! number it shows is computed here.
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+use crate::geometry::{Family, Interval, Level, Point, Support, Typed};
+use crate::panels::{self, Panel};
+use crate::scene::{self, Scene, Shapes};
+use crate::spec::FigureSpec;
+
+/// The levels a page offers: L · 10^((k − 4)/4) for k = 0 … 8, from L/10 to 10 L, four to a
+/// decade, with the figure's own L in the middle.
+pub const LEVELS: usize = 9;
+const MIDDLE: usize = 4;
+/// Points of the density plot's x axis (midpoints of as many cells of its window).
+const DENSITY_SAMPLES: usize = 120;
+/// Outline points of each ball whose densities are drawn faintly beside its centre's.
+const OUTLINE_SAMPLES: usize = 3;
+/// Significant digits kept of each density value (the plot is 300 pixels high).
+const DENSITY_DIGITS: usize = 4;
+
+/// The KL levels of a page around `kl`; the middle one is `kl` itself.
+pub fn levels(kl: f64) -> [f64; LEVELS] {
+    std::array::from_fn(|k| kl * 10f64.powf((k as f64 - MIDDLE as f64) / 4.0))
+}
+
+/// Everything a page is made of: a scene for each level that could be solved (the same
+/// axes in each, and each ball its own [`Shapes`]), which of them is the figure's own, and
+/// the data the script shows.
+pub struct PageScene {
+    pub scenes: Vec<Scene>,
+    pub current: usize,
+    pub data: PageData,
+}
+
+#[derive(Serialize)]
+pub struct PageData {
+    pub title: String,
+    pub family: String,
+    /// Columns and rows of centres: the arrow keys move along them.
+    pub grid: [usize; 2],
+    pub current: usize,
+    pub levels: Vec<LevelData>,
+    pub charts: Vec<ChartData>,
+    pub balls: Vec<BallData>,
+    pub law: LawData,
+}
+
+#[derive(Serialize)]
+pub struct LevelData {
+    pub kl: f64,
+    pub radius: f64,
+    /// The figure's caption at this level (empty with --no-caption).
+    pub caption: String,
+}
+
+#[derive(Serialize)]
+pub struct ChartData {
+    pub name: String,
+    pub labels: [String; 2],
+}
+
+#[derive(Serialize)]
+pub struct BallData {
+    /// The centre in every panel's chart.
+    pub centre: Vec<[f64; 2]>,
+    /// Its outline colour, `#rrggbb`.
+    pub colour: String,
+}
+
+/// The densities the page plots: at the centre of every ball, and at `OUTLINE_SAMPLES`
+/// points of its outline at every level (`outline[level][ball][point]`), each at every `x`.
+#[derive(Serialize)]
+pub struct LawData {
+    /// "line": a density over `x`; "outcomes": the probabilities of outcomes 0, 1, …
+    pub support: &'static str,
+    pub x: Vec<f64>,
+    pub centre: Vec<Vec<f64>>,
+    pub outline: Vec<Vec<Vec<Vec<f64>>>>,
+}
+
+/// The page of a figure whose panels at its own level are `panels`. A level whose balls
+/// cannot all be solved (a ball leaves the domain) is left out, with a note.
+pub fn build(spec: &FigureSpec, panels: Vec<Panel>) -> Result<(PageScene, Vec<String>)> {
+    let mut notes = Vec::new();
+    let mut own = Some(panels);
+    let mut solved: Vec<(FigureSpec, Vec<Panel>)> = Vec::new();
+    let mut current = 0;
+    for (k, kl) in levels(spec.level.kl()).into_iter().enumerate() {
+        let mut at = spec.clone();
+        if k == MIDDLE {
+            current = solved.len();
+            solved.push((at, own.take().unwrap_or_default()));
+            continue;
+        }
+        let computed = Level::from_kl(kl)
+            .map_err(anyhow::Error::from)
+            .and_then(|level| {
+                at.level = level;
+                Ok(panels::compute(&at)?)
+            });
+        match computed {
+            Ok(p) => solved.push((at, p)),
+            Err(e) => notes.push(format!("the page leaves out level L = {}: {e}", Typed(kl))),
+        }
+    }
+    let base = scene::build(&solved[current].0, &solved[current].1);
+    let mut scenes = Vec::new();
+    let mut level_data = Vec::new();
+    for (at, panels) in &solved {
+        let mut s = scene::build(at, panels);
+        for (p, b) in s.panels.iter_mut().zip(&base.panels) {
+            (p.x_range, p.y_range, p.log_y) = (b.x_range, b.y_range, b.log_y);
+            p.shapes = std::mem::take(&mut p.shapes)
+                .into_iter()
+                .flat_map(split)
+                .collect();
+        }
+        level_data.push(LevelData {
+            kl: at.level.kl(),
+            radius: at.level.radius(),
+            caption: s.caption.take().unwrap_or_default(),
+        });
+        scenes.push(s);
+    }
+    let data = PageData {
+        title: base.title.clone(),
+        family: spec.family.display_name(),
+        grid: [spec.grid.0, spec.grid.1],
+        current,
+        levels: level_data,
+        charts: spec
+            .panels
+            .iter()
+            .map(|c| ChartData {
+                name: scene::chart_title(c),
+                labels: c.chart().axis_labels().map(str::to_string),
+            })
+            .collect(),
+        balls: balls(&solved[current].1, &scenes[current]),
+        law: law(spec, &solved, current)?,
+    };
+    Ok((
+        PageScene {
+            scenes,
+            current,
+            data,
+        },
+        notes,
+    ))
+}
+
+/// One [`Shapes`] a ball, so that each ball can be grouped; the legend entry stays on the
+/// first.
+fn split(shapes: Shapes) -> Vec<Shapes> {
+    let n = shapes.outlines.len();
+    if n <= 1 {
+        return vec![shapes];
+    }
+    let Shapes {
+        label,
+        colour,
+        fill_alpha,
+        dash,
+        outlines,
+        centres,
+        first,
+    } = shapes;
+    outlines
+        .into_iter()
+        .zip(centres)
+        .enumerate()
+        .map(|(k, (outline, centre))| Shapes {
+            label: if k == 0 { label.clone() } else { String::new() },
+            colour,
+            fill_alpha,
+            dash,
+            outlines: vec![outline],
+            centres: vec![centre],
+            first: first + k,
+        })
+        .collect()
+}
+
+/// Every ball's centre in each panel, and its colour in the first panel.
+fn balls(panels: &[Panel], first: &Scene) -> Vec<BallData> {
+    let count = panels[0].layers[0].balls.len();
+    (0..count)
+        .map(|i| BallData {
+            centre: panels
+                .iter()
+                .map(|p| {
+                    let c = p.layers[0].balls[i].centre;
+                    [c.x, c.y]
+                })
+                .collect(),
+            colour: first.panels[0]
+                .shapes
+                .iter()
+                .find(|s| s.first == i)
+                .map(|s| {
+                    let [r, g, b] = scene::outline(s.colour);
+                    format!("#{r:02x}{g:02x}{b:02x}")
+                })
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The densities of every centre, and of `OUTLINE_SAMPLES` points of every outline (of the
+/// first kind) at every level, over one window that holds every centre's.
+fn law(spec: &FigureSpec, solved: &[(FigureSpec, Vec<Panel>)], current: usize) -> Result<LawData> {
+    let family = &*spec.family;
+    let chart = spec.chart();
+    let theta = |p: &Point| chart.theta(*p);
+    let centres: Vec<Point> = solved[current].1[0].layers[0]
+        .balls
+        .iter()
+        .map(|b| theta(&b.centre))
+        .collect();
+    let (support, x): (&str, Vec<f64>) = match family.support(centres[0]) {
+        Support::Outcomes(n) => ("outcomes", (0..n).map(|k| k as f64).collect()),
+        Support::Line(_) => {
+            let w = centres
+                .iter()
+                .filter_map(|c| match family.support(*c) {
+                    Support::Line(w) => Some(w),
+                    Support::Outcomes(_) => None,
+                })
+                .reduce(|a, b| Interval::new(a.lo.min(b.lo), a.hi.max(b.hi)))
+                .unwrap_or(Interval::new(0.0, 1.0));
+            let step = w.width() / DENSITY_SAMPLES as f64;
+            let x = (0..DENSITY_SAMPLES)
+                .map(|j| w.lo + (j as f64 + 0.5) * step)
+                .collect();
+            ("line", x)
+        }
+    };
+    let curve = |t: Point| densities(family, t, &x);
+    let centre = centres.iter().map(|&t| curve(t)).collect::<Result<_>>()?;
+    let outline = solved
+        .iter()
+        .map(|(_, panels)| {
+            panels[0].layers[0]
+                .balls
+                .iter()
+                .map(|b| {
+                    let n = b.points.len();
+                    (0..OUTLINE_SAMPLES)
+                        .map(|j| curve(theta(&b.points[j * n / OUTLINE_SAMPLES])))
+                        .collect::<Result<Vec<_>>>()
+                })
+                .collect::<Result<Vec<_>>>()
+        })
+        .collect::<Result<_>>()?;
+    Ok(LawData {
+        support,
+        x,
+        centre,
+        outline,
+    })
+}
+
+/// p_θ at every x, to [`DENSITY_DIGITS`] significant digits; a density that is not a
+/// finite number is an error (the page's data must hold only numbers).
+fn densities(family: &dyn Family, theta: Point, x: &[f64]) -> Result<Vec<f64>> {
+    x.iter()
+        .map(|&x| {
+            let d = family.density(theta, x);
+            if !d.is_finite() {
+                bail!(
+                    "the density of {} at ({}, {}) is not a finite number at x = {}; draw the page over other centres",
+                    family.name(),
+                    Typed(theta.x),
+                    Typed(theta.y),
+                    Typed(x)
+                );
+            }
+            Ok(format!("{d:.*e}", DENSITY_DIGITS - 1).parse().unwrap_or(d))
+        })
+        .collect()
+}

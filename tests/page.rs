@@ -1,0 +1,267 @@
+//! `-o page.html` as a file: self-contained, the same bytes every run, every ball grouped
+//! at every level in every panel, the levels as stated, the data finite, the size bounded,
+//! and refused where a command cannot make a page. tests/browser.rs drives it in Chromium.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use fisherballs::page::levels;
+use serde_json::Value;
+
+mod common;
+use common::has_null;
+
+fn page(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
+    let out = dir.join(name);
+    Command::cargo_bin("fisherballs")
+        .unwrap()
+        .args(args)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    out
+}
+
+/// The page's data (the JSON in `<script id="data">`).
+fn data(html: &str) -> Value {
+    let start = html
+        .find(r#"<script id="data" type="application/json">"#)
+        .unwrap();
+    let body = &html[start..];
+    let json = &body[body.find('>').unwrap() + 1..body.find("</script>").unwrap()];
+    serde_json::from_str(json).unwrap()
+}
+
+/// (panel, level) → the ball indices grouped there, in order, read from the markup.
+fn groups(html: &str) -> BTreeMap<(usize, usize), Vec<usize>> {
+    let attr = |tag: &str, name: &str| -> usize {
+        let key = format!(r#"{name}=""#);
+        let at = tag.find(&key).unwrap() + key.len();
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let mut out = BTreeMap::new();
+    let mut key = (0, 0);
+    for tag in html.split('<').filter(|t| t.starts_with("g class=")) {
+        if tag.starts_with(r#"g class="level""#) {
+            key = (attr(tag, "data-panel"), attr(tag, "data-level"));
+            out.insert(key, Vec::new());
+        } else if tag.starts_with(r#"g class="ball""#) {
+            assert_eq!(attr(tag, "data-level"), key.1, "a ball outside its level");
+            out.get_mut(&key).unwrap().push(attr(tag, "data-ball"));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_default_compare_page_groups_every_ball_at_every_level_and_is_self_contained() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "compare",
+        "--charts",
+        "mean-std,information",
+        "--ball",
+        "kl",
+    ];
+    let out = page(dir.path(), "c.html", &args);
+    let bytes = fs::read(&out).unwrap();
+    assert!(bytes.len() <= 3 << 20, "{} bytes", bytes.len());
+    let again = page(dir.path(), "d.html", &args);
+    assert_eq!(
+        bytes,
+        fs::read(again).unwrap(),
+        "the same command, other bytes"
+    );
+    let html = String::from_utf8(bytes).unwrap();
+
+    let v = data(&html);
+    assert!(!has_null(&v));
+    let lv = v["levels"].as_array().unwrap();
+    let want = levels(0.01);
+    assert_eq!(lv.len(), want.len());
+    for (l, w) in lv.iter().zip(want) {
+        let kl = l["kl"].as_f64().unwrap();
+        assert!((kl - w).abs() < 1e-15 * w, "{kl} vs {w}");
+        let r = l["radius"].as_f64().unwrap();
+        assert!((r * r / 2.0 - kl).abs() < 1e-12 * kl, "L = r²/2");
+    }
+    assert_eq!(
+        v["levels"][v["current"].as_u64().unwrap() as usize]["kl"],
+        0.01
+    );
+    let balls = v["balls"].as_array().unwrap().len();
+    let [nx, ny] = [0, 1].map(|k| v["grid"][k].as_u64().unwrap() as usize);
+    assert_eq!(balls, nx * ny);
+
+    // Every ball once, in order, in each panel at each level; only the figure's own level
+    // is shown before the script runs.
+    let g = groups(&html);
+    assert_eq!(g.len(), 2 * lv.len());
+    for ((_, _), ids) in &g {
+        assert_eq!(ids, &(0..balls).collect::<Vec<_>>());
+    }
+    let shown =
+        html.matches(r#"class="level""#).count() - html.matches(r#"display="none">"#).count();
+    assert_eq!(shown, 2, "one level shown in each of two panels");
+    assert!(html.contains(r#"<input type="range" id="level""#));
+
+    // Nothing from the network: every reference is inside the file.
+    for (what, inside) in [("href=\"", "#"), ("url(", "#")] {
+        for at in html.match_indices(what).map(|(i, _)| i + what.len()) {
+            assert!(
+                html[at..].starts_with(inside),
+                "{what}{}",
+                &html[at..at + 30]
+            );
+        }
+    }
+    for banned in [
+        " src=",
+        "<link",
+        "@import",
+        "fetch(",
+        "XMLHttpRequest",
+        "https://",
+    ] {
+        assert!(!html.contains(banned), "the page holds {banned}");
+    }
+    let urls: Vec<&str> = html
+        .match_indices("http://")
+        .map(|(i, _)| &html[i..i + 30])
+        .collect();
+    assert!(
+        urls.iter().all(|u| u.starts_with("http://www.w3.org/")),
+        "only XML namespaces name a web address: {urls:?}"
+    );
+}
+
+/// The width of ball `i`'s outline in panel 0 at each level, in backend units.
+fn widths(html: &str, ball: usize, levels: usize) -> Vec<f64> {
+    (0..levels)
+        .map(|k| {
+            let tag = format!(r#"<g class="ball" data-ball="{ball}" data-level="{k}">"#);
+            let at = html.find(&tag).unwrap();
+            let poly = &html[at + html[at..].find("points=\"").unwrap() + 8..];
+            let xs: Vec<f64> = poly[..poly.find('"').unwrap()]
+                .split(' ')
+                .map(|p| p.split(',').next().unwrap().parse().unwrap())
+                .collect();
+            xs.iter().cloned().fold(f64::MIN, f64::max)
+                - xs.iter().cloned().fold(f64::MAX, f64::min)
+        })
+        .collect()
+}
+
+#[test]
+fn each_level_holds_its_own_balls_and_the_densities_are_the_distributions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = page(
+        dir.path(),
+        "p.html",
+        &["plot", "--chart", "mean-std", "--ball", "kl"],
+    );
+    let html = fs::read_to_string(out).unwrap();
+    let v = data(&html);
+    let n = v["levels"].as_array().unwrap().len();
+    // Balls grow as √L: four levels a decade, so each is 10^(1/8) = 1.33 times wider.
+    let w = widths(&html, 0, n);
+    for pair in w.windows(2) {
+        let ratio = pair[1] / pair[0];
+        assert!((ratio - 10f64.powf(0.125)).abs() < 0.03, "widths {w:?}");
+    }
+    // The centre's density is the Gaussian at the centre (a density: it sums to 1 over
+    // its window), and the outline's curves differ from it.
+    let law = &v["law"];
+    assert_eq!(law["support"], "line");
+    let x: Vec<f64> = law["x"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect();
+    let dx = x[1] - x[0];
+    for (b, ball) in v["balls"].as_array().unwrap().iter().enumerate() {
+        let (mu, sigma) = (
+            ball["centre"][0][0].as_f64().unwrap(),
+            ball["centre"][0][1].as_f64().unwrap(),
+        );
+        let p: Vec<f64> = law["centre"][b]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_f64().unwrap())
+            .collect();
+        let sum: f64 = p.iter().sum::<f64>() * dx;
+        assert!((sum - 1.0).abs() < 1e-3, "ball {b}: ∑p dx = {sum}");
+        let peak = 1.0 / (sigma * (2.0 * std::f64::consts::PI).sqrt());
+        let j = x
+            .iter()
+            .position(|&x| (x - mu).abs() <= dx / 2.0 + 1e-12)
+            .unwrap();
+        let z = (x[j] - mu) / sigma;
+        assert!((p[j] - peak * (-0.5 * z * z).exp()).abs() < 1e-3 * peak);
+        let ring = &law["outline"][v["current"].as_u64().unwrap() as usize][b];
+        assert_eq!(ring.as_array().unwrap().len(), 3);
+        assert_ne!(ring[0], law["centre"][b]);
+    }
+}
+
+#[test]
+fn categorical_pages_carry_the_probabilities_of_the_outcomes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = page(
+        dir.path(),
+        "c.html",
+        &["plot", "--family", "categorical", "--ball", "kl"],
+    );
+    let v = data(&fs::read_to_string(out).unwrap());
+    assert_eq!(v["law"]["support"], "outcomes");
+    assert_eq!(v["law"]["x"], serde_json::json!([0.0, 1.0, 2.0]));
+    for (b, ball) in v["balls"].as_array().unwrap().iter().enumerate() {
+        let p = &v["law"]["centre"][b];
+        let (p1, p2) = (
+            ball["centre"][0][0].as_f64().unwrap(),
+            ball["centre"][0][1].as_f64().unwrap(),
+        );
+        assert!((p[0].as_f64().unwrap() - p1).abs() < 1e-3 * p1);
+        assert!((p[1].as_f64().unwrap() - p2).abs() < 1e-3 * p2);
+    }
+}
+
+#[test]
+fn commands_that_cannot_make_a_page_say_so_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.html");
+    for args in [
+        vec!["plot", "--show", "jeffreys"],
+        vec!["mml", "--charts", "mean-std"],
+        vec!["geodesic", "--charts", "mean-std", "--from=0,1", "--to=1,1"],
+        vec!["mle", "--charts", "mean-std", "--at", "0,1"],
+        vec![
+            "natgrad",
+            "--charts",
+            "mean-std",
+            "--target",
+            "1,1.2",
+            "--from=-1,0.5",
+        ],
+    ] {
+        let a = Command::cargo_bin("fisherballs")
+            .unwrap()
+            .args(&args)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(1);
+        let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+        assert!(
+            err.contains("cannot make an interactive page"),
+            "{args:?}: {err}"
+        );
+        assert!(err.lines().count() <= 2, "{err}");
+        assert!(!out.exists());
+    }
+}
