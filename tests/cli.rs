@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use fisherballs::cli::figure_file::SCREENSHOT;
 use fisherballs::geometry::families::gaussian::Gaussian;
 use fisherballs::geometry::{Family, Point};
 use serde_json::Value;
@@ -170,6 +171,22 @@ fn gallery_is_deterministic_and_matches_the_committed_one() {
         .map(|e| e.unwrap().file_name())
         .filter(|n| n != "figures.toml") // the input, not an output
         .collect();
+    // A page's screenshot is a browser's (scripts/page-screenshot.sh), beside its page.
+    let screenshots: Vec<_> = committed_names
+        .iter()
+        .filter(|n| n.to_string_lossy().ends_with(SCREENSHOT))
+        .cloned()
+        .collect();
+    for shot in &screenshots {
+        let page = shot.to_string_lossy().replace(SCREENSHOT, ".html");
+        assert!(committed.join(&page).exists(), "{shot:?} shows no page");
+        assert!(
+            fs::read(committed.join(shot))
+                .unwrap()
+                .starts_with(b"\x89PNG")
+        );
+    }
+    committed_names.retain(|n| !screenshots.contains(n));
     committed_names.sort();
     assert_eq!(
         names, committed_names,

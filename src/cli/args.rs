@@ -197,7 +197,7 @@ pub struct LookArgs {
     #[arg(long, default_value_t = 1.6, allow_hyphen_values = true)]
     pub line_width: f64,
 
-    /// Output file: .svg, .png, .pdf, .tex (pgfplots) or .json
+    /// Output file: .svg, .png, .pdf, .tex (pgfplots), .json, or .html (an interactive page, plot and compare)
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
 }

@@ -121,12 +121,17 @@ impl FigureFile {
                 .as_deref()
                 .map(|a| format!("{}\n\n", a.trim_end()))
                 .unwrap_or_default();
-            // Pictures are shown; PDF, pgfplots and JSON are linked.
+            // Pictures are shown; PDF, pgfplots and JSON are linked; a page is linked and
+            // shown by its screenshot (SCREENSHOT, made by scripts/page-screenshot.sh).
             let lower = f.output.to_ascii_lowercase();
             let shown = [".png", ".svg"].iter().any(|e| lower.ends_with(e));
-            let link = match shown {
-                true => format!("![{0}]({0})", f.output),
-                false => format!("[{0}]({0})", f.output),
+            let shot = lower.ends_with(".html").then(|| screenshot(&f.output));
+            let link = match (shown, shot) {
+                (true, _) => format!("![{0}]({0})", f.output),
+                (false, Some(shot)) => {
+                    format!("[{0}]({0})\n\n![a screenshot of {0}]({shot})", f.output)
+                }
+                (false, None) => format!("[{0}]({0})", f.output),
             };
             let _ = write!(
                 page,
@@ -346,3 +351,13 @@ impl FigureFile {
         Ok(files)
     }
 }
+
+/// The name of a page's screenshot in the gallery: `page.html` → `page.screenshot.png`.
+pub fn screenshot(page: &str) -> String {
+    let stem = page.strip_suffix(".html").unwrap_or(page);
+    format!("{stem}{SCREENSHOT}")
+}
+
+/// How a page's screenshot ends: `fisherballs gallery` does not write these (a browser
+/// does), so the gallery's test leaves them out of what it compares.
+pub const SCREENSHOT: &str = ".screenshot.png";
