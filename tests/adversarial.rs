@@ -39,6 +39,13 @@ fn promise(args: &[String], out: &Path) -> i32 {
             let v: Value = serde_json::from_slice(&bytes).unwrap();
             assert!(!has_null(&v), "{args:?}: null in the JSON");
         }
+        if out.extension().is_some_and(|e| e == "html") {
+            let html = String::from_utf8(bytes).unwrap();
+            let tag = r#"<script id="data" type="application/json">"#;
+            let json = &html[html.find(tag).unwrap() + tag.len()..];
+            let v: Value = serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap();
+            assert!(!has_null(&v), "{args:?}: null in the page's data");
+        }
         std::fs::remove_file(out).unwrap();
     } else {
         assert!(code == 1 || code == 2, "{args:?}: exit {code}\n{stderr}");
@@ -214,7 +221,7 @@ proptest! {
     #[test]
     fn random_uses_never_panic_hang_or_write_on_failure(
         argv in uses_line(),
-        ext in prop::sample::select(vec!["json", "svg", "png", "pdf", "tex"]),
+        ext in prop::sample::select(vec!["json", "svg", "png", "pdf", "tex", "html"]),
     ) {
         let dir = tempfile::tempdir().unwrap();
         promise(&argv, &dir.path().join(format!("out.{ext}")));
@@ -223,7 +230,7 @@ proptest! {
     #[test]
     fn random_flags_never_panic_hang_or_write_on_failure(
         argv in command_line(),
-        ext in prop::sample::select(vec!["json", "svg", "png", "pdf", "tex"]),
+        ext in prop::sample::select(vec!["json", "svg", "png", "pdf", "tex", "html"]),
     ) {
         let dir = tempfile::tempdir().unwrap();
         promise(&argv, &dir.path().join(format!("out.{ext}")));

@@ -411,6 +411,14 @@ fn sizes_are_bounded() {
         1,
         "outline points in all (a Fisher–Rao point of Gamma counts 10, of Beta 20, a KL point of Student-t 16); at most 10240000",
     );
+    // A page solves its 9 levels: 100x100 balls of 128 points is 1.28 M points as a figure,
+    // 11.5 M as a page.
+    refused(
+        &with(&["--grid", "100x100"]),
+        Some("/tmp/fisherballs-test-page.html"),
+        1,
+        "outline points in all (its 9 levels each solve every ball); at most 10240000",
+    );
     refused(
         &with(&["--width", "100000"]),
         None,
@@ -465,7 +473,7 @@ fn outputs_must_be_writable_files_of_a_known_kind() {
         &MS,
         Some("/tmp/fisherballs-test.eps"),
         1,
-        "end the output name in .svg, .png, .pdf, .tex (pgfplots) or .json",
+        "end the output name in .svg, .png, .pdf, .tex (pgfplots), .json or .html (an interactive page)",
     );
     refused(
         &MS,
