@@ -46,23 +46,23 @@ pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
     match scene.background {
         // Opaque: premultiplied RGBA is plain RGB.
         Some(_) => {
-            let rgb: Vec<u8> = pixmap
-                .data()
-                .chunks_exact(4)
-                .flat_map(|p| [p[0], p[1], p[2]])
-                .collect();
+            // Each pixel's alpha byte dropped in place (flat_map's collect, which cannot
+            // know the length, took a millisecond more on 1200x900).
+            let mut rgb = pixmap.take();
+            let pixels = rgb.len() / 4;
+            for k in 0..pixels {
+                rgb.copy_within(4 * k..4 * k + 3, 3 * k);
+            }
+            rgb.truncate(3 * pixels);
             encoder.write_image(&rgb, w, h, image::ExtendedColorType::Rgb8)?;
         }
         // Transparent: straight (not premultiplied) RGBA, as PNG stores it.
         None => {
-            let rgba: Vec<u8> = pixmap
-                .pixels()
-                .iter()
-                .flat_map(|p| {
-                    let c = p.demultiply();
-                    [c.red(), c.green(), c.blue(), c.alpha()]
-                })
-                .collect();
+            let mut rgba = vec![0; pixmap.data().len()];
+            for (out, p) in rgba.chunks_exact_mut(4).zip(pixmap.pixels()) {
+                let c = p.demultiply();
+                out.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+            }
             encoder.write_image(&rgba, w, h, image::ExtendedColorType::Rgba8)?;
         }
     }
