@@ -40,6 +40,10 @@ pub struct PageScene {
 pub struct PageData {
     pub title: String,
     pub family: String,
+    /// The page's ground and text: the figure's theme (`#rrggbb`), so a dark figure sits on
+    /// a dark page.
+    pub paper: String,
+    pub ink: String,
     /// Columns and rows of centres: the arrow keys move along them.
     pub grid: [usize; 2],
     pub current: usize,
@@ -129,6 +133,8 @@ pub fn build(spec: &FigureSpec, panels: Vec<Panel>) -> Result<(PageScene, Vec<St
     let data = PageData {
         title: base.title.clone(),
         family: spec.family.display_name(),
+        paper: hex(base.theme.paper),
+        ink: hex(base.theme.ink),
         grid: [spec.grid.0, spec.grid.1],
         current,
         levels: level_data,
@@ -201,10 +207,7 @@ fn balls(panels: &[Panel], first: &Scene) -> Vec<BallData> {
                 .shapes
                 .iter()
                 .find(|s| s.first == i)
-                .map(|s| {
-                    let [r, g, b] = scene::outline(s.colour);
-                    format!("#{r:02x}{g:02x}{b:02x}")
-                })
+                .map(|s| hex(scene::outline(s.colour)))
                 .unwrap_or_default(),
         })
         .collect()
@@ -282,4 +285,9 @@ fn densities(family: &dyn Family, theta: Point, x: &[f64]) -> Result<Vec<f64>> {
             Ok(format!("{d:.*e}", DENSITY_DIGITS - 1).parse().unwrap_or(d))
         })
         .collect()
+}
+
+/// `#rrggbb`.
+fn hex([r, g, b]: scene::Rgb) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
 }

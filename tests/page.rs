@@ -265,3 +265,20 @@ fn commands_that_cannot_make_a_page_say_so_and_write_nothing() {
         assert!(!out.exists());
     }
 }
+
+#[test]
+fn a_page_takes_the_figures_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    for (theme, paper, ink) in [
+        ("light", "#ffffff", "#000000"),
+        ("dark", "#1e2228", "#e8e8e8"),
+    ] {
+        let out = page(dir.path(), "t.html", &["plot", "--theme", theme]);
+        let v = data(&fs::read_to_string(out).unwrap());
+        assert_eq!(
+            (v["paper"].as_str(), v["ink"].as_str()),
+            (Some(paper), Some(ink)),
+            "{theme}"
+        );
+    }
+}
