@@ -16,22 +16,25 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-mean_ms() { # ARGS...: mean wall time over $runs runs, in ms, after one warm-up run
-    "$@" >/dev/null 2>&1
-    local total=0
-    for _ in $(seq "$runs"); do
-        local t0 t1
-        t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
-        total=$(( total + (t1 - t0) / 1000 ))
-    done
-    awk -v t="$total" -v r="$runs" 'BEGIN { printf "%.1f", t / r / 1000 }'
-}
-
+# The four commands take turns, run by run, so that a machine that speeds up or slows down
+# during the run (this one does, by 10-15%) weighs on each alike.
 flags=(target/release/fisherballs plot --chart mean-std --ball kl --grid 9x6)
-png=$(mean_ms "${flags[@]}" -o "$out/f.png")
-pdf=$(mean_ms "${flags[@]}" -o "$out/f.pdf")
-tex=$(mean_ms "${flags[@]}" -o "$out/f.tex")
-mpl=$(mean_ms "$venv/bin/python" scripts/matplotlib_kl_balls.py "$out/m.png")
+cmds=(
+    "${flags[*]} -o $out/f.png"
+    "${flags[*]} -o $out/f.pdf"
+    "${flags[*]} -o $out/f.tex"
+    "$venv/bin/python scripts/matplotlib_kl_balls.py $out/m.png"
+)
+totals=(0 0 0 0)
+for c in "${cmds[@]}"; do $c >/dev/null 2>&1; done # warm-up
+for _ in $(seq "$runs"); do
+    for k in "${!cmds[@]}"; do
+        t0=$(date +%s%N); ${cmds[$k]} >/dev/null 2>&1; t1=$(date +%s%N)
+        totals[k]=$(( totals[k] + (t1 - t0) / 1000 ))
+    done
+done
+ms() { awk -v t="$1" -v r="$runs" 'BEGIN { printf "%.1f", t / r / 1000 }'; }
+png=$(ms "${totals[0]}"); pdf=$(ms "${totals[1]}"); tex=$(ms "${totals[2]}"); mpl=$(ms "${totals[3]}")
 awk -v png="$png" -v pdf="$pdf" -v tex="$tex" -v mpl="$mpl" -v r="$runs" 'BEGIN {
     printf "9x6 exact-KL figure, mean of %d runs, process start included\n", r
     printf "  numpy/scipy/matplotlib PNG  %8.1f ms\n", mpl

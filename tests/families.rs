@@ -690,3 +690,12 @@ fn categorical_outcomes_carry_the_probabilities() {
     let kl: f64 = p.iter().zip(&q).map(|(a, b)| a * (a / b).ln()).sum();
     assert!((kl - cat.kl(theta, other)).abs() < 1e-14);
 }
+
+#[test]
+fn the_registry_lists_each_familys_own_charts() {
+    for e in &families::ALL {
+        let built = families::family(e.name, None).unwrap();
+        let names = |c: &[&dyn Chart]| c.iter().map(|c| c.name()).collect::<Vec<_>>();
+        assert_eq!(names(e.charts), names(built.charts()), "{}", e.name);
+    }
+}

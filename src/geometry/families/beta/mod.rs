@@ -11,7 +11,7 @@ use crate::geometry::family::Support;
 use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
 use crate::geometry::{BallKind, Family, Mat, Point};
 
-static CHARTS: [&dyn Chart; 4] = [
+pub(crate) static CHARTS: [&dyn Chart; 4] = [
     &charts::ALPHA_BETA,
     &charts::MeanConcentration,
     &charts::LOG,

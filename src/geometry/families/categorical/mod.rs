@@ -8,7 +8,7 @@ use crate::geometry::chart::Chart;
 use crate::geometry::family::Support;
 use crate::geometry::{Family, Mat, Point};
 
-static CHARTS: [&dyn Chart; 3] = [&charts::SIMPLEX, &charts::Logit, &charts::Sphere];
+pub(crate) static CHARTS: [&dyn Chart; 3] = [&charts::SIMPLEX, &charts::Logit, &charts::Sphere];
 
 /// The categorical family on three outcomes.
 #[derive(Debug, Clone, Copy, Default)]

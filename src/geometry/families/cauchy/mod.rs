@@ -30,7 +30,7 @@ static LOCATION_LOGSCALE: LocationLogScale = LocationLogScale {
     grid: (9, 5),
 };
 
-static CHARTS: [&dyn Chart; 2] = [&LOCATION_SCALE, &LOCATION_LOGSCALE];
+pub(crate) static CHARTS: [&dyn Chart; 2] = [&LOCATION_SCALE, &LOCATION_LOGSCALE];
 
 /// The Cauchy family in (location x₀, scale γ), γ > 0.
 #[derive(Debug, Clone, Copy, Default)]

@@ -10,7 +10,7 @@ use crate::geometry::family::Support;
 use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
 use crate::geometry::{BallKind, Family, Mat, Point};
 
-static CHARTS: [&dyn Chart; 6] = [
+pub(crate) static CHARTS: [&dyn Chart; 6] = [
     &charts::SHAPE_RATE,
     &charts::ShapeScale,
     &charts::ShapeMean,

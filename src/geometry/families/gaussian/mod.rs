@@ -31,7 +31,7 @@ static MEAN_LOGSTD: LocationLogScale = LocationLogScale {
 };
 
 /// The charts, in the order the help text lists them; mean-std is the default.
-static CHARTS: [&dyn Chart; 6] = [
+pub(crate) static CHARTS: [&dyn Chart; 6] = [
     &MEAN_STD,
     &mean_var::MeanVar,
     &MEAN_LOGSTD,

@@ -45,7 +45,7 @@ static LOCATION_LOGSCALE: LocationLogScale = LocationLogScale {
     grid: (6, 5),
 };
 
-static CHARTS: [&dyn Chart; 2] = [&LOCATION_SCALE, &LOCATION_LOGSCALE];
+pub(crate) static CHARTS: [&dyn Chart; 2] = [&LOCATION_SCALE, &LOCATION_LOGSCALE];
 
 /// Student's t with ν degrees of freedom, in (location μ, scale σ).
 #[derive(Debug, Clone)]

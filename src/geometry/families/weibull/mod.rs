@@ -25,7 +25,7 @@ fn gumbel() -> Metric {
     }
 }
 
-static CHARTS: [&dyn Chart; 2] = [&SHAPE_SCALE, &Gumbel];
+pub(crate) static CHARTS: [&dyn Chart; 2] = [&SHAPE_SCALE, &Gumbel];
 
 /// (k, λ): the canonical chart.
 static SHAPE_SCALE: Canonical = Canonical {
