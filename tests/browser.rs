@@ -259,6 +259,14 @@ fn hovering_a_ball_highlights_it_in_every_panel_and_the_slider_swaps_the_level()
     assert!(moved < balls);
     assert_eq!(triples(&session.run(HIGHLIGHTED)), want(moved, k + 1));
 
+    // A tap (a click) picks a ball too.
+    let id = session.element(&format!(
+        r#"g.level[data-panel="2"] g.ball[data-ball="3"][data-level="{}"] circle"#,
+        k + 1
+    ));
+    session.call("POST", &format!("/element/{id}/click"), json!({}));
+    assert_eq!(triples(&session.run(HIGHLIGHTED)), want(3, k + 1));
+
     // No JavaScript error, and no request by the page but for itself (the browser's own
     // blank tab, before the page, loads chrome:// pages of its own).
     let errors: Vec<Value> = session
@@ -287,4 +295,12 @@ fn hovering_a_ball_highlights_it_in_every_panel_and_the_slider_swaps_the_level()
         }
     }
     assert_eq!(requests, 1, "the page's one request is for itself");
+
+    // A link chooses the first state.
+    let url = format!("file://{}#ball=12&level=2", page.display());
+    session.call("POST", "/url", json!({"url": url}));
+    session.call("POST", "/refresh", json!({}));
+    assert_eq!(triples(&session.run(HIGHLIGHTED)), want(12, 2));
+    let value = session.run("return document.getElementById('level').value;");
+    assert_eq!(value, json!("2"));
 }
