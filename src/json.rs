@@ -35,8 +35,8 @@ struct CompareExport<'a> {
     ball: String,
     kl: f64,
     radius: f64,
-    /// mml: the number of balls, log₂ of it, the region's Jeffreys volume and that volume
-    /// divided by a lattice cell's Fisher area.
+    /// mml: the number of balls, log₂ of it, the region's Jeffreys volume, the covering's
+    /// thinness (K times a ball's Fisher area over that volume) and the deepest hole found.
     #[serde(skip_serializing_if = "Option::is_none")]
     count: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -44,7 +44,9 @@ struct CompareExport<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     jeffreys_volume: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    expected_count: Option<f64>,
+    thinness: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deepest_hole: Option<f64>,
     panels: Vec<PanelJson>,
 }
 
@@ -172,7 +174,10 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Result<Vec<u8>, NotFinit
             count,
             bits: count.map(|k| (k as f64).log2()),
             jeffreys_volume: volume,
-            expected_count: volume.map(|v| v / crate::geometry::mml::cell_area(radius)),
+            thinness: count
+                .zip(volume)
+                .map(|(k, v)| k as f64 * crate::geometry::mml::ball_area(radius) / v),
+            deepest_hole: region.and_then(|r| r.deepest_hole),
             panels,
         })
     } else {

@@ -53,6 +53,9 @@ pub struct Panel {
 pub struct Region {
     pub boundary: Vec<Point>,
     pub volume: f64,
+    /// The largest Fisher–Rao distance from a probe point of the region to its nearest
+    /// centre (at most the radius for a covering), where the distance is closed form.
+    pub deepest_hole: Option<f64>,
 }
 
 /// Cells of the Jeffreys shading: fine enough to look smooth, coarse enough to keep an SVG
@@ -146,6 +149,10 @@ pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
         false => Vec::new(),
     };
     let volume = covering.then(|| jeffreys::volume(&first, &spec.limits));
+    let hole = match covering {
+        true => deepest_hole(spec, &first, &centres),
+        false => None,
+    };
     let layers = spec
         .kinds
         .iter()
@@ -158,6 +165,7 @@ pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
         region: volume.map(|volume| Region {
             boundary: boundary.iter().map(|&t| choice.chart().phi(t)).collect(),
             volume,
+            deepest_hole: hole,
         }),
         jeffreys: (spec.kind == FigureKind::Jeffreys).then(|| {
             let model = Model::new(&*spec.family, choice.chart());
@@ -234,8 +242,8 @@ fn along_geodesics(
     Ok((centres, geodesics))
 }
 
-/// The hexagonal lattice of `geometry::mml` inside the region (the spec's limits, in the
-/// first chart), as points of the first chart.
+/// The covering of `geometry::mml` of the region (the spec's limits, in the first chart):
+/// the centres whose balls meet it, as points of the first chart.
 fn packing(spec: &FigureSpec, first: &Model) -> Result<Vec<Point>, BallError> {
     let chart = first.chart;
     let inside = |t: Point| {
@@ -243,6 +251,9 @@ fn packing(spec: &FigureSpec, first: &Model) -> Result<Vec<Point>, BallError> {
         let (x, y) = (spec.limits.x, spec.limits.y);
         x.lo <= p.x && p.x <= x.hi && y.lo <= p.y && p.y <= y.hi
     };
+    let r = spec.level.radius();
+    // A ball meets the region when its centre or one of 64 points of its boundary is in it.
+    let meets = |c: Point| mml::ball_points(c, r, 64).any(inside);
     // The region's canonical bounding box, from a fine sampling of its boundary, widened 1%.
     let thetas: Vec<Point> = rectangle(&spec.limits, 400)
         .into_iter()
@@ -260,12 +271,48 @@ fn packing(spec: &FigureSpec, first: &Model) -> Result<Vec<Point>, BallError> {
     // Every cap of every figure: the balls, and the outline points over all panels.
     let points = spec.points * spec.panels.len();
     let limit = crate::spec::MAX_BALLS.min(crate::spec::MAX_TOTAL_POINTS / points);
-    let centres = mml::gaussian_centres(inside, mu, sigma, spec.level.radius(), limit)
-        .ok_or(BallError::TooMany { limit })?;
+    let centres =
+        mml::gaussian_centres(meets, mu, sigma, r, limit).ok_or(BallError::TooMany { limit })?;
     if centres.is_empty() {
         return Err(BallError::Empty);
     }
     Ok(centres.into_iter().map(|t| chart.phi(t)).collect())
+}
+
+/// Points of the region spread evenly over it (the Halton sequence in bases 2 and 3 over the
+/// rectangle of the first chart): where the deepest hole is looked for.
+const HOLE_PROBES: usize = 1024;
+
+/// The largest Fisher–Rao distance from a probe of the region to its nearest centre (in
+/// canonical coordinates), over [`HOLE_PROBES`] probes; None without a closed-form distance.
+fn deepest_hole(spec: &FigureSpec, first: &Model, centres: &[Point]) -> Option<f64> {
+    use rayon::prelude::*;
+    let family = first.family;
+    let thetas: Vec<Point> = centres.iter().map(|&c| first.chart.theta(c)).collect();
+    let halton = |mut i: usize, b: usize| {
+        let (mut f, mut x) = (1.0, 0.0);
+        while i > 0 {
+            f /= b as f64;
+            x += f * (i % b) as f64;
+            i /= b;
+        }
+        x
+    };
+    let (x, y) = (spec.limits.x, spec.limits.y);
+    (1..=HOLE_PROBES)
+        .into_par_iter()
+        .map(|i| {
+            let p = Point::new(
+                x.lo + x.width() * halton(i, 2),
+                y.lo + y.width() * halton(i, 3),
+            );
+            let t = first.chart.theta(p);
+            thetas
+                .iter()
+                .map(|&c| family.fisher_rao(t, c))
+                .try_fold(f64::INFINITY, |m, d| Some(m.min(d?)))
+        })
+        .try_reduce(|| 0.0, |a, b| Some(a.max(b)))
 }
 
 /// The boundary of a rectangle, `n` points an edge, counter-clockwise from the bottom left.

@@ -474,7 +474,7 @@ fn caption(spec: &FigureSpec, panels: &[Panel]) -> String {
         let (x, y) = (spec.limits.x, spec.limits.y);
         let [xl, yl] = spec.chart().axis_labels();
         return format!(
-            "{} · charts {} · region {xl} ∈ [{}, {}], {yl} ∈ [{}, {}] of {}\nK = {k} Fisher–Rao balls of radius r = {} on a hexagonal lattice of spacing √3 r · log₂ K = {} bits · Jeffreys volume / hexagon = {}",
+            "{} · charts {} · region {xl} ∈ [{}, {}], {yl} ∈ [{}, {}] of {}\nK = {k} Fisher–Rao balls of radius r = {} cover it, in rows along σ = const · log₂ K = {} bits · thinness K·area/V = {}{}",
             spec.family.name(),
             panel_names(spec),
             significant(x.lo),
@@ -484,7 +484,13 @@ fn caption(spec: &FigureSpec, panels: &[Panel]) -> String {
             spec.chart().name(),
             significant(spec.level.radius()),
             significant((k as f64).log2()),
-            significant(region.volume / crate::geometry::mml::cell_area(spec.level.radius())),
+            significant(
+                k as f64 * crate::geometry::mml::ball_area(spec.level.radius()) / region.volume
+            ),
+            region
+                .deepest_hole
+                .map(|h| format!(" · deepest hole {} r", significant(h / spec.level.radius())))
+                .unwrap_or_default(),
         );
     }
     let (charts, centres) = match spec.panels.len() {

@@ -232,7 +232,7 @@ pub struct GeodesicArgs {
     pub look: LookArgs,
 }
 
-/// The options of `fisherballs mml`: a region covered by a hexagonal lattice of balls.
+/// The options of `fisherballs mml`: a region covered by Fisher balls.
 #[derive(Debug, Clone, Args)]
 pub struct MmlArgs {
     /// Statistical family (this command draws the Gaussian only, so far)

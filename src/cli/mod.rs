@@ -65,7 +65,7 @@ pub enum Command {
     /// Draw plain and natural gradient descent on the KL from a target Gaussian, in 1 to 6 charts
     #[command(after_help = GAUSSIAN_CHARTS)]
     Natgrad(NatgradArgs),
-    /// Cover a region of Gaussians with Fisher balls on a hexagonal lattice: count them (MML)
+    /// Cover a region of Gaussians with Fisher balls, every point within r of a centre: count them (MML)
     #[command(after_help = GAUSSIAN_CHARTS)]
     Mml(MmlArgs),
     /// Draw every figure of a TOML figure file (see README.md)

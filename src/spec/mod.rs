@@ -495,7 +495,7 @@ impl FigureSpec {
     }
 
     /// The figure `fisherballs mml` draws: the region (limits of the first chart) covered
-    /// by Fisher–Rao balls on a hexagonal lattice, in each chart.
+    /// by Fisher–Rao balls (`geometry::mml`), in each chart.
     pub fn mml(args: &MmlArgs) -> Result<Self, SpecError> {
         let family = family(&args.family, None)?;
         let panels = gaussian_panels(&args.charts, SpecError::MmlPanels)?;
