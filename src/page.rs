@@ -39,7 +39,6 @@ pub struct PageScene {
 #[derive(Serialize)]
 pub struct PageData {
     pub title: String,
-    pub family: String,
     /// The page's ground and text: the figure's theme (`#rrggbb`), so a dark figure sits on
     /// a dark page.
     pub paper: String,
@@ -132,7 +131,6 @@ pub fn build(spec: &FigureSpec, panels: Vec<Panel>) -> Result<(PageScene, Vec<St
     }
     let data = PageData {
         title: base.title.clone(),
-        family: spec.family.display_name(),
         paper: hex(base.theme.paper),
         ink: hex(base.theme.ink),
         grid: [spec.grid.0, spec.grid.1],

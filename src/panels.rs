@@ -289,15 +289,7 @@ fn deepest_hole(spec: &FigureSpec, first: &Model, centres: &[Point]) -> Option<f
     use rayon::prelude::*;
     let family = first.family;
     let thetas: Vec<Point> = centres.iter().map(|&c| first.chart.theta(c)).collect();
-    let halton = |mut i: usize, b: usize| {
-        let (mut f, mut x) = (1.0, 0.0);
-        while i > 0 {
-            f /= b as f64;
-            x += f * (i % b) as f64;
-            i /= b;
-        }
-        x
-    };
+    let halton = mml::halton;
     let (x, y) = (spec.limits.x, spec.limits.y);
     (1..=HOLE_PROBES)
         .into_par_iter()

@@ -303,4 +303,21 @@ fn hovering_a_ball_highlights_it_in_every_panel_and_the_slider_swaps_the_level()
     assert_eq!(triples(&session.run(HIGHLIGHTED)), want(12, 2));
     let value = session.run("return document.getElementById('level').value;");
     assert_eq!(value, json!("2"));
+
+    // A dark figure sits on a dark page with light text.
+    let dark = dir.path().join("dark.html");
+    Command::cargo_bin("fisherballs")
+        .unwrap()
+        .args(["plot", "--theme", "dark", "-o"])
+        .arg(&dark)
+        .assert()
+        .success();
+    session.call(
+        "POST",
+        "/url",
+        json!({"url": format!("file://{}", dark.display())}),
+    );
+    let colours = session
+        .run("const s = getComputedStyle(document.body); return [s.backgroundColor, s.color];");
+    assert_eq!(colours, json!(["rgb(30, 34, 40)", "rgb(232, 232, 232)"]));
 }

@@ -646,3 +646,16 @@ fn geodesic_points_lie_on_the_geodesic_near_vertical_and_far_out() {
         }
     }
 }
+
+#[test]
+fn halton_probes_are_the_van_der_corput_fractions() {
+    use fisherballs::geometry::mml::halton;
+    let base2: Vec<f64> = (1..=4).map(|i| halton(i, 2)).collect();
+    assert_eq!(base2, [0.5, 0.25, 0.75, 0.125]);
+    let base3: Vec<f64> = (1..=4).map(|i| halton(i, 3)).collect();
+    let want = [1.0 / 3.0, 2.0 / 3.0, 1.0 / 9.0, 4.0 / 9.0];
+    assert!(
+        base3.iter().zip(want).all(|(a, b)| (a - b).abs() < 1e-15),
+        "{base3:?}"
+    );
+}

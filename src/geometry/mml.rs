@@ -50,8 +50,8 @@ fn rows(r: f64) -> (f64, f64) {
 
 /// The centres (μ, σ) of a covering of the rectangle `mu` × `sigma` of the half-plane by
 /// Fisher–Rao balls of radius r, row by row from the bottom, left to right, keeping only those
-/// whose ball meets the region (`meets`, given the centre and the ball's radius in (μ, σ)
-/// terms). None when more than `limit` would be kept, or tried (8 × limit).
+/// whose ball meets the region (`meets`, given the centre). None when more than `limit` would
+/// be kept, or tried (8 × limit).
 pub fn gaussian_centres(
     meets: impl Fn(Point) -> bool,
     mu: Interval,
@@ -107,4 +107,16 @@ pub fn ball_points(c: Point, r: f64, n: usize) -> impl Iterator<Item = Point> {
             Point::new(c.x + 2f64.sqrt() * rad * t.cos(), y + rad * t.sin())
         })
         .chain(std::iter::once(c))
+}
+
+/// The i-th term of the van der Corput sequence in `base` (the Halton sequence's coordinate):
+/// points (h(i, 2), h(i, 3)) spread evenly over the unit square, with no seed to choose.
+pub fn halton(mut i: usize, base: usize) -> f64 {
+    let (mut f, mut x) = (1.0, 0.0);
+    while i > 0 {
+        f /= base as f64;
+        x += f * (i % base) as f64;
+        i /= base;
+    }
+    x
 }
