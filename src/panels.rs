@@ -1,6 +1,7 @@
 //! spec → geometry: the balls a [`FigureSpec`] asks for, in every panel.
 
 use crate::geometry::ball::{self, Ball, BallError};
+use crate::geometry::geodesic::{self, GeodesicError};
 use crate::geometry::{BallKind, Chart, Interval, Model, Point, grid, jeffreys, mml};
 use crate::spec::{ChartChoice, FigureKind, FigureSpec};
 
@@ -210,33 +211,20 @@ fn along_geodesics(
     pairs: &[(Point, Point)],
 ) -> Result<(Vec<Point>, Vec<Geodesic>), BallError> {
     let family = &*spec.family;
-    let no_geodesic = || BallError::NoDistance {
-        family: family.name(),
-    };
-    let unreachable = |a: Point, b: Point| BallError::NoGeodesic {
-        from: (a.x, a.y),
-        to: (b.x, b.y),
-    };
     let mut centres = Vec::new();
     let mut geodesics = Vec::new();
     for &(a, b) in pairs {
         let (ta, tb) = (first.chart.theta(a), first.chart.theta(b));
-        if family.fisher_rao(ta, ta).is_none() {
-            return Err(no_geodesic());
-        }
-        let stops = family
-            .geodesic(ta, tb, spec.grid.0)
-            .ok_or_else(|| unreachable(a, b))?;
+        let told = |e: GeodesicError| BallError::from(e.at(a, b));
+        let stops = geodesic::between(family, ta, tb, spec.grid.0).map_err(told)?;
         centres.extend(stops.points.iter().map(|&t| first.chart.phi(t)));
-        let path = family
-            .geodesic(ta, tb, spec.points)
-            .ok_or_else(|| unreachable(a, b))?;
+        let path = geodesic::between(family, ta, tb, spec.points).map_err(told)?;
         geodesics.push(Geodesic {
             from: ta,
             to: tb,
             points: path.points,
             length: path.length,
-            distance: family.fisher_rao(ta, tb).ok_or_else(no_geodesic)?,
+            distance: geodesic::distance(family, ta, tb).map_err(told)?,
         });
     }
     Ok((centres, geodesics))

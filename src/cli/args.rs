@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::geometry::ball::LevelError;
-use crate::geometry::families::{self, gaussian::Gaussian};
+use crate::geometry::families;
 use crate::geometry::{BallKind, Family, Interval, Level, Point};
 use crate::scene::Palette;
 
-/// The options of `fisherballs plot`: one chart.
+/// The family a figure draws: `--family` and, for Student's t, `--nu`.
 #[derive(Debug, Clone, Args)]
-pub struct PlotArgs {
+pub struct FamilyArgs {
     /// Statistical family (its charts are listed below)
     #[arg(long, default_value = "gaussian", value_parser = family_names())]
     pub family: String,
@@ -20,6 +20,13 @@ pub struct PlotArgs {
     /// Degrees of freedom ν of --family student-t (0 < ν ≤ 50) [default: 3]
     #[arg(long, allow_hyphen_values = true)]
     pub nu: Option<f64>,
+}
+
+/// The options of `fisherballs plot`: one chart.
+#[derive(Debug, Clone, Args)]
+pub struct PlotArgs {
+    #[command(flatten)]
+    pub family: FamilyArgs,
 
     /// Chart (parameterization) the balls are drawn in, or `whitened` (needs --at)
     /// [default: the family's first]
@@ -58,13 +65,8 @@ pub struct PlotArgs {
 /// The options of `fisherballs compare`: the same distributions in several charts.
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
-    /// Statistical family (its charts are listed below)
-    #[arg(long, default_value = "gaussian", value_parser = family_names())]
-    pub family: String,
-
-    /// Degrees of freedom ν of --family student-t (0 < ν ≤ 50) [default: 3]
-    #[arg(long, allow_hyphen_values = true)]
-    pub nu: Option<f64>,
+    #[command(flatten)]
+    pub family: FamilyArgs,
 
     /// 2 to 6 charts of the family, comma-separated; the centres are a grid in the first
     #[arg(long, value_delimiter = ',', required = true)]
@@ -205,12 +207,11 @@ pub struct LookArgs {
 /// The options of `fisherballs geodesic`: Fisher–Rao geodesics, with balls along them.
 #[derive(Debug, Clone, Args)]
 pub struct GeodesicArgs {
-    /// Statistical family (this command draws the Gaussian only, so far)
-    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
-    pub family: String,
+    #[command(flatten)]
+    pub family: FamilyArgs,
 
     /// 1 to 6 charts, comma-separated; --from and --to are points of the first
-    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    #[arg(long, value_delimiter = ',', required = true)]
     pub charts: Vec<String>,
 
     /// Start of a geodesic, X,Y in the first chart (repeat with --to for several)
@@ -235,12 +236,11 @@ pub struct GeodesicArgs {
 /// The options of `fisherballs mml`: a region covered by Fisher balls.
 #[derive(Debug, Clone, Args)]
 pub struct MmlArgs {
-    /// Statistical family (this command draws the Gaussian only, so far)
-    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
-    pub family: String,
+    #[command(flatten)]
+    pub family: FamilyArgs,
 
     /// 1 to 6 charts, comma-separated; the region is a rectangle of the first
-    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    #[arg(long, value_delimiter = ',', required = true)]
     pub charts: Vec<String>,
 
     /// The region's range of the first chart's first coordinate [default: the chart's]
@@ -261,12 +261,11 @@ pub struct MmlArgs {
 /// The options of `fisherballs mle`: maximum-likelihood estimates, raw and whitened.
 #[derive(Debug, Clone, Args)]
 pub struct MleArgs {
-    /// Statistical family (this command draws the Gaussian only, so far)
-    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
-    pub family: String,
+    #[command(flatten)]
+    pub family: FamilyArgs,
 
     /// 1 to 3 charts, comma-separated; each gets a panel of estimates and a whitened one
-    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    #[arg(long, value_delimiter = ',', required = true)]
     pub charts: Vec<String>,
 
     /// The true distribution, X,Y in the first chart
@@ -292,12 +291,11 @@ pub struct MleArgs {
 /// The options of `fisherballs natgrad`: plain and natural gradient descent compared.
 #[derive(Debug, Clone, Args)]
 pub struct NatgradArgs {
-    /// Statistical family (this command draws the Gaussian only, so far)
-    #[arg(long, default_value = "gaussian", value_parser = ["gaussian"])]
-    pub family: String,
+    #[command(flatten)]
+    pub family: FamilyArgs,
 
     /// 1 to 6 charts, comma-separated; --target and --from are points of the first
-    #[arg(long, value_delimiter = ',', required = true, value_parser = chart_names())]
+    #[arg(long, value_delimiter = ',', required = true)]
     pub charts: Vec<String>,
 
     /// The target distribution: the loss is D(p_target ‖ p), minimal there
@@ -322,11 +320,6 @@ pub struct NatgradArgs {
 
 pub(crate) fn family_names() -> Vec<&'static str> {
     families::names()
-}
-
-/// The Gaussian's charts: the commands that draw only the Gaussian so far take these.
-fn chart_names() -> Vec<&'static str> {
-    Gaussian.charts().iter().map(|c| c.name()).collect()
 }
 
 fn ball_names() -> Vec<&'static str> {

@@ -41,10 +41,10 @@ fn charts_and_balls() -> String {
     )
 }
 
-/// The Gaussian's charts, for the commands that draw only the Gaussian so far.
-const GAUSSIAN_CHARTS: &str =
-    "Charts of the Gaussian: mean-std (μ, σ), mean-var (μ, σ²), mean-logstd (μ, ln σ),
-  information (μ/σ², 1/σ²), natural (μ/σ², −1/(2σ²)), expectation (μ, μ²+σ²).";
+/// The families and their charts, from the registry.
+fn charts() -> String {
+    crate::geometry::families::help()
+}
 
 const BALLS: &str = "Balls: quadratic ½ΔᵀFΔ = L, kl D(p′‖p) = L, kl-reverse D(p‖p′) = L, fisher-rao distance √(2L).";
 
@@ -56,17 +56,17 @@ pub enum Command {
     /// Draw the same distributions side by side in 2 to 6 charts of a family
     #[command(after_help = charts_and_balls())]
     Compare(CompareArgs),
-    /// Draw Fisher–Rao geodesics between Gaussians, with balls along them, in 1 to 6 charts
-    #[command(after_help = GAUSSIAN_CHARTS)]
+    /// Draw Fisher–Rao geodesics between two distributions of a family, with balls along them, in 1 to 6 charts
+    #[command(after_help = charts())]
     Geodesic(GeodesicArgs),
-    /// Draw maximum-likelihood estimates of a Gaussian, with N(θ, F⁻¹/n), raw and whitened
-    #[command(after_help = GAUSSIAN_CHARTS)]
+    /// Draw maximum-likelihood estimates from samples of a family, with N(θ, F⁻¹/n), raw and whitened
+    #[command(after_help = charts())]
     Mle(MleArgs),
-    /// Draw plain and natural gradient descent on the KL from a target Gaussian, in 1 to 6 charts
-    #[command(after_help = GAUSSIAN_CHARTS)]
+    /// Draw plain and natural gradient descent on the KL from a target distribution, in 1 to 6 charts
+    #[command(after_help = charts())]
     Natgrad(NatgradArgs),
-    /// Cover a region of Gaussians with Fisher balls, every point within r of a centre: count them (MML)
-    #[command(after_help = GAUSSIAN_CHARTS)]
+    /// Cover a region of a family with Fisher balls, every point within r of a centre: count them (MML)
+    #[command(after_help = charts())]
     Mml(MmlArgs),
     /// Draw every figure of a TOML figure file (see README.md)
     Render {

@@ -146,11 +146,8 @@ pub enum BallError {
         "the region holds no ball centre at this radius; use a smaller --radius/--kl or a larger region"
     )]
     Empty,
-    #[error(
-        "the geodesic from ({}, {}) to ({}, {}) leaves double precision; choose --from and --to nearer each other",
-        Typed(from.0), Typed(from.1), Typed(to.0), Typed(to.1)
-    )]
-    NoGeodesic { from: (f64, f64), to: (f64, f64) },
+    #[error(transparent)]
+    Geodesic(#[from] super::geodesic::GeodesicError),
     #[error("the {family} family has no closed-form Fisher–Rao distance")]
     NoDistance { family: &'static str },
     #[error(

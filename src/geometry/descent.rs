@@ -37,8 +37,6 @@ pub enum DescentError {
         at: usize,
         why: &'static str,
     },
-    #[error("the {family} family has no closed-form KL gradient")]
-    NoGradient { family: &'static str },
 }
 
 /// `steps` steps of size `step` from `start` (a point of the model's chart) towards the
@@ -53,9 +51,6 @@ pub fn descend(
     method: Method,
 ) -> Result<Vec<Point>, DescentError> {
     let family = model.family;
-    let no_gradient = || DescentError::NoGradient {
-        family: family.name(),
-    };
     let loss = |phi: Point| family.kl(target, model.chart.theta(phi));
     let diverges = |at, why| DescentError::Diverges {
         method: method.name(),
@@ -68,8 +63,7 @@ pub fn descend(
     let mut phi = start;
     for k in 1..=steps {
         let theta = model.chart.theta(phi);
-        let grad = model.chart.jacobian(phi).transpose()
-            * family.kl_gradient(target, theta).ok_or_else(no_gradient)?;
+        let grad = model.chart.jacobian(phi).transpose() * family.kl_gradient(target, theta);
         let direction = match method {
             Method::Plain => grad,
             Method::Natural => {

@@ -1,5 +1,6 @@
 //! What a statistical family must give for its balls to be drawn.
 
+use super::derivative;
 use super::geodesic::Geodesic;
 use super::{Chart, Interval, Mat, Point};
 
@@ -51,20 +52,17 @@ pub trait Family: Send + Sync {
     /// Fisher information matrix at θ, in the canonical parameters.
     fn fisher(&self, theta: Point) -> Mat;
     /// ∂F/∂θₖ for k = 1, 2, from which the Christoffel symbols of the exponential map follow.
-    /// By default, central differences of [`Family::fisher`] at steps h, h/2, h/4,
-    /// extrapolated (Richardson) to an O(h⁶) error; families without a closed-form distance
-    /// override it with exact derivatives.
+    /// By default, central differences of [`Family::fisher`] extrapolated to an O(h⁶) error
+    /// ([`derivative::central`]); families without a closed-form distance override it with
+    /// exact derivatives.
     fn fisher_derivatives(&self, theta: Point) -> [Mat; 2] {
         let d = |k: usize| {
-            let h = 2e-3 * theta[k].abs().max(1e-3);
-            let diff = |h: f64| {
+            let shifted = |h: f64| {
                 let mut e = Point::zeros();
                 e[k] = h;
-                (self.fisher(theta + e) - self.fisher(theta - e)) / (2.0 * h)
+                self.fisher(theta + e)
             };
-            let (d1, d2, d4) = (diff(h), diff(h / 2.0), diff(h / 4.0));
-            let (e1, e2) = ((d2 * 4.0 - d1) / 3.0, (d4 * 4.0 - d2) / 3.0);
-            (e2 * 16.0 - e1) / 15.0
+            derivative::central(shifted, derivative::step(theta[k]))
         };
         [d(0), d(1)]
     }
@@ -79,9 +77,11 @@ pub trait Family: Send + Sync {
         None
     }
     /// ∇_θ D(p_target ‖ p_θ): the gradient of the KL from a target, the loss that gradient
-    /// descent figures minimise, if the family has it in closed form.
-    fn kl_gradient(&self, _target: Point, _theta: Point) -> Option<Point> {
-        None
+    /// descent figures minimise. By default, central differences of [`Family::kl`]
+    /// extrapolated to an O(h⁶) error (for a KL that is a quadrature, the quadrature
+    /// differentiated); families with a closed-form KL override it with its derivative.
+    fn kl_gradient(&self, target: Point, theta: Point) -> Point {
+        derivative::gradient(|t| self.kl(target, t), theta)
     }
     /// The chart called `name`, if the family has one.
     fn chart(&self, name: &str) -> Option<&'static dyn Chart> {

@@ -1,19 +1,95 @@
-//! Fisher–Rao geodesics of the univariate Gaussian, in closed form.
+//! Fisher–Rao geodesics: in closed form where the family has one, otherwise by shooting
+//! with the exponential map ([`super::shooting`]).
 //!
-//! With x = μ/√2 the Fisher metric of N(μ, σ²) is ds² = (dμ² + 2dσ²)/σ² = 2 (dx² + dσ²)/σ²:
-//! twice the metric of the hyperbolic upper half-plane (x, σ), so Fisher length is √2 times
-//! hyperbolic length. Its geodesics are vertical lines and half-circles centred on σ = 0
-//! (Costa, Santos & Strapasson 2015). Rather than the half-circle's centre and radius (which
-//! run off to infinity as the geodesic turns vertical, and lose every digit near it), the
-//! geodesic is built by isometries: z ↦ (z − x₁)/σ₁ takes z₁ to i, a rotation about i takes
-//! the image of z₂ to i·e^d on the imaginary axis, whose unit-speed geodesic is i·eˢ; the
-//! points are i·eˢ, s = 0..d, carried back. Every step is well conditioned, vertical or not.
+//! Every location–scale family here (Gaussian, Cauchy, Student-t, and Weibull through the
+//! Gumbel law of ln X) is a hyperbolic upper half-plane after an affine change of
+//! coordinates (`families::location_scale::Metric`); its geodesics are vertical lines and
+//! half-circles centred on the boundary (Costa, Santos & Strapasson 2015). Rather than the
+//! half-circle's centre and radius (which run off to infinity as the geodesic turns vertical,
+//! and lose every digit near it), the geodesic is built by isometries: z ↦ (z − x₁)/σ₁ takes
+//! z₁ to i, a rotation about i takes the image of z₂ to i·e^d on the imaginary axis, whose
+//! unit-speed geodesic is i·eˢ; the points are i·eˢ, s = 0..d, carried back. Every step is
+//! well conditioned, vertical or not.
 
 use nalgebra::Complex;
+use thiserror::Error;
 
-use super::Point;
+use super::{Family, Point, Typed, shooting};
 
-/// A geodesic from θ₁ to θ₂ in (μ, σ): `n` points equally spaced in arc length (ends
+/// Why a geodesic between two distributions cannot be drawn.
+#[derive(Debug, Error, PartialEq)]
+pub enum GeodesicError {
+    #[error(
+        "the geodesic from ({}, {}) to ({}, {}) leaves double precision; choose --from and --to nearer each other",
+        Typed(from.x), Typed(from.y), Typed(to.x), Typed(to.y)
+    )]
+    Unreachable { from: Point, to: Point },
+    #[error(
+        "no Fisher–Rao geodesic from ({}, {}) to ({}, {}) was found: shooting with the exponential map {}; choose --from and --to nearer each other",
+        Typed(from.x), Typed(from.y), Typed(to.x), Typed(to.y), missed(*miss, *steps)
+    )]
+    NoConvergence {
+        from: Point,
+        to: Point,
+        miss: f64,
+        steps: usize,
+    },
+}
+
+/// How a shooting failed, for its message.
+fn missed(miss: f64, steps: usize) -> String {
+    if miss.is_finite() {
+        format!(
+            "missed the end by {} Fisher units at best ({steps} Newton steps a stage)",
+            Typed(miss)
+        )
+    } else {
+        "found only geodesics that leave the family's domain".to_string()
+    }
+}
+
+impl GeodesicError {
+    /// The same error told with the ends as the user gave them (points of a chart).
+    pub fn at(self, from: Point, to: Point) -> Self {
+        match self {
+            Self::Unreachable { .. } => Self::Unreachable { from, to },
+            Self::NoConvergence { miss, steps, .. } => Self::NoConvergence {
+                from,
+                to,
+                miss,
+                steps,
+            },
+        }
+    }
+}
+
+/// The geodesic from θ₁ to θ₂ (canonical) as `n` ≥ 2 points equally spaced in arc length,
+/// ends exact, and its Fisher length: the family's closed form, or the converged shooting.
+pub fn between(
+    family: &dyn Family,
+    from: Point,
+    to: Point,
+    n: usize,
+) -> Result<Geodesic, GeodesicError> {
+    match family.geodesic(from, to, n) {
+        Some(g) => Ok(g),
+        None if family.fisher_rao(from, from).is_some() => {
+            Err(GeodesicError::Unreachable { from, to })
+        }
+        None => shooting::geodesic(family, from, to, n),
+    }
+}
+
+/// The Fisher–Rao distance between θ₁ and θ₂: the closed form, or the length of the
+/// geodesic found by shooting.
+pub fn distance(family: &dyn Family, from: Point, to: Point) -> Result<f64, GeodesicError> {
+    match family.fisher_rao(from, to) {
+        Some(d) => Ok(d),
+        None => shooting::shoot(family, from, to).map(|s| s.length),
+    }
+}
+
+/// A geodesic from θ₁ to θ₂, canonical: `n` points equally spaced in arc length (ends
 /// included), and its Fisher length.
 pub struct Geodesic {
     pub points: Vec<Point>,
@@ -54,23 +130,4 @@ pub fn half_plane(z1: Complex<f64>, z2: Complex<f64>, n: usize) -> (Vec<Complex<
     points[0] = z1;
     points[n - 1] = z2;
     (points, d)
-}
-
-/// The geodesic of N(μ, σ²) between two points of (μ, σ), σ > 0; `n` ≥ 2. None if a point
-/// of it is not a finite number (ends too far apart for double precision).
-pub fn gaussian(theta1: Point, theta2: Point, n: usize) -> Option<Geodesic> {
-    let sqrt2 = std::f64::consts::SQRT_2;
-    let z = |t: Point| Complex::new(t.x / sqrt2, t.y);
-    let (points, d) = half_plane(z(theta1), z(theta2), n);
-    let points: Vec<Point> = points
-        .into_iter()
-        .map(|p| Point::new(sqrt2 * p.re, p.im))
-        .collect();
-    let finite = points
-        .iter()
-        .all(|p| p.x.is_finite() && p.y.is_finite() && p.y > 0.0);
-    (finite && d.is_finite()).then_some(Geodesic {
-        points,
-        length: sqrt2 * d,
-    })
 }

@@ -7,6 +7,7 @@
 
 pub mod ball;
 pub mod chart;
+pub mod derivative;
 pub mod descent;
 pub mod exp_map;
 pub mod families;
@@ -16,6 +17,7 @@ pub mod grid;
 pub mod jeffreys;
 pub mod mml;
 pub mod model;
+pub mod shooting;
 pub mod special;
 pub mod tolerance;
 

@@ -31,3 +31,15 @@ pub const MIN_KL: f64 = 1e-10;
 
 /// The largest KL level accepted: balls this large close in no chart of any family.
 pub const MAX_KL: f64 = 1e6;
+
+/// Shooting for a geodesic stops when the end is missed by less than this (Fisher units,
+/// relative to 1 + the geodesic's length): its length is then exact to about this much. The
+/// integrator's own error (EXP_MAP_TOL relative to 1 + |θ|, steps of a long geodesic summed)
+/// reaches some 1e-10 for parameters near 1000, so a tighter tolerance could not be met.
+pub const SHOOT_TOL: f64 = 1e-9;
+
+/// At most this many Newton steps for one stage of the shooting (about four are needed).
+pub const SHOOT_MAX_STEPS: usize = 30;
+
+/// At most this many continuation stages (tried as 1, 2, 4, … up to it).
+pub const SHOOT_MAX_STAGES: usize = 64;

@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::cli::args::{
-    CommonArgs, CompareArgs, GeodesicArgs, LookArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs,
+    CommonArgs, CompareArgs, FamilyArgs, GeodesicArgs, LookArgs, MleArgs, MmlArgs, NatgradArgs,
+    PlotArgs,
 };
 use crate::geometry::chart::Whitened;
-use crate::geometry::families::{self, gaussian::Gaussian};
+use crate::geometry::families;
 use crate::geometry::{BallKind, Chart, Family, Interval, Level, Limits, Model, Point, Typed};
 use crate::scene::Palette;
 
@@ -71,11 +72,8 @@ pub struct NatgradSpec {
 
 impl NatgradSpec {
     pub fn new(args: &NatgradArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family, None)?;
-        if !(1..=MAX_PANELS).contains(&args.charts.len()) {
-            return Err(SpecError::DescentPanels(args.charts.len()));
-        }
-        let charts: Vec<&'static dyn Chart> = args.charts.iter().map(|n| named_chart(n)).collect();
+        let family = family(&args.family)?;
+        let charts = charts_of(&*family, &args.charts, MAX_PANELS, SpecError::DescentPanels)?;
         let first = charts[0];
         if let Some(p) = std::iter::once(&args.target)
             .chain(&args.from)
@@ -121,11 +119,8 @@ pub const MAX_DRAWS: usize = 100_000_000;
 
 impl MleSpec {
     pub fn new(args: &MleArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family, None)?;
-        if !(1..=3).contains(&args.charts.len()) {
-            return Err(SpecError::MlePanels(args.charts.len()));
-        }
-        let charts: Vec<&'static dyn Chart> = args.charts.iter().map(|n| named_chart(n)).collect();
+        let family = family(&args.family)?;
+        let charts = charts_of(&*family, &args.charts, 3, SpecError::MlePanels)?;
         if !Model::new(&*family, charts[0]).contains(args.at) {
             let (chart, domain) = (charts[0].name(), charts[0].domain());
             return Err(SpecError::TruthOutside {
@@ -272,9 +267,9 @@ pub struct FigureSpec {
     pub output: PathBuf,
 }
 
-/// The family called `name` (clap admits only the registry's names), with `--nu`.
-fn family(name: &str, nu: Option<f64>) -> Result<Arc<dyn Family>, SpecError> {
-    Ok(families::family(name, nu)?)
+/// The family `--family` names (clap admits only the registry's names), with `--nu`.
+fn family(args: &FamilyArgs) -> Result<Arc<dyn Family>, SpecError> {
+    Ok(families::family(&args.family, args.nu)?)
 }
 
 /// The chart of `family` called `name`, or an error that lists the family's charts.
@@ -291,33 +286,33 @@ fn chart_of(family: &dyn Family, name: &str) -> Result<&'static dyn Chart, SpecE
     })
 }
 
-/// 1 to [`MAX_PANELS`] panels of the Gaussian's charts, for geodesic and mml; `count` is the
-/// command's error for another number.
-fn gaussian_panels(
+/// 1 to `max` charts of `family`, by name; `count` is the command's error for another number.
+fn charts_of(
+    family: &dyn Family,
+    names: &[String],
+    max: usize,
+    count: fn(usize) -> SpecError,
+) -> Result<Vec<&'static dyn Chart>, SpecError> {
+    if !(1..=max).contains(&names.len()) {
+        return Err(count(names.len()));
+    }
+    names.iter().map(|n| chart_of(family, n)).collect()
+}
+
+/// 1 to [`MAX_PANELS`] panels of the family's charts, for geodesic and mml.
+fn panels_of(
+    family: &dyn Family,
     names: &[String],
     count: fn(usize) -> SpecError,
 ) -> Result<Vec<ChartChoice>, SpecError> {
-    if !(1..=MAX_PANELS).contains(&names.len()) {
-        return Err(count(names.len()));
-    }
-    Ok(names
-        .iter()
-        .map(|n| ChartChoice::Named(named_chart(n)))
-        .collect())
-}
-
-/// A Gaussian chart, for the commands that draw only the Gaussian (clap admits only its
-/// chart names).
-fn named_chart(name: &str) -> &'static dyn Chart {
-    Gaussian
-        .chart(name)
-        .expect("clap admits only the names of `chart_names`")
+    let charts = charts_of(family, names, MAX_PANELS, count)?;
+    Ok(charts.into_iter().map(ChartChoice::Named).collect())
 }
 
 impl FigureSpec {
     /// The figure `fisherballs plot` draws.
     pub fn plot(args: &PlotArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family, args.nu)?;
+        let family = family(&args.family)?;
         let first = family.charts()[0].name();
         let from = || chart_of(&*family, args.from.as_deref().unwrap_or(first));
         let panel = match (args.chart.as_deref().unwrap_or(first), args.at) {
@@ -342,7 +337,7 @@ impl FigureSpec {
 
     /// The figure `fisherballs compare` draws.
     pub fn compare(args: &CompareArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family, args.nu)?;
+        let family = family(&args.family)?;
         if !(2..=MAX_PANELS).contains(&args.charts.len()) {
             return Err(SpecError::PanelCount(args.charts.len()));
         }
@@ -442,8 +437,9 @@ impl FigureSpec {
     /// The figure `fisherballs geodesic` draws: paths from each --from to its --to, with
     /// `along` Fisher–Rao balls on each; a row of the grid for each path.
     pub fn geodesic(args: &GeodesicArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family, None)?;
-        let panels = gaussian_panels(&args.charts, SpecError::GeodesicPanels)?;
+        let family = family(&args.family)?;
+        let panels = panels_of(&*family, &args.charts, SpecError::GeodesicPanels)?;
+        let level = args.level.level(&*family)?;
         let chart = panels[0].chart();
         if args.from.len() != args.to.len() || args.from.len() > MAX_GEODESICS {
             return Err(SpecError::Pairs(args.from.len(), args.to.len()));
@@ -485,7 +481,7 @@ impl FigureSpec {
             kind: FigureKind::Geodesic(pairs),
             panels,
             kinds: vec![BallKind::FisherRao],
-            level: args.level.level(&Gaussian)?,
+            level,
             limits: defaults,
             points: args.look.points,
             style: look.style,
@@ -497,8 +493,9 @@ impl FigureSpec {
     /// The figure `fisherballs mml` draws: the region (limits of the first chart) covered
     /// by Fisher–Rao balls (`geometry::mml`), in each chart.
     pub fn mml(args: &MmlArgs) -> Result<Self, SpecError> {
-        let family = family(&args.family, None)?;
-        let panels = gaussian_panels(&args.charts, SpecError::MmlPanels)?;
+        let family = family(&args.family)?;
+        let panels = panels_of(&*family, &args.charts, SpecError::MmlPanels)?;
+        let level = args.level.level(&*family)?;
         let chart = panels[0].chart();
         let defaults = chart.default_limits();
         let limits = Limits {
@@ -512,7 +509,7 @@ impl FigureSpec {
             panels,
             kind: FigureKind::Covering,
             kinds: vec![BallKind::FisherRao],
-            level: args.level.level(&Gaussian)?,
+            level,
             limits,
             grid: (1, 1),
             grid_given: true,

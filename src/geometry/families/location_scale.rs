@@ -7,7 +7,10 @@
 //! d = √(D/a) · arccosh(1 + (Δw² + Δσ²)/(2σ₁σ₂)) (shared/MATH.md; Costa, Santos & Strapasson,
 //! "Fisher information distance: a geometrical reading", 2015).
 
+use nalgebra::Complex;
+
 use crate::geometry::chart::{Chart, finite};
+use crate::geometry::geodesic::{Geodesic, half_plane};
 use crate::geometry::{Limits, Mat, Point};
 
 /// The constants of g = σ⁻² [[a, c], [c, b]].
@@ -32,6 +35,29 @@ impl Metric {
         let dw = (t1.x - t2.x + self.c / self.a * ds) * self.a / d.sqrt();
         let x = (dw * dw + ds * ds) / (2.0 * t1.y * t2.y);
         (d / self.a).sqrt() * (x + (x * (x + 2.0)).sqrt()).ln_1p()
+    }
+
+    /// The geodesic from (μ₁, σ₁) to (μ₂, σ₂): the half-plane's, in (w, σ), carried back by
+    /// μ = w √D/a − (c/a) σ; its length is √(D/a) times the hyperbolic one. None if a point
+    /// of it is not a finite number (ends too far apart for double precision).
+    pub fn geodesic(&self, t1: Point, t2: Point, n: usize) -> Option<Geodesic> {
+        let d = self.a * self.b - self.c * self.c;
+        let (k, shift) = (self.a / d.sqrt(), self.c / self.a);
+        let z = |t: Point| Complex::new((t.x + shift * t.y) * k, t.y);
+        let (points, h) = half_plane(z(t1), z(t2), n);
+        let mut points: Vec<Point> = points
+            .into_iter()
+            .map(|p| Point::new(p.re / k - shift * p.im, p.im))
+            .collect();
+        points[0] = t1;
+        points[n - 1] = t2;
+        let finite = points
+            .iter()
+            .all(|p| p.x.is_finite() && p.y.is_finite() && p.y > 0.0);
+        (finite && h.is_finite()).then_some(Geodesic {
+            points,
+            length: (d / self.a).sqrt() * h,
+        })
     }
 }
 

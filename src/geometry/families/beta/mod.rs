@@ -78,6 +78,18 @@ impl Family for Beta {
             + (a2 - a1 + b2 - b1) * digamma(a1 + b1)
     }
 
+    /// Differentiating the KL above in (α₂, β₂): ∂/∂α₂ = ψ(α₂) − ψ(α₂+β₂) − ψ(α₁) + ψ(α₁+β₁),
+    /// and ∂/∂β₂ alike: the expectation of ln x (ln(1 − x)) under θ₂ minus under θ₁.
+    fn kl_gradient(&self, target: Point, theta: Point) -> Point {
+        let (a1, b1) = (target.x, target.y);
+        let (a2, b2) = (theta.x, theta.y);
+        let (s1, s2) = (digamma(a1 + b1), digamma(a2 + b2));
+        Point::new(
+            digamma(a2) - s2 - digamma(a1) + s1,
+            digamma(b2) - s2 - digamma(b1) + s1,
+        )
+    }
+
     /// F = [[ψ′(α) − ψ′(α+β), −ψ′(α+β)], [−ψ′(α+β), ψ′(β) − ψ′(α+β)]]: the Hessian of
     /// ln B(α, β), the log-partition function.
     fn fisher(&self, theta: Point) -> Mat {

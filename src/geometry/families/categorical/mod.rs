@@ -6,6 +6,7 @@ mod charts;
 
 use crate::geometry::chart::Chart;
 use crate::geometry::family::Support;
+use crate::geometry::geodesic::Geodesic;
 use crate::geometry::{Family, Mat, Point};
 
 pub(crate) static CHARTS: [&dyn Chart; 3] = [&charts::SIMPLEX, &charts::Logit, &charts::Sphere];
@@ -70,6 +71,13 @@ impl Family for Categorical {
             .sum()
     }
 
+    /// Differentiating Σ tᵢ ln(tᵢ/pᵢ) in (p₁, p₂), p₃ = 1 − p₁ − p₂: ∂/∂pᵢ = t₃/p₃ − tᵢ/pᵢ.
+    fn kl_gradient(&self, target: Point, theta: Point) -> Point {
+        let (t, p) = (probabilities(target), probabilities(theta));
+        let last = t[2] / p[2];
+        Point::new(last - t[0] / p[0], last - t[1] / p[1])
+    }
+
     /// F = diag(1/p₁, 1/p₂) + (1/p₃) 𝟙𝟙ᵀ (the multinomial's, for one draw).
     fn fisher(&self, theta: Point) -> Mat {
         let [p1, p2, p3] = probabilities(theta);
@@ -88,5 +96,33 @@ impl Family for Categorical {
             .sum::<f64>()
             .sqrt();
         Some(4.0 * (0.5 * chord).min(1.0).asin())
+    }
+
+    /// The great circle from u₁ = √p to u₂ = √q on the unit sphere (then scaled by 2), at
+    /// equal angles: u(t) = (sin((1 − t)Ω) u₁ + sin(tΩ) u₂)/sin Ω, Ω = 2 arcsin(|u₁ − u₂|/2),
+    /// and p(t) = u(t)² (the slerp of Shoemake, 1985). Its length is 2Ω.
+    fn geodesic(&self, theta1: Point, theta2: Point, n: usize) -> Option<Geodesic> {
+        let (p, q) = (probabilities(theta1), probabilities(theta2));
+        let (u1, u2) = (p.map(f64::sqrt), q.map(f64::sqrt));
+        let chord = (0..3).map(|i| (u1[i] - u2[i]).powi(2)).sum::<f64>().sqrt();
+        let omega = 2.0 * (0.5 * chord).min(1.0).asin();
+        let at = |t: f64| {
+            if omega == 0.0 {
+                return theta1;
+            }
+            let (w1, w2) = (
+                ((1.0 - t) * omega).sin() / omega.sin(),
+                (t * omega).sin() / omega.sin(),
+            );
+            let u = |i: usize| w1 * u1[i] + w2 * u2[i];
+            Point::new(u(0).powi(2), u(1).powi(2))
+        };
+        let mut points: Vec<Point> = (0..n).map(|k| at(k as f64 / (n - 1) as f64)).collect();
+        points[0] = theta1;
+        points[n - 1] = theta2;
+        points.iter().all(|&t| in_simplex(t)).then_some(Geodesic {
+            points,
+            length: 2.0 * omega,
+        })
     }
 }

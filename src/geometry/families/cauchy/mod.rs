@@ -6,6 +6,7 @@ use super::location_scale::{LocationLogScale, Metric};
 use crate::geometry::Interval;
 use crate::geometry::chart::{Canonical, Chart, positive_scale};
 use crate::geometry::family::Support;
+use crate::geometry::geodesic::Geodesic;
 use crate::geometry::{Family, Limits, Mat, Point};
 
 const METRIC: Metric = Metric {
@@ -78,6 +79,16 @@ impl Family for Cauchy {
         (d.norm_squared() / (4.0 * theta1.y * theta2.y)).ln_1p()
     }
 
+    /// Differentiating the KL above in (x₂, γ₂), with N = (γ₁+γ₂)² + (x₁−x₂)²:
+    /// ∂/∂x₂ = 2(x₂ − x₁)/N, ∂/∂γ₂ = 2(γ₁ + γ₂)/N − 1/γ₂.
+    fn kl_gradient(&self, target: Point, theta: Point) -> Point {
+        let n = (target.y + theta.y).powi(2) + (target.x - theta.x).powi(2);
+        Point::new(
+            2.0 * (theta.x - target.x) / n,
+            2.0 * (target.y + theta.y) / n - 1.0 / theta.y,
+        )
+    }
+
     /// F = diag(1, 1)/(2γ²).
     fn fisher(&self, theta: Point) -> Mat {
         METRIC.fisher(theta.y)
@@ -85,5 +96,9 @@ impl Family for Cauchy {
 
     fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64> {
         Some(METRIC.distance(theta1, theta2))
+    }
+
+    fn geodesic(&self, theta1: Point, theta2: Point, n: usize) -> Option<Geodesic> {
+        METRIC.geodesic(theta1, theta2, n)
     }
 }

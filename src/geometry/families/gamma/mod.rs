@@ -77,6 +77,17 @@ impl Family for Gamma {
         (k1 - k2) * digamma(k1) - ln_gamma(k1) + ln_gamma(k2) + k1 * (x - l) - (k2 - k1) * l
     }
 
+    /// Differentiating the KL above in (k₂, β₂): ∂/∂k₂ = ψ(k₂) − ψ(k₁) − ln(β₂/β₁),
+    /// ∂/∂β₂ = k₁/β₁ − k₂/β₂.
+    fn kl_gradient(&self, target: Point, theta: Point) -> Point {
+        let (k1, b1) = (target.x, target.y);
+        let (k2, b2) = (theta.x, theta.y);
+        Point::new(
+            digamma(k2) - digamma(k1) - ((b2 - b1) / b1).ln_1p(),
+            k1 / b1 - k2 / b2,
+        )
+    }
+
     /// F(k, β) = [[ψ′(k), −1/β], [−1/β, k/β²]] (shared/MATH.md).
     fn fisher(&self, theta: Point) -> Mat {
         let (k, b) = (theta.x, theta.y);

@@ -5,7 +5,7 @@ mod information;
 mod mean_var;
 mod natural;
 
-use super::location_scale::LocationLogScale;
+use super::location_scale::{LocationLogScale, Metric};
 use crate::geometry::Interval;
 use crate::geometry::chart::{Canonical, Chart, finite, positive_scale};
 use crate::geometry::family::Support;
@@ -39,6 +39,13 @@ pub(crate) static CHARTS: [&dyn Chart; 6] = [
     &natural::Natural,
     &expectation::Expectation,
 ];
+
+/// F = diag(1, 2)/σ²: a location–scale metric.
+const METRIC: Metric = Metric {
+    a: 1.0,
+    b: 2.0,
+    c: 0.0,
+};
 
 /// The univariate Gaussian family with canonical parameters (μ, σ), σ > 0.
 #[derive(Debug, Clone, Copy, Default)]
@@ -93,26 +100,20 @@ impl Family for Gaussian {
 
     /// The (μ/√2, σ) half-plane is hyperbolic with curvature −½ (Costa, Santos & Strapasson,
     /// "Fisher information distance: a geometrical reading", 2015):
-    /// d = √2 · arccosh(1 + x), x = ((μ₁−μ₂)²/2 + (σ₁−σ₂)²) / (2σ₁σ₂).
-    /// arccosh(1 + x) is evaluated as ln1p(x + √(x(x+2))), exact for small x.
+    /// d = √2 · arccosh(1 + x), x = ((μ₁−μ₂)²/2 + (σ₁−σ₂)²) / (2σ₁σ₂): [`Metric::distance`].
     fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64> {
-        let dm = theta1.x - theta2.x;
-        let ds = theta1.y - theta2.y;
-        let x = (0.5 * dm * dm + ds * ds) / (2.0 * theta1.y * theta2.y);
-        Some(std::f64::consts::SQRT_2 * (x + (x * (x + 2.0)).sqrt()).ln_1p())
+        Some(METRIC.distance(theta1, theta2))
     }
 
+    /// With x = μ/√2 the metric is 2 (dx² + dσ²)/σ²: the location–scale metric a = 1, b = 2.
     fn geodesic(&self, theta1: Point, theta2: Point, n: usize) -> Option<Geodesic> {
-        crate::geometry::geodesic::gaussian(theta1, theta2, n)
+        METRIC.geodesic(theta1, theta2, n)
     }
 
     /// Differentiating ln(σ/σₜ) + (σₜ² + (μₜ−μ)²)/(2σ²) − ½:
     /// ∂/∂μ = (μ − μₜ)/σ², ∂/∂σ = 1/σ − (σₜ² + (μ − μₜ)²)/σ³.
-    fn kl_gradient(&self, target: Point, theta: Point) -> Option<Point> {
+    fn kl_gradient(&self, target: Point, theta: Point) -> Point {
         let (dm, s, st) = (theta.x - target.x, theta.y, target.y);
-        Some(Point::new(
-            dm / (s * s),
-            1.0 / s - (st * st + dm * dm) / s.powi(3),
-        ))
+        Point::new(dm / (s * s), 1.0 / s - (st * st + dm * dm) / s.powi(3))
     }
 }

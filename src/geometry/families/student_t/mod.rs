@@ -18,6 +18,7 @@ use super::location_scale::{LocationLogScale, Metric};
 use crate::geometry::Interval;
 use crate::geometry::chart::{Canonical, Chart, positive_scale};
 use crate::geometry::family::Support;
+use crate::geometry::geodesic::Geodesic;
 use crate::geometry::special::ln_gamma;
 use crate::geometry::{BallKind, Family, Limits, Mat, Point};
 
@@ -183,5 +184,9 @@ impl Family for StudentT {
 
     fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64> {
         Some(self.metric().distance(theta1, theta2))
+    }
+
+    fn geodesic(&self, theta1: Point, theta2: Point, n: usize) -> Option<Geodesic> {
+        self.metric().geodesic(theta1, theta2, n)
     }
 }

@@ -9,7 +9,8 @@ use super::location_scale::Metric;
 use crate::geometry::Interval;
 use crate::geometry::chart::{Canonical, Chart, finite};
 use crate::geometry::family::Support;
-use crate::geometry::special::ln_gamma;
+use crate::geometry::geodesic::Geodesic;
+use crate::geometry::special::{digamma, ln_gamma};
 use crate::geometry::{Family, Limits, Mat, Point};
 
 /// Euler's constant γ.
@@ -84,6 +85,21 @@ impl Family for Weibull {
         -((k2 - k1) / k1).ln_1p() - u - EULER * (1.0 - rho) + (u + ln_gamma(1.0 + rho)).exp_m1()
     }
 
+    /// Differentiating the KL above in (k₂, λ₂), with ρ = k₂/k₁ and
+    /// E = (λ₁/λ₂)^k₂ Γ(1 + ρ): ∂/∂k₂ = −1/k₂ − ln(λ₁/λ₂) + γ/k₁ + E (ln(λ₁/λ₂) + ψ(1 + ρ)/k₁),
+    /// ∂/∂λ₂ = (k₂/λ₂)(1 − E).
+    fn kl_gradient(&self, target: Point, theta: Point) -> Point {
+        let (k1, l1) = (target.x, target.y);
+        let (k2, l2) = (theta.x, theta.y);
+        let rho = k2 / k1;
+        let log_ratio = ((l1 - l2) / l2).ln_1p();
+        let e = (k2 * log_ratio + ln_gamma(1.0 + rho)).exp();
+        Point::new(
+            -1.0 / k2 - log_ratio + EULER / k1 + e * (log_ratio + digamma(1.0 + rho) / k1),
+            k2 / l2 * (1.0 - e),
+        )
+    }
+
     /// F = Aᵀ G A with G = k²[[1, c], [c, b]] the Gumbel metric at s = 1/k and
     /// A = ∂(m, s)/∂(k, λ) = [[0, 1/λ], [−1/k², 0]]: F = [[b/k², −c/λ], [−c/λ, k²/λ²]].
     fn fisher(&self, theta: Point) -> Mat {
@@ -94,6 +110,21 @@ impl Family for Weibull {
 
     fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64> {
         Some(gumbel().distance(Gumbel.phi(theta1), Gumbel.phi(theta2)))
+    }
+
+    /// The Gumbel half-plane's geodesic, carried back from (m, s).
+    fn geodesic(&self, theta1: Point, theta2: Point, n: usize) -> Option<Geodesic> {
+        let g = gumbel().geodesic(Gumbel.phi(theta1), Gumbel.phi(theta2), n)?;
+        let mut points: Vec<Point> = g.points.iter().map(|&p| Gumbel.theta(p)).collect();
+        points[0] = theta1;
+        points[n - 1] = theta2;
+        points
+            .iter()
+            .all(|&p| crate::geometry::families::gamma::positive(p))
+            .then_some(Geodesic {
+                points,
+                length: g.length,
+            })
     }
 }
 
