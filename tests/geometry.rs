@@ -418,7 +418,6 @@ mod whitened {
 
 mod geodesics {
     use super::*;
-    use fisherballs::geometry::geodesic;
 
     const PAIRS: [((f64, f64), (f64, f64)); 4] = [
         ((-1.0, 0.5), (1.5, 0.8)),

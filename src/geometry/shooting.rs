@@ -52,11 +52,11 @@ fn newton(family: &dyn Family, from: Point, to: Point, mut v: Point) -> Result<P
         // Halve a step that leaves the domain or misses by more than it started.
         let mut accepted = None;
         for _ in 0..30 {
-            if let Some(next) = miss(v + step) {
-                if fisher_norm(family, to, next) < m {
-                    accepted = Some(next);
-                    break;
-                }
+            if let Some(next) = miss(v + step)
+                && fisher_norm(family, to, next) < m
+            {
+                accepted = Some(next);
+                break;
             }
             step *= 0.5;
         }
