@@ -223,6 +223,8 @@ struct MleExport<'a> {
     seed: u64,
     #[serde(rename = "true")]
     truth: [f64; 2],
+    /// Samples without an estimate (left out of the panels).
+    no_estimate: usize,
     panels: Vec<MlePanelJson>,
 }
 
@@ -243,12 +245,13 @@ fn matrix(m: &crate::geometry::Mat) -> [[f64; 2]; 2] {
     [[m[(0, 0)], m[(0, 1)]], [m[(1, 0)], m[(1, 1)]]]
 }
 
-/// The export of an `mle` figure: `{"family", "n", "trials", "seed", "true", "panels":
+/// The export of an `mle` figure: `{"family", "n", "trials", "seed", "true", "no_estimate", "panels":
 /// [{"chart", "true", "covariance", "expected", "whitened_covariance", "estimates",
-/// "whitened"}]}`, with "true" the true θ in (μ, σ) at the top and in each chart below.
+/// "whitened"}]}`, with "true" the true θ (canonical) at the top and in each chart below.
 pub fn mle_to_bytes(
     spec: &crate::spec::MleSpec,
     views: &[crate::mle::MleView],
+    no_estimate: usize,
 ) -> Result<Vec<u8>, NotFinite> {
     let panels = views
         .iter()
@@ -268,6 +271,7 @@ pub fn mle_to_bytes(
         trials: spec.trials,
         seed: spec.seed,
         truth: pair(&spec.truth),
+        no_estimate,
         panels,
     };
     finished(&export)

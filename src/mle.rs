@@ -1,33 +1,53 @@
 //! The post's first use of Fisher information: maximum likelihood. Estimates θ̂ from n
-//! samples of a true N(μ, σ²) scatter as N(θ, F⁻¹/n) for large n, in every chart; whitened,
-//! √n F^{1/2}(θ̂ − θ), they form a round cloud of unit spread whatever the chart.
+//! draws of a true p_θ scatter as N(θ, F⁻¹/n) for large n, in every chart of every family;
+//! whitened, √n F^{1/2}(θ̂ − θ), they form a round cloud of unit spread whatever the chart.
 //!
 //! The draws are seeded (ChaCha8, portable across machines), so a figure is reproducible.
+//! A sample without an estimate (all draws equal, an outcome never drawn) is counted and
+//! reported, not drawn.
 
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::SeedableRng;
-use rand_distr::{Distribution, StandardNormal};
 
 use crate::geometry::ball::{self, BallError};
 use crate::geometry::chart::Whitened;
-use crate::geometry::{BallKind, Chart, Family, Level, Mat, Model, Point};
+use crate::geometry::{BallKind, Chart, Family, Level, Mat, Model, NoEstimate, Point};
 
-/// Maximum-likelihood estimates (μ̂, σ̂) of N(μ, σ²), σ̂² = Σ(x − μ̂)²/n, from `trials`
-/// independent samples of size `n`.
-pub fn gaussian_estimates(truth: Point, n: usize, trials: usize, seed: u64) -> Vec<Point> {
+/// The estimates of an experiment, and the samples that had none.
+pub struct Estimates {
+    /// θ̂ of each sample that has one, canonical, in the order drawn.
+    pub thetas: Vec<Point>,
+    /// How many samples had no estimate, and why the first of them had none.
+    pub missing: usize,
+    pub reason: Option<NoEstimate>,
+}
+
+/// Maximum-likelihood estimates from `trials` independent samples of size `n` of p_θ.
+pub fn estimates(
+    family: &dyn Family,
+    truth: Point,
+    n: usize,
+    trials: usize,
+    seed: u64,
+) -> Estimates {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut xs = vec![0.0; n];
-    (0..trials)
-        .map(|_| {
-            for x in xs.iter_mut() {
-                let z: f64 = StandardNormal.sample(&mut rng);
-                *x = truth.x + truth.y * z;
+    let mut out = Estimates {
+        thetas: Vec::with_capacity(trials),
+        missing: 0,
+        reason: None,
+    };
+    for _ in 0..trials {
+        family.sample(truth, &mut rng, &mut xs);
+        match family.fit(&xs) {
+            Ok(t) => out.thetas.push(t),
+            Err(why) => {
+                out.missing += 1;
+                out.reason.get_or_insert(why);
             }
-            let mean = xs.iter().sum::<f64>() / n as f64;
-            let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
-            Point::new(mean, var.sqrt())
-        })
-        .collect()
+        }
+    }
+    out
 }
 
 /// The sample covariance (divisor m − 1) of m points.

@@ -32,7 +32,7 @@ impl Request {
     pub fn bytes(&self) -> Result<Drawn> {
         match self {
             Request::Figure(spec) => figure_bytes(spec),
-            Request::Mle(spec) => Ok(Drawn::plain(mle_bytes(spec)?)),
+            Request::Mle(spec) => mle_bytes(spec),
             Request::Natgrad(spec) => Ok(Drawn::plain(natgrad_bytes(spec)?)),
         }
     }
@@ -123,13 +123,22 @@ fn draw(scene: &scene::Scene, format: Format) -> Result<Vec<u8>> {
     })
 }
 
-/// The bytes of a maximum-likelihood figure.
-pub fn mle_bytes(spec: &MleSpec) -> Result<Vec<u8>> {
-    let estimates = mle::gaussian_estimates(spec.truth, spec.n, spec.trials, spec.seed);
+/// The bytes of a maximum-likelihood figure; a note when some samples had no estimate.
+pub fn mle_bytes(spec: &MleSpec) -> Result<Drawn> {
+    let found = mle::estimates(&*spec.family, spec.truth, spec.n, spec.trials, spec.seed);
+    let why = found.reason.map_or("", |r| r.0);
+    if found.thetas.len() < 2 {
+        anyhow::bail!(
+            "{} of {} samples of n = {} had no maximum-likelihood estimate ({why}); use a larger --n or a --at farther from the edge of the domain",
+            found.missing,
+            spec.trials,
+            spec.n
+        );
+    }
     let views = spec
         .charts
         .iter()
-        .map(|&c| mle::view(&*spec.family, c, spec.truth, &estimates, spec.n, spec.points))
+        .map(|&c| mle::view(&*spec.family, c, spec.truth, &found.thetas, spec.n, spec.points))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| match e {
             BallError::NotClosed { x, y, domain, .. } => anyhow::anyhow!(
@@ -138,10 +147,18 @@ pub fn mle_bytes(spec: &MleSpec) -> Result<Vec<u8>> {
             ),
             other => other.into(),
         })?;
-    match spec.format {
-        Format::Json => Ok(json::mle_to_bytes(spec, &views)?),
-        format => draw(&scene::mle(spec, &views), format),
-    }
+    let notes = match found.missing {
+        0 => Vec::new(),
+        k => vec![format!(
+            "{k} of {} samples of n = {} had no maximum-likelihood estimate ({why}); they are left out (a larger --n makes them rarer)",
+            spec.trials, spec.n
+        )],
+    };
+    let bytes = match spec.format {
+        Format::Json => json::mle_to_bytes(spec, &views, found.missing)?,
+        format => draw(&scene::mle(spec, &views, found.missing), format)?,
+    };
+    Ok(Drawn { bytes, notes })
 }
 
 /// The bytes of a gradient-descent figure.

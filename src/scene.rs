@@ -603,7 +603,7 @@ fn view(limits: Option<(Interval, Interval)>, panel: &Panel) -> (Interval, Inter
 /// The scene of an `mle` figure: for each chart, the estimates with the 1- and 2-s.d.
 /// ellipses of N(θ, F⁻¹/n), and beside them the whitened estimates with circles of radius
 /// 1 and 2.
-pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Scene {
+pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView], missing: usize) -> Scene {
     let palette = spec.style.palette;
     let xy = |p: &Point| (p.x, p.y);
     let rings = |curves: &[Vec<Point>; 2], centre: Point, labels: [&str; 2]| -> Vec<Shapes> {
@@ -675,20 +675,27 @@ pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView]) -> Scene 
     }
     let charts: Vec<&str> = views.iter().map(|v| v.chart.name()).collect();
     let truth = views[0].truth;
+    let samples = match missing {
+        0 => format!("{} samples", spec.trials),
+        k => format!("{} of {} samples", spec.trials - k, spec.trials),
+    };
     let title = format!(
-        "Maximum-likelihood estimates of the {}: {} samples of n = {}",
+        "Maximum-likelihood estimates of the {}: {samples} of n = {}",
         spec.family.display_name(),
-        spec.trials,
         spec.n
     );
     let caption = format!(
-        "{} · charts {} · true θ = ({}, {}) in {} · seed {}\nEllipses: 1 and 2 s.d. of N(θ, F⁻¹/n), the quadratic balls of level k²/(2n); whitened, every chart gives a round cloud of unit spread",
+        "{} · charts {} · true θ = ({}, {}) in {} · seed {}{}\nEllipses: 1 and 2 s.d. of N(θ, F⁻¹/n), the quadratic balls of level k²/(2n); whitened, every chart gives a round cloud of unit spread",
         spec.family.name(),
         charts.join(", "),
         significant(truth.x),
         significant(truth.y),
         charts[0],
         spec.seed,
+        match missing {
+            0 => String::new(),
+            k => format!(" · {k} samples without an estimate left out"),
+        },
     );
     Scene {
         page: spec.style.page,

@@ -201,6 +201,12 @@ impl Family for WithoutClosedForms {
     fn support(&self, theta: Point) -> fisherballs::geometry::Support {
         self.0.support(theta)
     }
+    fn sample(&self, theta: Point, rng: &mut rand_chacha::ChaCha8Rng, out: &mut [f64]) {
+        self.0.sample(theta, rng, out)
+    }
+    fn fit(&self, xs: &[f64]) -> Result<Point, fisherballs::geometry::NoEstimate> {
+        self.0.fit(xs)
+    }
     fn fisher(&self, theta: Point) -> Mat {
         self.0.fisher(theta)
     }
@@ -336,6 +342,12 @@ impl Family for InChart {
     }
     fn support(&self, phi: Point) -> fisherballs::geometry::Support {
         self.family.support(self.chart.theta(phi))
+    }
+    fn sample(&self, phi: Point, rng: &mut rand_chacha::ChaCha8Rng, out: &mut [f64]) {
+        self.family.sample(self.chart.theta(phi), rng, out)
+    }
+    fn fit(&self, xs: &[f64]) -> Result<Point, fisherballs::geometry::NoEstimate> {
+        self.family.fit(xs).map(|t| self.chart.phi(t))
     }
     fn fisher(&self, phi: Point) -> Mat {
         Model::new(&*self.family, self.chart).fisher(phi)

@@ -183,6 +183,12 @@ impl Family for Shot {
     fn support(&self, theta: Point) -> fisherballs::geometry::Support {
         self.0.support(theta)
     }
+    fn sample(&self, theta: Point, rng: &mut rand_chacha::ChaCha8Rng, out: &mut [f64]) {
+        self.0.sample(theta, rng, out)
+    }
+    fn fit(&self, xs: &[f64]) -> Result<Point, fisherballs::geometry::NoEstimate> {
+        self.0.fit(xs)
+    }
     fn fisher(&self, theta: Point) -> Mat {
         self.0.fisher(theta)
     }
@@ -243,5 +249,87 @@ fn shooting_is_symmetric_and_obeys_the_triangle_inequality() {
             );
         }
         assert!(d(a, b) < d(a, c) + d(c, b), "{}", f.name());
+    }
+}
+
+/// The middle of the family's default view, canonical.
+fn middle(f: &dyn Family) -> Point {
+    let c = f.charts()[0];
+    c.theta(grid::centres(&c.default_limits(), 1, 1)[0])
+}
+
+#[test]
+fn every_fit_is_a_maximum_of_the_likelihood() {
+    // The score Σ ∇ ln p(x; θ̂), by differences of the family's density (not of the fit's
+    // own formulas), vanishes at every estimate: against the size of one draw's score, √n.
+    use rand_chacha::ChaCha8Rng;
+    use rand_chacha::rand_core::SeedableRng;
+    for f in all() {
+        let mut rng = ChaCha8Rng::seed_from_u64(7);
+        let mut xs = vec![0.0; 200];
+        for _ in 0..20 {
+            f.sample(middle(&*f), &mut rng, &mut xs);
+            let t = f.fit(&xs).unwrap_or_else(|e| panic!("{}: {e:?}", f.name()));
+            let loglik = |p: Point| xs.iter().map(|&x| f.density(p, x).ln()).sum::<f64>();
+            let score = fisherballs::geometry::derivative::gradient(loglik, t);
+            // In Fisher units: √(sᵀ F⁻¹ s / n) is the score's size against one draw's.
+            let size = score
+                .dot(&(f.fisher(t).try_inverse().unwrap() * score))
+                .sqrt()
+                / 200f64.sqrt();
+            assert!(size < 1e-6, "{} at {t:?}: score {score:?}", f.name());
+        }
+    }
+}
+
+#[test]
+fn whitened_estimates_have_unit_covariance_in_every_chart_of_every_family() {
+    // A covariance entry of M draws of N(0, I) has a standard error of about √(2/M); the
+    // MLE's covariance exceeds F⁻¹/n by O(1/n) (measured at n = 400: up to 20/n, in the
+    // Gaussian's information chart and Gamma's shape-scale one). Five standard errors plus
+    // 25/n. Their mean is checked too, so that a biased fit fails.
+    use fisherballs::mle;
+    let (n, trials) = (400, 4000);
+    let tol = 5.0 * (2.0 / trials as f64).sqrt() + 25.0 / n as f64;
+    for f in all() {
+        let truth = middle(&*f);
+        let found = mle::estimates(&*f, truth, n, trials, 3);
+        assert_eq!(found.missing, 0, "{}: {:?}", f.name(), found.reason);
+        for &c in f.charts() {
+            let v = mle::view(&*f, c, truth, &found.thetas, n, 64).unwrap();
+            let w = v.whitened_covariance;
+            let off = (w - Mat::identity()).abs().max();
+            assert!(
+                off < tol,
+                "{} {}: whitened covariance {w}",
+                f.name(),
+                c.name()
+            );
+            // Centred on the truth: the mean's standard error is 1/√M, the MLE's bias
+            // O(1/n) in θ, so O(1/√n) whitened (measured: below 2/√n).
+            let mean = v.whitened.iter().sum::<Point>() / trials as f64;
+            let bound = 5.0 / (trials as f64).sqrt() + 3.0 / (n as f64).sqrt();
+            assert!(
+                mean.abs().max() < bound,
+                "{} {}: whitened mean {mean}",
+                f.name(),
+                c.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_sample_without_an_estimate_is_reported() {
+    // Samples of 2 draws from a categorical law: most miss an outcome; all-equal draws of
+    // every other family.
+    use fisherballs::mle;
+    let cat = families::family("categorical", None).unwrap();
+    let found = mle::estimates(&*cat, middle(&*cat), 2, 100, 1);
+    assert_eq!(found.missing, 100);
+    assert!(found.reason.unwrap().0.contains("never drawn"));
+    for f in all().into_iter().filter(|f| f.name() != "categorical") {
+        let x = if f.name() == "beta" { 0.3 } else { 1.5 };
+        assert!(f.fit(&[x; 10]).is_err(), "{}", f.name());
     }
 }

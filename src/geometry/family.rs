@@ -1,5 +1,7 @@
 //! What a statistical family must give for its balls to be drawn.
 
+use rand_chacha::ChaCha8Rng;
+
 use super::derivative;
 use super::geodesic::Geodesic;
 use super::{Chart, Interval, Mat, Point};
@@ -13,6 +15,10 @@ pub enum Support {
     /// The outcomes 0, 1, …, n − 1; the density is then the probability of each.
     Outcomes(usize),
 }
+
+/// Why a sample has no maximum-likelihood estimate in the family (it is reported, not drawn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoEstimate(pub &'static str);
 
 /// A two-parameter family p(x; θ) in its canonical parameters θ.
 ///
@@ -49,6 +55,12 @@ pub trait Family: Send + Sync {
     fn density(&self, theta: Point, x: f64) -> f64;
     /// Where p_θ's outcomes lie, for drawing [`Family::density`].
     fn support(&self, theta: Point) -> Support;
+    /// Fills `out` with independent draws from p_θ (outcomes 0, 1, … for `Outcomes`), from
+    /// the seeded generator: the same seed gives the same draws on every machine.
+    fn sample(&self, theta: Point, rng: &mut ChaCha8Rng, out: &mut [f64]);
+    /// The maximum-likelihood estimate θ̂ from draws, or why there is none (all draws equal,
+    /// an outcome never drawn, an iteration that does not converge).
+    fn fit(&self, xs: &[f64]) -> Result<Point, NoEstimate>;
     /// Fisher information matrix at θ, in the canonical parameters.
     fn fisher(&self, theta: Point) -> Mat;
     /// ∂F/∂θₖ for k = 1, 2, from which the Christoffel symbols of the exponential map follow.

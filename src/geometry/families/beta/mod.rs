@@ -9,7 +9,10 @@ use crate::geometry::chart::Chart;
 use crate::geometry::families::gamma::positive;
 use crate::geometry::family::Support;
 use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
-use crate::geometry::{BallKind, Family, Mat, Point};
+use rand_chacha::ChaCha8Rng;
+
+use super::fit;
+use crate::geometry::{BallKind, Family, Mat, NoEstimate, Point};
 
 pub(crate) static CHARTS: [&dyn Chart; 4] = [
     &charts::ALPHA_BETA,
@@ -88,6 +91,38 @@ impl Family for Beta {
             digamma(a2) - s2 - digamma(a1) + s1,
             digamma(b2) - s2 - digamma(b1) + s1,
         )
+    }
+
+    /// rand_distr's Beta (Cheng's algorithms).
+    fn sample(&self, theta: Point, rng: &mut ChaCha8Rng, out: &mut [f64]) {
+        fit::draw(rand_distr::Beta::new(theta.x, theta.y), rng, out);
+    }
+
+    /// Newton's method on the score equations ψ(α) − ψ(α+β) = mean ln x and
+    /// ψ(β) − ψ(α+β) = mean ln(1 − x), whose Jacobian is F (an exponential family), from the
+    /// moment estimates (α, β) = (m, 1 − m)·(m(1 − m)/v − 1).
+    fn fit(&self, xs: &[f64]) -> Result<Point, NoEstimate> {
+        if xs.iter().any(|&x| !(x > 0.0 && x < 1.0)) {
+            return Err(fit::NOT_A_DRAW);
+        }
+        if fit::all_equal(xs) {
+            return Err(fit::EQUAL);
+        }
+        let (l1, l2) = (fit::mean(xs, f64::ln), fit::mean(xs, |x| (-x).ln_1p()));
+        let m = fit::mean(xs, |x| x);
+        let c = m * (1.0 - m) / fit::mean(xs, |x| (x - m).powi(2)) - 1.0;
+        let start = match c > 0.0 {
+            true => Point::new(m * c, (1.0 - m) * c),
+            false => Point::new(1.0, 1.0),
+        };
+        let loglik =
+            |t: Point| positive(t).then(|| (t.x - 1.0) * l1 + (t.y - 1.0) * l2 - ln_beta(t.x, t.y));
+        let step = |t: Point| {
+            let s = digamma(t.x + t.y);
+            let score = Point::new(l1 - digamma(t.x) + s, l2 - digamma(t.y) + s);
+            fit::solve(self.fisher(t), score)
+        };
+        fit::ascend(start, loglik, step)
     }
 
     /// F = [[ψ′(α) − ψ′(α+β), −ψ′(α+β)], [−ψ′(α+β), ψ′(β) − ψ′(α+β)]]: the Hessian of

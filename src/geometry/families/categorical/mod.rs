@@ -7,7 +7,10 @@ mod charts;
 use crate::geometry::chart::Chart;
 use crate::geometry::family::Support;
 use crate::geometry::geodesic::Geodesic;
-use crate::geometry::{Family, Mat, Point};
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, StandardUniform};
+
+use crate::geometry::{Family, Mat, NoEstimate, Point};
 
 pub(crate) static CHARTS: [&dyn Chart; 3] = [&charts::SIMPLEX, &charts::Logit, &charts::Sphere];
 
@@ -76,6 +79,40 @@ impl Family for Categorical {
         let (t, p) = (probabilities(target), probabilities(theta));
         let last = t[2] / p[2];
         Point::new(last - t[0] / p[0], last - t[1] / p[1])
+    }
+
+    /// Outcome i with probability pᵢ: a uniform u ∈ [0, 1) against the cumulative sums.
+    fn sample(&self, theta: Point, rng: &mut ChaCha8Rng, out: &mut [f64]) {
+        let p = probabilities(theta);
+        for x in out.iter_mut() {
+            let u: f64 = StandardUniform.sample(rng);
+            *x = if u < p[0] {
+                0.0
+            } else if u < p[0] + p[1] {
+                1.0
+            } else {
+                2.0
+            };
+        }
+    }
+
+    /// p̂ᵢ = nᵢ/n, which lies on the simplex's edge, outside the family, when an outcome
+    /// was never drawn.
+    fn fit(&self, xs: &[f64]) -> Result<Point, NoEstimate> {
+        let mut counts = [0usize; 3];
+        for &x in xs {
+            match x {
+                0.0 | 1.0 | 2.0 => counts[x as usize] += 1,
+                _ => return Err(NoEstimate("a draw is not an outcome 0, 1 or 2")),
+            }
+        }
+        if counts.contains(&0) {
+            return Err(NoEstimate(
+                "an outcome was never drawn (the estimate is on the simplex's edge)",
+            ));
+        }
+        let n = xs.len() as f64;
+        Ok(Point::new(counts[0] as f64 / n, counts[1] as f64 / n))
     }
 
     /// F = diag(1/p₁, 1/p₂) + (1/p₃) 𝟙𝟙ᵀ (the multinomial's, for one draw).

@@ -7,7 +7,10 @@ use crate::geometry::Interval;
 use crate::geometry::chart::{Canonical, Chart, positive_scale};
 use crate::geometry::family::Support;
 use crate::geometry::geodesic::Geodesic;
-use crate::geometry::{Family, Limits, Mat, Point};
+use rand_chacha::ChaCha8Rng;
+
+use super::fit;
+use crate::geometry::{Family, Limits, Mat, NoEstimate, Point};
 
 const METRIC: Metric = Metric {
     a: 0.5,
@@ -86,6 +89,24 @@ impl Family for Cauchy {
         Point::new(
             2.0 * (theta.x - target.x) / n,
             2.0 * (target.y + theta.y) / n - 1.0 / theta.y,
+        )
+    }
+
+    /// rand_distr's Cauchy (x₀ + γ tan(π(u − ½))).
+    fn sample(&self, theta: Point, rng: &mut ChaCha8Rng, out: &mut [f64]) {
+        fit::draw(rand_distr::Cauchy::new(theta.x, theta.y), rng, out);
+    }
+
+    /// Fisher scoring on ℓ = Σ −ln(1 + r²) − n ln γ, r = (x − x₀)/γ, whose score per draw
+    /// is (2r, r² − 1)/(γ(1 + r²)); the maximum is unique for n ≥ 3 unless half the draws
+    /// coincide (Copas, "On the unimodality of the likelihood for the Cauchy distribution",
+    /// 1975).
+    fn fit(&self, xs: &[f64]) -> Result<Point, NoEstimate> {
+        fit::location_scale(
+            xs,
+            |r| -(r * r).ln_1p(),
+            |r| Point::new(2.0 * r, r * r - 1.0) / (1.0 + r * r),
+            |s| METRIC.fisher(s),
         )
     }
 

@@ -8,7 +8,10 @@ use crate::geometry::Interval;
 use crate::geometry::chart::Chart;
 use crate::geometry::family::Support;
 use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
-use crate::geometry::{BallKind, Family, Mat, Point};
+use rand_chacha::ChaCha8Rng;
+
+use super::fit;
+use crate::geometry::{BallKind, Family, Mat, NoEstimate, Point};
 
 pub(crate) static CHARTS: [&dyn Chart; 6] = [
     &charts::SHAPE_RATE,
@@ -86,6 +89,26 @@ impl Family for Gamma {
             digamma(k2) - digamma(k1) - ((b2 - b1) / b1).ln_1p(),
             k1 / b1 - k2 / b2,
         )
+    }
+
+    /// rand_distr's Gamma with shape k and scale 1/β (Marsaglia & Tsang).
+    fn sample(&self, theta: Point, rng: &mut ChaCha8Rng, out: &mut [f64]) {
+        fit::draw(rand_distr::Gamma::new(theta.x, 1.0 / theta.y), rng, out);
+    }
+
+    /// ln k̂ − ψ(k̂) = ln x̄ − mean ln x (> 0 unless all draws are equal, by Jensen), solved
+    /// by [`shape_from_log_gap`]; then β̂ = k̂/x̄.
+    fn fit(&self, xs: &[f64]) -> Result<Point, NoEstimate> {
+        if xs.iter().any(|&x| !(x > 0.0 && x.is_finite())) {
+            return Err(fit::NOT_A_DRAW);
+        }
+        if fit::all_equal(xs) {
+            return Err(fit::EQUAL);
+        }
+        let m = fit::mean(xs, |x| x);
+        let k = shape_from_log_gap(m.ln() - fit::mean(xs, f64::ln)).ok_or(fit::NOT_CONVERGED)?;
+        let theta = Point::new(k, k / m);
+        positive(theta).then_some(theta).ok_or(fit::NOT_CONVERGED)
     }
 
     /// F(k, β) = [[ψ′(k), −1/β], [−1/β, k/β²]] (shared/MATH.md).

@@ -10,7 +10,11 @@ use crate::geometry::Interval;
 use crate::geometry::chart::{Canonical, Chart, finite, positive_scale};
 use crate::geometry::family::Support;
 use crate::geometry::geodesic::Geodesic;
-use crate::geometry::{Family, Limits, Mat, Point};
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, StandardNormal};
+
+use super::fit;
+use crate::geometry::{Family, Limits, Mat, NoEstimate, Point};
 
 /// (μ, σ): the canonical chart.
 static MEAN_STD: Canonical = Canonical {
@@ -90,6 +94,24 @@ impl Family for Gaussian {
         let x = (s1 - s2) / s2;
         let dm = (m1 - m2) / s2;
         0.5 * x * (x + 2.0) - x.ln_1p() + 0.5 * dm * dm
+    }
+
+    /// μ + σz, z standard normal (rand_distr's ziggurat).
+    fn sample(&self, theta: Point, rng: &mut ChaCha8Rng, out: &mut [f64]) {
+        for x in out.iter_mut() {
+            let z: f64 = StandardNormal.sample(rng);
+            *x = theta.x + theta.y * z;
+        }
+    }
+
+    /// μ̂ = x̄, σ̂² = Σ(x − x̄)²/n.
+    fn fit(&self, xs: &[f64]) -> Result<Point, NoEstimate> {
+        let m = fit::mean(xs, |x| x);
+        let v = fit::mean(xs, |x| (x - m).powi(2));
+        match v > 0.0 && m.is_finite() {
+            true => Ok(Point::new(m, v.sqrt())),
+            false => Err(fit::EQUAL),
+        }
     }
 
     /// F(μ, σ) = diag(1/σ², 2/σ²) (e.g. Amari & Nagaoka, *Methods of Information Geometry*).

@@ -20,7 +20,10 @@ use crate::geometry::chart::{Canonical, Chart, positive_scale};
 use crate::geometry::family::Support;
 use crate::geometry::geodesic::Geodesic;
 use crate::geometry::special::ln_gamma;
-use crate::geometry::{BallKind, Family, Limits, Mat, Point};
+use rand_chacha::ChaCha8Rng;
+
+use super::fit;
+use crate::geometry::{BallKind, Family, Limits, Mat, NoEstimate, Point};
 
 /// Nodes of the quadrature: enough for the KL to about 1e-13 relative over the balls the
 /// charts' views hold (tested against Cauchy's closed form at ν = 1 and the Gaussian's as
@@ -176,6 +179,27 @@ impl Family for StudentT {
                 w * excess(log_r - half * g1.ln_1p())
             })
             .sum()
+    }
+
+    /// μ + σt, t from rand_distr's Student's t with ν degrees of freedom.
+    fn sample(&self, theta: Point, rng: &mut ChaCha8Rng, out: &mut [f64]) {
+        fit::draw(rand_distr::StudentT::new(self.nu), rng, out);
+        out.iter_mut().for_each(|x| *x = theta.x + theta.y * *x);
+    }
+
+    /// Fisher scoring on ℓ = Σ −((ν+1)/2) ln(1 + r²/ν) − n ln σ, r = (x − μ)/σ, whose score
+    /// per draw is ((ν+1) r/(ν + r²), (ν+1) r²/(ν + r²) − 1)/σ.
+    fn fit(&self, xs: &[f64]) -> Result<Point, NoEstimate> {
+        let nu = self.nu;
+        fit::location_scale(
+            xs,
+            |r| -0.5 * (nu + 1.0) * (r * r / nu).ln_1p(),
+            |r| {
+                let w = (nu + 1.0) / (nu + r * r);
+                Point::new(w * r, w * r * r - 1.0)
+            },
+            |s| self.metric().fisher(s),
+        )
     }
 
     fn fisher(&self, theta: Point) -> Mat {

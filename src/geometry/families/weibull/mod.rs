@@ -11,7 +11,10 @@ use crate::geometry::chart::{Canonical, Chart, finite};
 use crate::geometry::family::Support;
 use crate::geometry::geodesic::Geodesic;
 use crate::geometry::special::{digamma, ln_gamma};
-use crate::geometry::{Family, Limits, Mat, Point};
+use rand_chacha::ChaCha8Rng;
+
+use super::fit;
+use crate::geometry::{Family, Limits, Mat, NoEstimate, Point};
 
 /// Euler's constant γ.
 const EULER: f64 = 0.577_215_664_901_532_9;
@@ -100,6 +103,54 @@ impl Family for Weibull {
         )
     }
 
+    /// rand_distr's Weibull (λ (−ln u)^(1/k)).
+    fn sample(&self, theta: Point, rng: &mut ChaCha8Rng, out: &mut [f64]) {
+        fit::draw(rand_distr::Weibull::new(theta.y, theta.x), rng, out);
+    }
+
+    /// The shape solves h(k) = Σ xᵏ ln x / Σ xᵏ − 1/k − mean ln x = 0, where h rises from −∞
+    /// to max ln x − mean ln x > 0 (h′ = the xᵏ-weighted variance of ln x + 1/k²): Newton's
+    /// method kept inside a bracket, bisecting when it leaves it; then λ̂ = (mean xᵏ)^(1/k)
+    /// (e.g. Johnson, Kotz & Balakrishnan, *Continuous Univariate Distributions* 1, ch. 21).
+    fn fit(&self, xs: &[f64]) -> Result<Point, NoEstimate> {
+        if xs.iter().any(|&x| !(x > 0.0 && x.is_finite())) {
+            return Err(fit::NOT_A_DRAW);
+        }
+        if fit::all_equal(xs) {
+            return Err(fit::EQUAL);
+        }
+        let y: Vec<f64> = xs.iter().map(|x| x.ln()).collect();
+        let (top, mean) = (
+            y.iter().copied().fold(f64::MIN, f64::max),
+            fit::mean(&y, |v| v),
+        );
+        // Weights e^{k(y − max y)} ≤ 1: no overflow for any k. Returns (h, h′, ln mean xᵏ − k max y).
+        let h = |k: f64| {
+            let (mut s0, mut s1, mut s2) = (0.0, 0.0, 0.0);
+            for &v in &y {
+                let w = (k * (v - top)).exp();
+                (s0, s1, s2) = (s0 + w, s1 + w * v, s2 + w * v * v);
+            }
+            let m1 = s1 / s0;
+            let var = (s2 / s0 - m1 * m1).max(0.0);
+            (
+                m1 - 1.0 / k - mean,
+                var + 1.0 / (k * k),
+                (s0 / y.len() as f64).ln(),
+            )
+        };
+        let k = weibull_shape(|k| {
+            let (v, d, _) = h(k);
+            (v, d)
+        })
+        .ok_or(fit::NOT_CONVERGED)?;
+        let lambda = (top + h(k).2 / k).exp();
+        let theta = Point::new(k, lambda);
+        crate::geometry::families::gamma::positive(theta)
+            .then_some(theta)
+            .ok_or(fit::NOT_CONVERGED)
+    }
+
     /// F = Aᵀ G A with G = k²[[1, c], [c, b]] the Gumbel metric at s = 1/k and
     /// A = ∂(m, s)/∂(k, λ) = [[0, 1/λ], [−1/k², 0]]: F = [[b/k², −c/λ], [−c/λ, k²/λ²]].
     fn fisher(&self, theta: Point) -> Mat {
@@ -160,4 +211,50 @@ impl Chart for Gumbel {
     fn default_grid(&self) -> (usize, usize) {
         (5, 4)
     }
+}
+
+/// The root of an increasing h (given with h′) on (0, ∞) that is negative near 0 and
+/// positive far out: a bracket found by halving and doubling from 1, then Newton steps,
+/// bisecting (geometrically) when one leaves the bracket. None if no bracket or no
+/// convergence in 200 steps.
+fn weibull_shape(h: impl Fn(f64) -> (f64, f64)) -> Option<f64> {
+    let (mut lo, mut hi) = (1.0, 1.0);
+    for _ in 0..1100 {
+        if h(lo).0 < 0.0 {
+            break;
+        }
+        lo *= 0.5;
+    }
+    for _ in 0..1100 {
+        if h(hi).0 > 0.0 {
+            break;
+        }
+        hi *= 2.0;
+    }
+    if !(h(lo).0 < 0.0 && h(hi).0 > 0.0) {
+        return None;
+    }
+    let mut k = (lo * hi).sqrt();
+    for _ in 0..200 {
+        let (v, d) = h(k);
+        if v == 0.0 {
+            return Some(k);
+        }
+        if v < 0.0 {
+            lo = k
+        } else {
+            hi = k
+        }
+        let newton = k - v / d;
+        let next = if newton > lo && newton < hi {
+            newton
+        } else {
+            (lo * hi).sqrt()
+        };
+        if (next - k).abs() <= 1e-14 * k || hi - lo <= 1e-15 * hi {
+            return Some(next);
+        }
+        k = next;
+    }
+    None
 }
