@@ -134,8 +134,13 @@ struct Geodesic {
 pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
     let first = Model::new(&*spec.family, spec.chart());
     let covering = spec.kind == FigureKind::Covering;
+    let mut covered = None;
     let (centres, geodesics) = match &spec.kind {
-        FigureKind::Covering => (packing(spec, &first)?, Vec::new()),
+        FigureKind::Covering => {
+            let (centres, hole) = packing(spec, &first)?;
+            covered = hole;
+            (centres, Vec::new())
+        }
         FigureKind::Geodesic(pairs) => along_geodesics(spec, &first, pairs)?,
         FigureKind::Balls | FigureKind::Jeffreys | FigureKind::Compare => (
             grid::centres(&spec.limits, spec.grid.0, spec.grid.1),
@@ -150,10 +155,7 @@ pub fn compute(spec: &FigureSpec) -> Result<Vec<Panel>, BallError> {
         false => Vec::new(),
     };
     let volume = covering.then(|| jeffreys::volume(&first, &spec.limits));
-    let hole = match covering {
-        true => deepest_hole(spec, &first, &centres),
-        false => None,
-    };
+    let hole = covered;
     let layers = spec
         .kinds
         .iter()
@@ -231,17 +233,20 @@ fn along_geodesics(
 }
 
 /// The covering of `geometry::mml` of the region (the spec's limits, in the first chart):
-/// the centres whose balls meet it, as points of the first chart.
-fn packing(spec: &FigureSpec, first: &Model) -> Result<Vec<Point>, BallError> {
+/// the centres whose balls meet it, as points of the first chart, and the deepest hole
+/// found among [`HOLE_PROBES`] probes of the region. The Gaussian's covering is exact; other
+/// families' rows take the metric as constant over each ball, so their balls are laid with
+/// a radius 2% short of r, and 3% shorter again while a hole deeper than r is found (at most
+/// four times): the hole reported is measured with exact distances.
+fn packing(spec: &FigureSpec, first: &Model) -> Result<(Vec<Point>, Option<f64>), BallError> {
     let chart = first.chart;
+    let family = first.family;
     let inside = |t: Point| {
         let p = chart.phi(t);
         let (x, y) = (spec.limits.x, spec.limits.y);
         x.lo <= p.x && p.x <= x.hi && y.lo <= p.y && p.y <= y.hi
     };
     let r = spec.level.radius();
-    // A ball meets the region when its centre or one of 64 points of its boundary is in it.
-    let meets = |c: Point| mml::ball_points(c, r, 64).any(inside);
     // The region's canonical bounding box, from a fine sampling of its boundary, widened 1%.
     let thetas: Vec<Point> = rectangle(&spec.limits, 400)
         .into_iter()
@@ -254,31 +259,106 @@ fn packing(spec: &FigureSpec, first: &Model) -> Result<Vec<Point>, BallError> {
         .iter()
         .fold(Point::repeat(f64::NEG_INFINITY), |a, p| a.sup(p));
     let pad = 0.01 * (hi - lo);
-    let mu = Interval::new(lo.x - pad.x, hi.x + pad.x);
-    let sigma = Interval::new((lo.y - pad.y).max(0.5 * lo.y), hi.y + pad.y);
+    let x = Interval::new(lo.x - pad.x, hi.x + pad.x);
+    let y = Interval::new((lo.y - pad.y).max(lo.y - 0.5 * lo.y.abs()), hi.y + pad.y);
     // Every cap of every figure: the balls, and the outline points over all panels.
     let points = spec.points * spec.panels.len();
     let limit = crate::spec::MAX_BALLS.min(crate::spec::MAX_TOTAL_POINTS / points);
-    let centres =
-        mml::gaussian_centres(meets, mu, sigma, r, limit).ok_or(BallError::TooMany { limit })?;
-    if centres.is_empty() {
-        return Err(BallError::Empty);
+    let too_many = BallError::TooMany { limit };
+    let to_chart = |c: Vec<Point>| -> Vec<Point> { c.into_iter().map(|t| chart.phi(t)).collect() };
+    // The Gaussian has the exact covering of its half-plane (rows along horocycles);
+    // every other family the rows of a locally flat metric, checked by exact distances.
+    if family.name() == "gaussian" {
+        // A ball meets the region when its centre or one of 64 points of its boundary is in it.
+        let meets = |c: Point| mml::ball_points(c, r, 64).any(inside);
+        let centres = mml::gaussian_centres(meets, x, y, r, limit).ok_or(too_many)?;
+        let hole = deepest_hole(spec, first, &centres, r);
+        return non_empty(to_chart(centres)).map(|c| (c, hole));
     }
-    Ok(centres.into_iter().map(|t| chart.phi(t)).collect())
+    let mut laid = 0.98 * r;
+    for _ in 0..4 {
+        let centres = rows_in_best_chart(family, &thetas, &inside, laid, limit)?;
+        let hole = deepest_hole(spec, first, &centres, r);
+        if hole.is_some_and(|h| h <= r) || centres.is_empty() {
+            return non_empty(to_chart(centres)).map(|c| (c, hole));
+        }
+        laid *= 0.97;
+    }
+    Err(BallError::NoCovering)
+}
+
+/// The rows of `mml::rows_centres` laid in each chart of the family in turn (rows along
+/// the chart's second coordinate held constant, over the bounding box of the region's
+/// boundary `thetas` there), keeping the covering with the fewest centres, as canonical
+/// points: rows waste least where the metric's scale across them changes least along them
+/// (Weibull's Gumbel chart, whose metric depends on s alone, needs half the balls its
+/// shape-scale chart does).
+fn rows_in_best_chart(
+    family: &dyn crate::geometry::Family,
+    thetas: &[Point],
+    inside: &dyn Fn(Point) -> bool,
+    r: f64,
+    limit: usize,
+) -> Result<Vec<Point>, BallError> {
+    let mut best: Option<Vec<Point>> = None;
+    for &chart in family.charts() {
+        let model = Model::new(family, chart);
+        let phis: Vec<Point> = thetas.iter().map(|&t| chart.phi(t)).collect();
+        let lo = phis
+            .iter()
+            .fold(Point::repeat(f64::INFINITY), |a, p| a.inf(p));
+        let hi = phis
+            .iter()
+            .fold(Point::repeat(f64::NEG_INFINITY), |a, p| a.sup(p));
+        let pad = 0.01 * (hi - lo);
+        let (x, y) = (
+            Interval::new(lo.x - pad.x, hi.x + pad.x),
+            Interval::new(lo.y - pad.y, hi.y + pad.y),
+        );
+        let fisher = |p: Point| model.contains(p).then(|| model.fisher(p));
+        let meets = |c: Point| {
+            fisher(c)
+                .and_then(|g| mml::ellipse_points(c, g, 1.05 * r, 64))
+                .is_some_and(|p| {
+                    p.into_iter()
+                        .any(|q| model.contains(q) && inside(chart.theta(q)))
+                })
+        };
+        let cap = best.as_ref().map_or(limit, |b| b.len().min(limit));
+        if let Some(centres) = mml::rows_centres(fisher, meets, x, y, r, cap)
+            && best.as_ref().is_none_or(|b| centres.len() < b.len())
+        {
+            best = Some(centres.into_iter().map(|p| chart.theta(p)).collect());
+        }
+    }
+    best.ok_or(BallError::TooMany { limit })
+}
+
+fn non_empty(centres: Vec<Point>) -> Result<Vec<Point>, BallError> {
+    match centres.is_empty() {
+        true => Err(BallError::Empty),
+        false => Ok(centres),
+    }
 }
 
 /// Points of the region spread evenly over it (the Halton sequence in bases 2 and 3 over the
 /// rectangle of the first chart): where the deepest hole is looked for.
 const HOLE_PROBES: usize = 1024;
 
-/// The largest Fisher–Rao distance from a probe of the region to its nearest centre (in
-/// canonical coordinates), over [`HOLE_PROBES`] probes; None without a closed-form distance.
-fn deepest_hole(spec: &FigureSpec, first: &Model, centres: &[Point]) -> Option<f64> {
+/// The largest Fisher–Rao distance from a probe of the region to its nearest centre (both
+/// canonical), over [`HOLE_PROBES`] probes. The nearest centre is looked for among those
+/// within 3r in the probe's flat metric (all of them if none is), by the midpoint-rule
+/// distance; the exact distance (closed form, or shooting) is then taken to every candidate
+/// within 2% of the nearest. None if an exact distance fails.
+fn deepest_hole(spec: &FigureSpec, first: &Model, centres: &[Point], r: f64) -> Option<f64> {
     use rayon::prelude::*;
     let family = first.family;
-    let thetas: Vec<Point> = centres.iter().map(|&c| first.chart.theta(c)).collect();
     let halton = mml::halton;
     let (x, y) = (spec.limits.x, spec.limits.y);
+    let flat = |a: Point, b: Point| {
+        let d = b - a;
+        d.dot(&(family.fisher(0.5 * (a + b)) * d)).max(0.0).sqrt()
+    };
     (1..=HOLE_PROBES)
         .into_par_iter()
         .map(|i| {
@@ -287,9 +367,20 @@ fn deepest_hole(spec: &FigureSpec, first: &Model, centres: &[Point]) -> Option<f
                 y.lo + y.width() * halton(i, 3),
             );
             let t = first.chart.theta(p);
-            thetas
+            let inverse = family.fisher(t).try_inverse()?;
+            let reach = Point::new(inverse[(0, 0)].sqrt(), inverse[(1, 1)].sqrt()) * 3.0 * r;
+            let near: Vec<Point> = centres
                 .iter()
-                .map(|&c| family.fisher_rao(t, c))
+                .copied()
+                .filter(|c| (c - t).abs() <= reach)
+                .collect();
+            let pool = if near.is_empty() { centres } else { &near[..] };
+            let approx: Vec<f64> = pool.iter().map(|&c| flat(t, c)).collect();
+            let best = approx.iter().copied().fold(f64::INFINITY, f64::min);
+            pool.iter()
+                .zip(&approx)
+                .filter(|(_, a)| **a <= 1.02 * best + 1e-12)
+                .map(|(&c, _)| geodesic::distance(family, t, c).ok())
                 .try_fold(f64::INFINITY, |m, d| Some(m.min(d?)))
         })
         .try_reduce(|| 0.0, |a, b| Some(a.max(b)))

@@ -1376,6 +1376,99 @@ mod mml_figures {
     }
 
     #[test]
+    fn a_beta_region_has_the_same_count_in_either_chart_that_draws_it() {
+        // α, β ∈ [1, 4] in the alpha-beta chart, and ln α, ln β ∈ [0, ln 4] in the log one.
+        let dir = tempfile::tempdir().unwrap();
+        let l4 = format!("0,{}", 4f64.ln());
+        let count = |args: &[&str]| {
+            let v = export(
+                dir.path(),
+                &[&["--family", "beta", "--radius", "0.05"], args].concat(),
+            );
+            v["count"].as_u64().unwrap()
+        };
+        let a = count(&["--charts", "alpha-beta", "--xlim", "1,4", "--ylim", "1,4"]);
+        let b = count(&["--charts", "log,alpha-beta", "--xlim", &l4, "--ylim", &l4]);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn families_without_a_closed_form_distance_are_covered_too() {
+        // Beta (and Gamma, categorical, Weibull): 1500 points of the region and its corners,
+        // each within r of some centre by the exact distance (shooting where no closed form
+        // is known, itself tested against the closed forms in tests/uses.rs). The candidates
+        // are each point's 6 nearest centres by the midpoint-rule distance; a true nearest
+        // left out could only make the hole found deeper, never hide one.
+        use fisherballs::geometry::{Point, families, geodesic};
+        let dir = tempfile::tempdir().unwrap();
+        for (family, chart, r) in [
+            ("beta", "alpha-beta", "0.1"),
+            ("beta", "mean-concentration", "0.05"),
+            ("gamma", "log", "0.1"),
+            ("categorical", "logit", "0.1"),
+            ("weibull", "shape-scale", "0.05"),
+        ] {
+            let v = export(
+                dir.path(),
+                &[
+                    "--family", family, "--charts", chart, "--radius", r, "--points", "16",
+                ],
+            );
+            let f = families::family(family, None).unwrap();
+            let c = f.chart(chart).unwrap();
+            let r: f64 = r.parse().unwrap();
+            let centres: Vec<Point> = v["panels"][0]["balls"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| {
+                    c.theta(Point::new(
+                        b["center"][0].as_f64().unwrap(),
+                        b["center"][1].as_f64().unwrap(),
+                    ))
+                })
+                .collect();
+            let l = c.default_limits();
+            let mut seed: u64 = 99;
+            let mut next = || {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (seed >> 11) as f64 / (1u64 << 53) as f64
+            };
+            let mut probes: Vec<Point> = (0..1500)
+                .map(|_| Point::new(l.x.lo + l.x.width() * next(), l.y.lo + l.y.width() * next()))
+                .collect();
+            probes.extend(l.corners());
+            let mut deepest: f64 = 0.0;
+            for p in probes {
+                let t = c.theta(p);
+                let flat = |q: Point| {
+                    let d = q - t;
+                    d.dot(&(f.fisher(0.5 * (q + t)) * d)).sqrt()
+                };
+                let mut near: Vec<(f64, Point)> = centres.iter().map(|&q| (flat(q), q)).collect();
+                near.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let nearest = near[..6]
+                    .iter()
+                    .map(|&(_, q)| geodesic::distance(&*f, t, q).unwrap())
+                    .fold(f64::INFINITY, f64::min);
+                deepest = deepest.max(nearest);
+            }
+            assert!(
+                deepest <= r * (1.0 + 1e-9),
+                "{family} {chart} r = {r}: a hole of {} r",
+                deepest / r
+            );
+            let reported = v["deepest_hole"].as_f64().unwrap();
+            assert!(
+                reported <= deepest * (1.0 + 1e-9),
+                "{family}: reported {reported} vs {deepest}"
+            );
+        }
+    }
+
+    #[test]
     fn every_panel_holds_the_same_balls() {
         let dir = tempfile::tempdir().unwrap();
         let v = export(

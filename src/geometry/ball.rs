@@ -146,6 +146,10 @@ pub enum BallError {
         "the region holds no ball centre at this radius; use a smaller --radius/--kl or a larger region"
     )]
     Empty,
+    #[error(
+        "no covering of the region with every hole within the radius was found (balls laid 12% short of it still left one); use a larger --radius/--kl or a smaller region"
+    )]
+    NoCovering,
     #[error(transparent)]
     Geodesic(#[from] super::geodesic::GeodesicError),
     #[error("the {family} family has no closed-form Fisher–Rao distance")]

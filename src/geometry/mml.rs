@@ -2,7 +2,10 @@
 //! number K of Fisher–Rao balls of radius r that cover it. K and log₂ K bits count
 //! distributions, not coordinates, so they do not depend on the chart the region is drawn in.
 //!
-//! The covering is built in the Gaussian's half-plane (x, σ) = (μ/√2, σ), where the Fisher
+//! Every family other than the Gaussian is covered by [`rows_centres`]: rows laid with the
+//! metric taken as flat over each ball (see there), checked afterwards with exact distances.
+//!
+//! The Gaussian's covering is exact. It is built in the half-plane (x, σ) = (μ/√2, σ), where the Fisher
 //! metric is 2(dx² + dσ²)/σ²: the hyperbolic plane scaled by √2, so a Fisher ball of radius r
 //! is a hyperbolic disc of radius ρ = r/√2, which is the Euclidean disc of centre
 //! (x, σ cosh ρ) and radius σ sinh ρ. Centres lie in rows along horocycles (σ constant), a
@@ -17,7 +20,7 @@
 //! 4a q/(1 + a²/4) (a = √2 ρ to first order, giving 2r², against a ball's π r²: thinness
 //! π/2 for small r, the best a covering by rows out of line can do in the flat plane).
 
-use super::{Interval, Point};
+use super::{Interval, Mat, Point};
 
 /// The Fisher area of a ball of radius r: a geodesic disc in a surface of curvature −½,
 /// 4π (cosh(r/√2) − 1), which is π r² for small r.
@@ -119,4 +122,137 @@ pub fn halton(mut i: usize, base: usize) -> f64 {
         i /= base;
     }
     x
+}
+
+/// The Fisher metric's local measures at a point, for [`rows_centres`]: the step along a row
+/// (y constant) that puts two balls of radius r a distance √2 r apart, and the half-height
+/// (in y) of the band their union covers, r/√2 across the row: in a flat metric G the row is
+/// a line, its balls discs, and the band |y − y₀| ≤ (r/√2)·√(G_xx / det G). None outside
+/// the domain or where G is not positive definite.
+fn local(fisher: &impl Fn(Point) -> Option<Mat>, p: Point, r: f64) -> Option<(f64, f64)> {
+    let g = fisher(p)?;
+    let det = g.determinant();
+    (g[(0, 0)] > 0.0 && det > 0.0).then(|| {
+        let step = std::f64::consts::SQRT_2 * r / g[(0, 0)].sqrt();
+        (
+            step,
+            r / std::f64::consts::SQRT_2 * (g[(0, 0)] / det).sqrt(),
+        )
+    })
+}
+
+/// One row of [`rows_centres`] at height y: its centres, and the half-heights of the band
+/// it covers above and below (the least over its segments).
+struct Row {
+    centres: Vec<Point>,
+    up: f64,
+    down: f64,
+}
+
+/// The row at height y over x ∈ `x` (one step beyond each end). Each step is measured at
+/// the midpoint between its centres, and each half-height at the midpoint between a
+/// segment's middle and the tip of its band (the midpoint rule: a distance measured with the
+/// metric half-way is exact to third order). None if a point of it is outside the domain,
+/// or it would hold more than `limit` centres.
+fn row(
+    fisher: &impl Fn(Point) -> Option<Mat>,
+    x: Interval,
+    y: f64,
+    r: f64,
+    limit: usize,
+) -> Option<Row> {
+    let (first, _) = local(fisher, Point::new(x.lo, y), r)?;
+    let mut at = x.lo - first;
+    let mut out = Row {
+        centres: Vec::new(),
+        up: f64::INFINITY,
+        down: f64::INFINITY,
+    };
+    loop {
+        out.centres.push(Point::new(at, y));
+        if at > x.hi || out.centres.len() > limit {
+            break;
+        }
+        let (s0, _) = local(fisher, Point::new(at, y), r)?;
+        let (step, h) = local(fisher, Point::new(at + 0.5 * s0, y), r)?;
+        let mid = at + 0.5 * step;
+        out.up = out
+            .up
+            .min(local(fisher, Point::new(mid, y + 0.5 * h), r)?.1);
+        out.down = out
+            .down
+            .min(local(fisher, Point::new(mid, y - 0.5 * h), r)?.1);
+        at += step;
+    }
+    (out.centres.len() <= limit).then_some(out)
+}
+
+/// A covering by rows for any family, in its canonical coordinates (x, y), from its Fisher
+/// matrix alone (None outside the domain): rows along y = const, each row's centres a
+/// Fisher distance √2 r apart, covering a band of half-width r/√2 (the square lattice, the
+/// best rows out of line can do: thinness π/2 in the flat plane), and each next row placed
+/// where its band starts at the end of the last one's. The metric is taken as constant over
+/// each ball (measured at midpoints), so the balls' radius here is `r` shrunk by the caller
+/// by a margin that the deepest hole found afterwards (with exact distances) confirms.
+/// Centres whose ball meets the region (`meets`) are kept. None when more than `limit`
+/// would be kept, or tried (8 × limit), or a row leaves the domain.
+pub fn rows_centres(
+    fisher: impl Fn(Point) -> Option<Mat>,
+    meets: impl Fn(Point) -> bool,
+    x: Interval,
+    y: Interval,
+    r: f64,
+    limit: usize,
+) -> Option<Vec<Point>> {
+    let mut centres = Vec::new();
+    let mut tried: usize = 0;
+    let mut current = row(&fisher, x, y.lo, r, 8 * limit)?;
+    let mut height = y.lo;
+    loop {
+        tried += current.centres.len();
+        if tried > 8 * limit.max(1) {
+            return None;
+        }
+        centres.extend(current.centres.iter().copied().filter(|&c| meets(c)));
+        if centres.len() > limit {
+            return None;
+        }
+        let top = height + current.up;
+        if top >= y.hi {
+            return Some(centres);
+        }
+        // The next row's band must start at or below `top`: from a first guess, lower it by
+        // whatever its band falls short, until it does (its metric changes with its height).
+        let mut next_height = top + current.up;
+        let mut next = row(&fisher, x, next_height, r, 8 * limit)?;
+        for _ in 0..20 {
+            let gap = next_height - next.down - top;
+            if gap <= 0.0 {
+                break;
+            }
+            next_height -= gap * 1.01;
+            next = row(&fisher, x, next_height, r, 8 * limit)?;
+        }
+        if next_height - next.down > top || next_height <= height {
+            return None;
+        }
+        height = next_height;
+        current = next;
+    }
+}
+
+/// Points of the ball of Fisher radius r around c in the flat metric G: the ellipse
+/// (p − c)ᵀ G (p − c) = r², `n` points, and its centre. None where G is not positive definite.
+pub fn ellipse_points(c: Point, g: Mat, r: f64, n: usize) -> Option<Vec<Point>> {
+    let l = g.cholesky()?.l();
+    let inv_t = l.transpose().try_inverse()?;
+    Some(
+        (0..n)
+            .map(|k| {
+                let t = std::f64::consts::TAU * k as f64 / n as f64;
+                c + inv_t * Point::new(r * t.cos(), r * t.sin())
+            })
+            .chain(std::iter::once(c))
+            .collect(),
+    )
 }

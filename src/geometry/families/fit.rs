@@ -36,7 +36,7 @@ pub fn all_equal(xs: &[f64]) -> bool {
 }
 
 pub const NOT_A_DRAW: NoEstimate =
-    NoEstimate("a draw lies on the edge of the support to double precision (0 or 1)");
+    NoEstimate("a draw fell on the edge of the support to double precision");
 pub const EQUAL: NoEstimate = NoEstimate("all draws are equal");
 pub const NOT_CONVERGED: NoEstimate = NoEstimate("the likelihood's ascent did not converge");
 
@@ -97,9 +97,7 @@ pub fn location_scale(
     }
     let (median, spread) = median_and_spread(xs);
     if spread.is_nan() || spread <= 0.0 {
-        return Err(NoEstimate(
-            "half the draws or more are equal (the interquartile range is 0)",
-        ));
+        return Err(NoEstimate("half the draws or more are equal"));
     }
     let ll = |t: Point| {
         (t.y > 0.0 && t.x.is_finite() && t.y.is_finite()).then(|| {

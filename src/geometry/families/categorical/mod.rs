@@ -108,7 +108,7 @@ impl Family for Categorical {
         }
         if counts.contains(&0) {
             return Err(NoEstimate(
-                "an outcome was never drawn (the estimate is on the simplex's edge)",
+                "an outcome was never drawn, which puts the estimate on the simplex's edge",
             ));
         }
         let n = xs.len() as f64;
