@@ -175,8 +175,8 @@ pub fn to_bytes(spec: &FigureSpec, panels: &[Panel]) -> Result<Vec<u8>, NotFinit
             bits: count.map(|k| (k as f64).log2()),
             jeffreys_volume: volume,
             thinness: count
-                .zip(volume)
-                .map(|(k, v)| k as f64 * crate::geometry::mml::ball_area(radius) / v),
+                .zip(region)
+                .map(|(k, g)| k as f64 * g.ball_area / g.volume),
             deepest_hole: region.and_then(|r| r.deepest_hole),
             panels,
         })

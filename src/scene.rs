@@ -474,7 +474,7 @@ fn caption(spec: &FigureSpec, panels: &[Panel]) -> String {
         let (x, y) = (spec.limits.x, spec.limits.y);
         let [xl, yl] = spec.chart().axis_labels();
         return format!(
-            "{} · charts {} · region {xl} ∈ [{}, {}], {yl} ∈ [{}, {}] of {}\nK = {k} Fisher–Rao balls of radius r = {} cover it, in rows along σ = const · log₂ K = {} bits · thinness K·area/V = {}{}",
+            "{} · charts {} · region {xl} ∈ [{}, {}], {yl} ∈ [{}, {}] of {}\nK = {k} Fisher–Rao balls of radius r = {} cover it, {} · log₂ K = {} bits · thinness K·area/V = {}{}",
             spec.family.name(),
             panel_names(spec),
             significant(x.lo),
@@ -483,10 +483,9 @@ fn caption(spec: &FigureSpec, panels: &[Panel]) -> String {
             significant(y.hi),
             spec.chart().name(),
             significant(spec.level.radius()),
+            region.rows,
             significant((k as f64).log2()),
-            significant(
-                k as f64 * crate::geometry::mml::ball_area(spec.level.radius()) / region.volume
-            ),
+            significant(k as f64 * region.ball_area / region.volume),
             region
                 .deepest_hole
                 .map(|h| format!(" · deepest hole {} r", significant(h / spec.level.radius())))
