@@ -277,8 +277,9 @@ fn packing(spec: &FigureSpec, first: &Model) -> Result<Covering, BallError> {
     let pad = 0.01 * (hi - lo);
     let x = Interval::new(lo.x - pad.x, hi.x + pad.x);
     let y = Interval::new((lo.y - pad.y).max(lo.y - 0.5 * lo.y.abs()), hi.y + pad.y);
-    // Every cap of every figure: the balls, and the outline points over all panels.
-    let points = spec.points * spec.panels.len();
+    // Every cap of every figure: the balls, and the outline points over all panels, each
+    // weighed by what it costs to solve (the exponential map's for Gamma and Beta).
+    let points = spec.points * spec.panels.len() * family.point_cost(BallKind::FisherRao);
     let limit = crate::spec::MAX_BALLS.min(crate::spec::MAX_TOTAL_POINTS / points);
     let too_many = BallError::TooMany { limit };
     let to_chart = |c: Vec<Point>| -> Vec<Point> { c.into_iter().map(|t| chart.phi(t)).collect() };
@@ -355,7 +356,10 @@ fn rows_in_best_chart(
         {
             let thetas = centres.into_iter().map(|p| chart.theta(p)).collect();
             // The coordinate's name without its gloss: "κ = α+β (concentration)" → "κ = α+β".
-            let name = chart.axis_labels()[1].split(" (").next().unwrap_or_default();
+            let name = chart.axis_labels()[1]
+                .split(" (")
+                .next()
+                .unwrap_or_default();
             best = Some((thetas, name));
         }
     }

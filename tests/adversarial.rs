@@ -202,22 +202,34 @@ fn command_line() -> impl Strategy<Value = Vec<String>> {
     })
 }
 
-/// A random command line of the Gaussian-only commands, with random points and sizes.
+/// A family with two of its charts, for the uses' command lines.
+fn family_charts() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "--family gaussian --charts mean-std,information",
+        "--family gamma --charts shape-rate,log",
+        "--family beta --charts alpha-beta,mean-concentration",
+        "--family categorical --charts simplex,logit",
+        "--family cauchy --charts location-scale,location-logscale",
+        "--family weibull --charts shape-scale,gumbel",
+        "--family student-t --nu 0.5 --charts location-scale,location-logscale",
+    ])
+}
+
+/// A random command line of the uses (mle, natgrad, geodesic, mml) in any family, with
+/// random points and sizes.
 fn uses_line() -> impl Strategy<Value = Vec<String>> {
     let small = prop::sample::select(vec!["0", "1", "2", "5", "50", "100000", "1000001"]);
     prop_oneof![
-        (pair(), small.clone()).prop_map(|(at, n)| words(&format!(
-            "mle --charts mean-std,information --at={at} --n {n} --trials 50"
+        (family_charts(), pair(), small.clone())
+            .prop_map(|(f, at, n)| words(&format!("mle {f} --at={at} --n {n} --trials 50"))),
+        (family_charts(), pair(), pair(), number()).prop_map(|(f, t, s, step)| words(&format!(
+            "natgrad {f} --target={t} --from={s} --step={step} --steps 30"
         ))),
-        (pair(), pair(), number()).prop_map(|(t, f, step)| words(&format!(
-            "natgrad --charts mean-std,mean-logstd --target={t} --from={f} --step={step} --steps 30"
+        (family_charts(), pair(), pair(), small).prop_map(|(f, s, t, along)| words(&format!(
+            "geodesic {f} --from={s} --to={t} --along {along}"
         ))),
-        (pair(), pair(), small).prop_map(|(f, t, along)| words(&format!(
-            "geodesic --charts mean-std,information --from={f} --to={t} --along {along}"
-        ))),
-        (pair(), pair(), number()).prop_map(|(x, y, r)| words(&format!(
-            "mml --charts mean-std,expectation --xlim={x} --ylim={y} --radius={r}"
-        ))),
+        (family_charts(), pair(), pair(), number())
+            .prop_map(|(f, x, y, r)| words(&format!("mml {f} --xlim={x} --ylim={y} --radius={r}"))),
     ]
 }
 

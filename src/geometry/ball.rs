@@ -155,7 +155,7 @@ pub enum BallError {
     #[error("the {family} family has no closed-form Fisher–Rao distance")]
     NoDistance { family: &'static str },
     #[error(
-        "the region would hold more than {limit} balls of this radius (a figure draws at most 40000 balls and 10240000 outline points over all its charts); use a larger --radius, fewer --points or charts, or a smaller region"
+        "the region would hold more than {limit} balls of this radius, the most a figure draws with this family, --points and charts (40000 balls, 10240000 outline points over all charts, weighed by their cost); use a larger --radius, fewer --points or charts, or a smaller region"
     )]
     TooMany { limit: usize },
 }

@@ -149,7 +149,7 @@ struct Row {
     down: f64,
 }
 
-/// The row at height y over x ∈ `x` (one step beyond each end). Each step is measured at
+/// The row at height y over x ∈ `x` (from its left end to one step beyond its right end). Each step is measured at
 /// the midpoint between its centres, and each half-height at the midpoint between a
 /// segment's middle and the tip of its band (the midpoint rule: a distance measured with the
 /// metric half-way is exact to third order). None if a point of it is outside the domain,
@@ -161,8 +161,9 @@ fn row(
     r: f64,
     limit: usize,
 ) -> Option<Row> {
-    let (first, _) = local(fisher, Point::new(x.lo, y), r)?;
-    let mut at = x.lo - first;
+    // The first centre at the box's left edge: every point of the box right of it lies
+    // between two centres of the row.
+    let mut at = x.lo;
     let mut out = Row {
         centres: Vec::new(),
         up: f64::INFINITY,
@@ -206,8 +207,16 @@ pub fn rows_centres(
 ) -> Option<Vec<Point>> {
     let mut centres = Vec::new();
     let mut tried: usize = 0;
-    let mut current = row(&fisher, x, y.lo, r, 8 * limit)?;
+    // The first row as high as its band still reaches the box's bottom.
     let mut height = y.lo;
+    for _ in 0..3 {
+        height = y.lo + row(&fisher, x, height, r, 8 * limit)?.down;
+    }
+    let mut current = row(&fisher, x, height, r, 8 * limit)?;
+    if height - current.down > y.lo {
+        height = y.lo;
+        current = row(&fisher, x, height, r, 8 * limit)?;
+    }
     loop {
         tried += current.centres.len();
         if tried > 8 * limit.max(1) {

@@ -48,7 +48,8 @@ pub enum SpecError {
     )]
     Pairs(usize, usize),
     #[error(
-        "the geodesic end ({x:?}, {y:?}) is outside the {chart} chart ({domain}); choose a point inside it"
+        "the geodesic end ({}, {}) is outside the {chart} chart ({domain}); choose a point inside it",
+        Typed(*x), Typed(*y)
     )]
     EndOutside {
         x: f64,
@@ -65,7 +66,8 @@ pub enum SpecError {
     #[error("--charts names {0} chart(s); natgrad takes 1 to {MAX_PANELS}")]
     DescentPanels(usize),
     #[error(
-        "({x:?}, {y:?}) is outside the {chart} chart ({domain}); give --target and --from inside it"
+        "({}, {}) is outside the {chart} chart ({domain}); give --target and --from inside it",
+        Typed(*x), Typed(*y)
     )]
     PointOutside {
         x: f64,
@@ -80,7 +82,8 @@ pub enum SpecError {
     #[error("--steps {0} is out of range; use 1 to 10000")]
     Steps(usize),
     #[error(
-        "--at {x:?},{y:?} is outside the {chart} chart ({domain}); choose the true distribution inside it"
+        "--at {},{} is outside the {chart} chart ({domain}); choose the true distribution inside it",
+        Typed(*x), Typed(*y)
     )]
     TruthOutside {
         x: f64,
