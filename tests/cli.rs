@@ -2200,6 +2200,19 @@ mod uses_of_every_family {
     }
 
     #[test]
+    fn an_mml_region_is_capped_by_what_its_balls_cost() {
+        // A Fisher–Rao point of Beta costs 20 closed-form ones: 10240000 / (128 · 20) = 4000.
+        refused_command(
+            &words(
+                "mml --family beta --charts alpha-beta --xlim 0.01,100 --ylim 0.01,100 --radius 0.05",
+            ),
+            None,
+            1,
+            "the region would hold more than 4000 balls of this radius",
+        );
+    }
+
+    #[test]
     fn every_family_draws_every_use() {
         let dir = tempfile::tempdir().unwrap();
         for (family, charts, a, b) in [
