@@ -268,15 +268,7 @@ fn packing(spec: &FigureSpec, first: &Model) -> Result<Covering, BallError> {
         .into_iter()
         .map(|p| chart.theta(p))
         .collect();
-    let lo = thetas
-        .iter()
-        .fold(Point::repeat(f64::INFINITY), |a, p| a.inf(p));
-    let hi = thetas
-        .iter()
-        .fold(Point::repeat(f64::NEG_INFINITY), |a, p| a.sup(p));
-    let pad = 0.01 * (hi - lo);
-    let x = Interval::new(lo.x - pad.x, hi.x + pad.x);
-    let y = Interval::new((lo.y - pad.y).max(lo.y - 0.5 * lo.y.abs()), hi.y + pad.y);
+    let (x, y) = widened_box(&thetas);
     // Every cap of every figure: the balls, and the outline points over all panels, each
     // weighed by what it costs to solve (the exponential map's for Gamma and Beta).
     let points = spec.points * spec.panels.len() * family.point_cost(BallKind::FisherRao);
@@ -330,17 +322,7 @@ fn rows_in_best_chart(
     for &chart in family.charts() {
         let model = Model::new(family, chart);
         let phis: Vec<Point> = thetas.iter().map(|&t| chart.phi(t)).collect();
-        let lo = phis
-            .iter()
-            .fold(Point::repeat(f64::INFINITY), |a, p| a.inf(p));
-        let hi = phis
-            .iter()
-            .fold(Point::repeat(f64::NEG_INFINITY), |a, p| a.sup(p));
-        let pad = 0.01 * (hi - lo);
-        let (x, y) = (
-            Interval::new(lo.x - pad.x, hi.x + pad.x),
-            Interval::new(lo.y - pad.y, hi.y + pad.y),
-        );
+        let (x, y) = widened_box(&phis);
         let fisher = |p: Point| model.contains(p).then(|| model.fisher(p));
         let meets = |c: Point| {
             fisher(c)
@@ -364,6 +346,22 @@ fn rows_in_best_chart(
         }
     }
     best.ok_or(BallError::TooMany { limit })
+}
+
+/// The bounding box of points widened 1% on each side, its bottom by no more than half
+/// its distance from 0 (so that σ's stays positive).
+fn widened_box(points: &[Point]) -> (Interval, Interval) {
+    let lo = points
+        .iter()
+        .fold(Point::repeat(f64::INFINITY), |a, p| a.inf(p));
+    let hi = points
+        .iter()
+        .fold(Point::repeat(f64::NEG_INFINITY), |a, p| a.sup(p));
+    let pad = 0.01 * (hi - lo);
+    (
+        Interval::new(lo.x - pad.x, hi.x + pad.x),
+        Interval::new((lo.y - pad.y).max(lo.y - 0.5 * lo.y.abs()), hi.y + pad.y),
+    )
 }
 
 fn non_empty(centres: Vec<Point>) -> Result<Vec<Point>, BallError> {

@@ -13,7 +13,7 @@ use fisherballs::geometry::{
 };
 
 mod common;
-use common::{extent, hessian, inside, rel_err, romberg, steps};
+use common::{WithoutClosedForms, extent, hessian, inside, rel_err, romberg, steps};
 
 /// Every family (Student-t at ν = 3 and at ν = 0.7) with every chart.
 fn pairs() -> Vec<(Arc<dyn Family>, &'static dyn Chart)> {
@@ -174,44 +174,6 @@ fn exact_balls_hit_their_level_and_the_quadratic_ball_approaches_them() {
     }
 }
 
-/// A family seen only through its Fisher matrix and KL, hiding its closed-form distance and
-/// its exact ∂F: its Fisher–Rao balls come from the exponential map with Christoffel
-/// symbols from differences of F.
-struct WithoutClosedForms(Arc<dyn Family>);
-
-impl Family for WithoutClosedForms {
-    fn name(&self) -> &'static str {
-        self.0.name()
-    }
-    fn display_name(&self) -> String {
-        self.0.display_name()
-    }
-    fn charts(&self) -> &'static [&'static dyn Chart] {
-        self.0.charts()
-    }
-    fn contains(&self, theta: Point) -> bool {
-        self.0.contains(theta)
-    }
-    fn kl(&self, a: Point, b: Point) -> f64 {
-        self.0.kl(a, b)
-    }
-    fn density(&self, theta: Point, x: f64) -> f64 {
-        self.0.density(theta, x)
-    }
-    fn support(&self, theta: Point) -> fisherballs::geometry::Support {
-        self.0.support(theta)
-    }
-    fn sample(&self, theta: Point, rng: &mut rand_chacha::ChaCha8Rng, out: &mut [f64]) {
-        self.0.sample(theta, rng, out)
-    }
-    fn fit(&self, xs: &[f64]) -> Result<Point, fisherballs::geometry::NoEstimate> {
-        self.0.fit(xs)
-    }
-    fn fisher(&self, theta: Point) -> Mat {
-        self.0.fisher(theta)
-    }
-}
-
 #[test]
 fn the_exponential_map_reaches_the_closed_form_distance() {
     // Families with a closed-form distance, drawn as if they had none: every point of the
@@ -222,7 +184,7 @@ fn the_exponential_map_reaches_the_closed_form_distance() {
         {
             continue;
         }
-        let hidden = WithoutClosedForms(f.clone());
+        let hidden = WithoutClosedForms(f.clone(), false);
         let m = Model::new(&hidden, c);
         let (mut tried, mut closed) = (0, 0);
         for phi in samples(c) {
@@ -258,7 +220,7 @@ fn the_exponential_map_reaches_the_closed_form_distance() {
 fn exact_fisher_derivatives_match_differences_of_the_fisher_matrix() {
     // Gamma and Beta give ∂F in closed form (through ψ″); the default is differences of F.
     for f in families::defaults() {
-        let hidden = WithoutClosedForms(f.clone());
+        let hidden = WithoutClosedForms(f.clone(), false);
         for phi in samples(f.charts()[0]) {
             let theta = f.charts()[0].theta(phi);
             let (exact, differences) = (

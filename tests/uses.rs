@@ -10,7 +10,7 @@ use fisherballs::geometry::families::{self, student_t::StudentT};
 use fisherballs::geometry::{Chart, Family, Mat, Model, Point, geodesic, grid, shooting};
 
 mod common;
-use common::romberg;
+use common::{WithoutClosedForms, romberg};
 
 /// Every family, Student-t also at ν = 0.7.
 fn all() -> Vec<Arc<dyn Family>> {
@@ -157,46 +157,6 @@ fn the_drawn_geodesic_is_as_long_as_the_distance_in_every_family() {
     }
 }
 
-/// A family seen only through its Fisher matrix, KL and ∂F: no closed-form distance or
-/// geodesic, so geodesics come from shooting.
-struct Shot(Arc<dyn Family>);
-
-impl Family for Shot {
-    fn name(&self) -> &'static str {
-        self.0.name()
-    }
-    fn display_name(&self) -> String {
-        self.0.display_name()
-    }
-    fn charts(&self) -> &'static [&'static dyn Chart] {
-        self.0.charts()
-    }
-    fn contains(&self, theta: Point) -> bool {
-        self.0.contains(theta)
-    }
-    fn kl(&self, a: Point, b: Point) -> f64 {
-        self.0.kl(a, b)
-    }
-    fn density(&self, theta: Point, x: f64) -> f64 {
-        self.0.density(theta, x)
-    }
-    fn support(&self, theta: Point) -> fisherballs::geometry::Support {
-        self.0.support(theta)
-    }
-    fn sample(&self, theta: Point, rng: &mut rand_chacha::ChaCha8Rng, out: &mut [f64]) {
-        self.0.sample(theta, rng, out)
-    }
-    fn fit(&self, xs: &[f64]) -> Result<Point, fisherballs::geometry::NoEstimate> {
-        self.0.fit(xs)
-    }
-    fn fisher(&self, theta: Point) -> Mat {
-        self.0.fisher(theta)
-    }
-    fn fisher_derivatives(&self, theta: Point) -> [Mat; 2] {
-        self.0.fisher_derivatives(theta)
-    }
-}
-
 #[test]
 fn shooting_finds_the_closed_form_geodesics() {
     for f in all() {
@@ -204,7 +164,7 @@ fn shooting_finds_the_closed_form_geodesics() {
         let Some(d) = f.fisher_rao(a, b) else {
             continue;
         };
-        let hidden = Shot(f.clone());
+        let hidden = WithoutClosedForms(f.clone(), true);
         assert!(hidden.fisher_rao(a, b).is_none());
         let shot = shooting::shoot(&hidden, a, b).unwrap();
         let closed = f.geodesic(a, b, 9).unwrap();

@@ -23,8 +23,11 @@ pub fn step(x: f64) -> f64 {
     2e-3 * x.abs().max(1e-3)
 }
 
-/// ∇f at θ, each partial by [`central`].
-pub fn gradient(f: impl Fn(Point) -> f64, theta: Point) -> Point {
+/// ∂f/∂θ₁ and ∂f/∂θ₂ at θ, each by [`central`].
+pub fn partials<T>(f: impl Fn(Point) -> T, theta: Point) -> [T; 2]
+where
+    T: Copy + Sub<Output = T> + Mul<f64, Output = T> + Div<f64, Output = T>,
+{
     let partial = |k: usize| {
         central(
             |h| {
@@ -35,5 +38,11 @@ pub fn gradient(f: impl Fn(Point) -> f64, theta: Point) -> Point {
             step(theta[k]),
         )
     };
-    Point::new(partial(0), partial(1))
+    [partial(0), partial(1)]
+}
+
+/// ∇f at θ, by [`partials`].
+pub fn gradient(f: impl Fn(Point) -> f64, theta: Point) -> Point {
+    let [a, b] = partials(f, theta);
+    Point::new(a, b)
 }

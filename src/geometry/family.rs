@@ -68,15 +68,7 @@ pub trait Family: Send + Sync {
     /// ([`derivative::central`]); families without a closed-form distance override it with
     /// exact derivatives.
     fn fisher_derivatives(&self, theta: Point) -> [Mat; 2] {
-        let d = |k: usize| {
-            let shifted = |h: f64| {
-                let mut e = Point::zeros();
-                e[k] = h;
-                self.fisher(theta + e)
-            };
-            derivative::central(shifted, derivative::step(theta[k]))
-        };
-        [d(0), d(1)]
+        derivative::partials(|p| self.fisher(p), theta)
     }
     /// Fisher–Rao geodesic distance, if the family has it in closed form; otherwise the
     /// Fisher–Rao ball is drawn by the exponential map.

@@ -2,7 +2,9 @@
 //! and polygon tests.
 #![allow(dead_code)]
 
-use fisherballs::geometry::{Mat, Point};
+use std::sync::Arc;
+
+use fisherballs::geometry::{Chart, Family, Mat, NoEstimate, Point, Support};
 
 pub fn rel_err(a: Mat, b: Mat) -> f64 {
     (a - b).norm() / b.norm()
@@ -76,5 +78,50 @@ pub fn has_null(v: &serde_json::Value) -> bool {
         Value::Array(a) => a.iter().any(has_null),
         Value::Object(o) => o.values().any(has_null),
         _ => false,
+    }
+}
+
+/// A family seen only through its Fisher matrix and KL (and, when `.1`, its exact ∂F),
+/// hiding its closed-form distance and geodesic: its Fisher–Rao balls come from the
+/// exponential map, its geodesics from shooting; without `.1`, the Christoffel symbols come
+/// from differences of F.
+pub struct WithoutClosedForms(pub Arc<dyn Family>, pub bool);
+
+impl Family for WithoutClosedForms {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    fn display_name(&self) -> String {
+        self.0.display_name()
+    }
+    fn charts(&self) -> &'static [&'static dyn Chart] {
+        self.0.charts()
+    }
+    fn contains(&self, theta: Point) -> bool {
+        self.0.contains(theta)
+    }
+    fn kl(&self, a: Point, b: Point) -> f64 {
+        self.0.kl(a, b)
+    }
+    fn density(&self, theta: Point, x: f64) -> f64 {
+        self.0.density(theta, x)
+    }
+    fn support(&self, theta: Point) -> Support {
+        self.0.support(theta)
+    }
+    fn sample(&self, theta: Point, rng: &mut rand_chacha::ChaCha8Rng, out: &mut [f64]) {
+        self.0.sample(theta, rng, out)
+    }
+    fn fit(&self, xs: &[f64]) -> Result<Point, NoEstimate> {
+        self.0.fit(xs)
+    }
+    fn fisher(&self, theta: Point) -> Mat {
+        self.0.fisher(theta)
+    }
+    fn fisher_derivatives(&self, theta: Point) -> [Mat; 2] {
+        match self.1 {
+            true => self.0.fisher_derivatives(theta),
+            false => fisherballs::geometry::derivative::partials(|p| self.0.fisher(p), theta),
+        }
     }
 }
