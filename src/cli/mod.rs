@@ -22,7 +22,9 @@ use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
   fisherballs compare --family beta --charts alpha-beta,mean-concentration -o beta.png
   fisherballs compare --charts mean-std,information --ball kl -o compare.png
   fisherballs geodesic --charts mean-std,information --from -1,0.5 --to 1.5,0.8 -o path.svg
+  fisherballs geodesic --family beta --charts alpha-beta,mean-concentration --from 1,1 --to 8,3 -o beta-path.svg
   fisherballs mle --charts mean-std,information --at 0,1 --n 50 -o mle.png
+  fisherballs mle --family gamma --charts shape-rate,log --at 3,2 -o mle-gamma.png
   fisherballs natgrad --charts mean-std,information --target 1,1.2 --from=-1,0.5 --step 0.02 -o descent.png
   fisherballs mml --charts mean-std,information --xlim -1,1 --ylim 0.5,2 --radius 0.3 -o mml.png
   fisherballs render figures.toml --out figures
