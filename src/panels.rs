@@ -55,7 +55,8 @@ pub struct Region {
     pub boundary: Vec<Point>,
     pub volume: f64,
     /// The largest Fisher–Rao distance from a probe point of the region to its nearest
-    /// centre (at most the radius for a covering), where the distance is closed form.
+    /// centre (at most the radius for a covering), by the exact distance (closed form or
+    /// shooting); None if a distance could not be found.
     pub deepest_hole: Option<f64>,
     /// How the rows were laid, for the caption, and the Fisher area of one ball that the
     /// thinness K·area/V counts: exact for the Gaussian's discs of curvature −½, the flat
@@ -242,7 +243,9 @@ fn along_geodesics(
             to: tb,
             points: path.points,
             length: path.length,
-            distance: geodesic::distance(family, ta, tb).map_err(told)?,
+            // The closed form where there is one (a check on the path); otherwise the
+            // shooting's length, which `between` has just found.
+            distance: family.fisher_rao(ta, tb).unwrap_or(path.length),
         });
     }
     Ok((centres, geodesics))
@@ -308,9 +311,9 @@ fn packing(spec: &FigureSpec, first: &Model) -> Result<Covering, BallError> {
 /// The rows of `mml::rows_centres` laid in each chart of the family in turn (rows along
 /// the chart's second coordinate held constant, over the bounding box of the region's
 /// boundary `thetas` there), keeping the covering with the fewest centres, as canonical
-/// points, and the coordinate held constant along the rows: rows waste least where the metric's scale across them changes least along them
-/// (Weibull's Gumbel chart, whose metric depends on s alone, needs half the balls its
-/// shape-scale chart does).
+/// points, and the coordinate held constant along the rows. Rows waste least where the
+/// metric's scale across them changes least along them (Weibull's Gumbel chart, whose metric
+/// depends on s alone, needs half the balls its shape-scale chart does).
 fn rows_in_best_chart(
     family: &dyn crate::geometry::Family,
     thetas: &[Point],
@@ -349,7 +352,7 @@ fn rows_in_best_chart(
 }
 
 /// The bounding box of points widened 1% on each side, its bottom by no more than half
-/// its distance from 0 (so that σ's stays positive).
+/// its distance from 0 (so that a positive σ stays positive).
 fn widened_box(points: &[Point]) -> (Interval, Interval) {
     let lo = points
         .iter()

@@ -149,8 +149,8 @@ struct Row {
     down: f64,
 }
 
-/// The row at height y over x ∈ `x` (from its left end to one step beyond its right end). Each step is measured at
-/// the midpoint between its centres, and each half-height at the midpoint between a
+/// The row at height y over x ∈ `x` (from its left end to one step beyond its right end).
+/// Each step is measured at the midpoint between its centres, and each half-height at the midpoint between a
 /// segment's middle and the tip of its band (the midpoint rule: a distance measured with the
 /// metric half-way is exact to third order). None if a point of it is outside the domain,
 /// or it would hold more than `limit` centres.
@@ -188,8 +188,8 @@ fn row(
     (out.centres.len() <= limit).then_some(out)
 }
 
-/// A covering by rows for any family, in its canonical coordinates (x, y), from its Fisher
-/// matrix alone (None outside the domain): rows along y = const, each row's centres a
+/// A covering by rows for any family, in the coordinates (x, y) of one of its charts, from
+/// the Fisher matrix there alone (None outside the domain): rows along y = const, each row's centres a
 /// Fisher distance √2 r apart, covering a band of half-width r/√2 (the square lattice, the
 /// best rows out of line can do: thinness π/2 in the flat plane), and each next row placed
 /// where its band starts at the end of the last one's. The metric is taken as constant over

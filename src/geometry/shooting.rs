@@ -3,8 +3,8 @@
 //! method finds the initial velocity v with exp_θ₁(v) = θ₂ (the exponential map of
 //! [`super::exp_map`]), the Jacobian ∂exp/∂v by central differences; a step that overshoots
 //! is halved. Ends far apart are reached by continuation: the target moves from θ₁ to θ₂
-//! along the straight line of canonical coordinates in 1, 2, 4, … stages, each started from
-//! the last stage's velocity. On the families here the curvature is negative, so the
+//! ([`towards`]: geometrically in positive parameters) in 1, 2, 4, … stages, each started
+//! from the last stage's velocity. On the families here the curvature is negative, so the
 //! geodesic between two points is unique and minimising: its length √(vᵀ F(θ₁) v) is the
 //! Fisher–Rao distance.
 
