@@ -20,3 +20,4 @@ pub mod pipeline;
 pub mod render;
 pub mod scene;
 pub mod spec;
+pub mod style;

@@ -205,7 +205,7 @@ fn balls(panels: &[Panel], first: &Scene) -> Vec<BallData> {
                 .shapes
                 .iter()
                 .find(|s| s.first == i)
-                .map(|s| hex(scene::outline(s.colour)))
+                .map(|s| hex(crate::style::outline(s.colour)))
                 .unwrap_or_default(),
         })
         .collect()
@@ -286,6 +286,6 @@ fn densities(family: &dyn Family, theta: Point, x: &[f64]) -> Result<Vec<f64>> {
 }
 
 /// `#rrggbb`.
-fn hex([r, g, b]: scene::Rgb) -> String {
+fn hex([r, g, b]: crate::style::Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }

@@ -1,135 +1,9 @@
 //! geometry → scene: what a figure shows, in data coordinates, with no drawing types.
 
 use crate::geometry::{BallKind, Interval, Point};
+use crate::style::{Canvas, Rgb, Theme, viridis};
 use crate::panels::{Layer, Panel};
 use crate::spec::{ChartChoice, FigureKind, FigureSpec, YScale};
-
-/// An sRGB colour.
-pub type Rgb = [u8; 3];
-
-/// The colours of everything but the data: text and axes, the caption, grid lines, and the
-/// ground (the legend's, and the figure's unless `--background` says otherwise).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Theme {
-    pub ink: Rgb,
-    pub muted: Rgb,
-    pub grid: Rgb,
-    pub paper: Rgb,
-}
-
-impl Theme {
-    pub const NAMES: [&'static str; 2] = ["light", "dark"];
-
-    /// Black on white.
-    pub const LIGHT: Theme = Theme {
-        ink: [0, 0, 0],
-        muted: [60, 60, 60],
-        grid: [225, 225, 225],
-        paper: [255, 255, 255],
-    };
-
-    /// Light text and axes on a dark slate ground; the palettes stay as they are (their
-    /// fills are translucent, their outlines bright enough on it).
-    pub const DARK: Theme = Theme {
-        ink: [232, 232, 232],
-        muted: [185, 185, 185],
-        grid: [62, 68, 76],
-        paper: [30, 34, 40],
-    };
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "light" => Some(Theme::LIGHT),
-            "dark" => Some(Theme::DARK),
-            _ => None,
-        }
-    }
-}
-
-/// A set of colours for balls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Palette {
-    /// Okabe & Ito (2008), "Color Universal Design": colour-blind safe.
-    OkabeIto,
-    /// Paul Tol's "bright" scheme: colour-blind safe.
-    Tol,
-    /// Greys, for print.
-    Grey,
-}
-
-impl Palette {
-    pub const NAMES: [&'static str; 3] = ["okabe-ito", "tol", "grey"];
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "okabe-ito" => Some(Palette::OkabeIto),
-            "tol" => Some(Palette::Tol),
-            "grey" => Some(Palette::Grey),
-            _ => None,
-        }
-    }
-
-    /// The colours, the first four for the four ball kinds in `BallKind::ALL` order.
-    fn colours(self) -> &'static [Rgb] {
-        match self {
-            Palette::OkabeIto => &[
-                [0x00, 0x72, 0xB2], // blue
-                [0xD5, 0x5E, 0x00], // vermillion
-                [0x00, 0x9E, 0x73], // bluish green
-                [0xCC, 0x79, 0xA7], // reddish purple
-                [0xE6, 0x9F, 0x00], // orange
-                [0x56, 0xB4, 0xE9], // sky blue
-                [0xF0, 0xE4, 0x42], // yellow
-            ],
-            Palette::Tol => &[
-                [0x44, 0x77, 0xAA],
-                [0xEE, 0x66, 0x77],
-                [0x22, 0x88, 0x33],
-                [0xAA, 0x33, 0x77],
-                [0xCC, 0xBB, 0x44],
-                [0x66, 0xCC, 0xEE],
-                [0xBB, 0xBB, 0xBB],
-            ],
-            Palette::Grey => &[
-                [0x30, 0x30, 0x30],
-                [0x78, 0x78, 0x78],
-                [0xA8, 0xA8, 0xA8],
-                [0x50, 0x50, 0x50],
-                [0x90, 0x90, 0x90],
-                [0x40, 0x40, 0x40],
-                [0xB8, 0xB8, 0xB8],
-            ],
-        }
-    }
-
-    /// The colour of a ball kind.
-    pub fn kind(self, kind: BallKind) -> Rgb {
-        let i = BallKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
-        self.colours()[i]
-    }
-
-    /// The dash pattern of a ball kind (dash, gap in line widths): in grey, for print, the
-    /// kinds differ in their lines as well as their greys; in colour every line is solid.
-    pub fn dash(self, kind: BallKind) -> Option<(f64, f64)> {
-        let i = BallKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
-        match self {
-            Palette::Grey => [None, Some((5.0, 3.0)), Some((1.0, 2.0)), Some((10.0, 3.0))][i],
-            _ => None,
-        }
-    }
-
-    /// The colour of the ball in column `col` and row `row` of a grid: neighbours across,
-    /// up and diagonally all differ (steps of 1, 3, 2 and 4 through 7 colours).
-    pub fn cell(self, col: usize, row: usize) -> Rgb {
-        let c = self.colours();
-        c[(col + 3 * row) % c.len()]
-    }
-}
-
-/// The outline colour of a fill: its hue at 70% brightness.
-pub fn outline(c: Rgb) -> Rgb {
-    c.map(|v| (f64::from(v) * 0.7).round() as u8)
-}
 
 /// One set of outlines drawn alike.
 pub struct Shapes {
@@ -220,32 +94,6 @@ fn dark_curves(panel: &Panel, ink: Rgb) -> Vec<Curve> {
     open.chain(closed).collect()
 }
 
-/// Viridis (van der Walt & Smith, matplotlib), sampled at nine stops: perceptually uniform,
-/// readable in grey and by colour-blind readers.
-const VIRIDIS: [Rgb; 9] = [
-    [68, 1, 84],
-    [71, 44, 122],
-    [59, 81, 139],
-    [44, 113, 142],
-    [33, 144, 141],
-    [39, 173, 129],
-    [92, 200, 99],
-    [170, 220, 50],
-    [253, 231, 37],
-];
-
-/// Viridis at t ∈ [0, 1], linearly between stops.
-fn viridis(t: f64) -> Rgb {
-    let x = t.clamp(0.0, 1.0) * (VIRIDIS.len() - 1) as f64;
-    let (i, f) = (
-        (x.floor() as usize).min(VIRIDIS.len() - 2),
-        x - x.floor().min((VIRIDIS.len() - 2) as f64),
-    );
-    let mix = |a: u8, b: u8| (f64::from(a) + f * (f64::from(b) - f64::from(a))).round() as u8;
-    let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
-    [mix(a[0], b[0]), mix(a[1], b[1]), mix(a[2], b[2])]
-}
-
 /// The Jeffreys density, shaded on a log scale (it spans decades over a chart).
 fn shading(j: &crate::panels::Jeffreys) -> Shading {
     let f = &j.density;
@@ -269,25 +117,9 @@ fn shading(j: &crate::panels::Jeffreys) -> Shading {
     }
 }
 
-/// A figure's size.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Page {
-    /// The layout, in figure pixels (CSS pixels, 96 an inch).
-    pub width: u32,
-    pub height: u32,
-    /// The size it is printed at (SVG, PDF and pgfplots carry it): the pixels at 96 an inch
-    /// unless a printed size was asked for (`printed`).
-    pub inches: (f64, f64),
-    pub printed: bool,
-    /// PNG pixels per figure pixel (`--scale`, times dpi/96 for a printed size).
-    pub png_scale: f64,
-    /// Tick labels in figure pixels; None: they grow and shrink with the figure.
-    pub font_px: Option<f64>,
-}
-
 /// Everything a renderer needs to draw one figure.
 pub struct Scene {
-    pub page: Page,
+    pub canvas: Canvas,
     /// The ground under the figure; None: transparent.
     pub background: Option<Rgb>,
     pub theme: Theme,
@@ -347,7 +179,7 @@ pub fn build(spec: &FigureSpec, panels: &[Panel]) -> Scene {
         })
         .collect();
     Scene {
-        page: spec.style.page,
+        canvas: spec.style.canvas,
         background: spec.style.background,
         theme: spec.style.theme,
         title: spec.style.title.clone().unwrap_or_else(|| title(spec)),
@@ -697,7 +529,7 @@ pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView], missing: 
         },
     );
     Scene {
-        page: spec.style.page,
+        canvas: spec.style.canvas,
         background: spec.style.background,
         theme: spec.style.theme,
         title: spec.style.title.clone().unwrap_or(title),
@@ -812,7 +644,7 @@ pub fn natgrad(
         spec.steps,
     );
     Scene {
-        page: spec.style.page,
+        canvas: spec.style.canvas,
         background: spec.style.background,
         theme: spec.style.theme,
         title: spec.style.title.clone().unwrap_or_else(|| {

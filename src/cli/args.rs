@@ -8,7 +8,7 @@ use clap::Args;
 use crate::geometry::ball::LevelError;
 use crate::geometry::families;
 use crate::geometry::{BallKind, Family, Interval, Level, Point};
-use crate::scene::Palette;
+use crate::style::Palette;
 
 /// The family a figure draws: `--family` and, for Student's t, `--nu`.
 #[derive(Debug, Clone, Args)]
@@ -188,7 +188,7 @@ pub struct LookArgs {
     pub background: Option<Background>,
 
     /// Colours of text, axes and grid: light (black on white) or dark (light on slate)
-    #[arg(long, default_value = "light", value_parser = crate::scene::Theme::NAMES)]
+    #[arg(long, default_value = "light", value_parser = crate::style::Theme::NAMES)]
     pub theme: String,
 
     /// PNG only: pixels per figure pixel (2 gives a 2400×1800 PNG of the same figure)
@@ -381,7 +381,7 @@ pub fn parse_grid(s: &str) -> Result<(usize, usize), String> {
 
 /// The ground under a figure: a colour, or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Background(pub Option<crate::scene::Rgb>);
+pub struct Background(pub Option<crate::style::Rgb>);
 
 /// A length as written: a number and a unit (none means pixels).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -13,7 +13,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::font::{self, FAMILY};
 use super::layout;
 use crate::geometry::Interval;
-use crate::scene::{PanelScene, Rgb, Scene, Shading, Shapes, Theme};
+use crate::scene::{PanelScene, Scene, Shading, Shapes};
+use crate::style::{Rgb, Theme};
 
 const TITLE: f64 = 30.0;
 const PANEL_TITLE: f64 = 24.0;
@@ -35,7 +36,7 @@ struct Units(f64, Theme);
 /// Figure pixels per design unit (the sizes above are for a 1200×900 figure): set by
 /// `--font-size`, else by the figure's size.
 pub(super) fn text_scale(scene: &Scene) -> f64 {
-    let page = scene.page;
+    let page = scene.canvas;
     match page.font_px {
         Some(px) => px / TICKS,
         None => (f64::from(page.width) / 1200.0)
@@ -86,7 +87,7 @@ const MIN_PLOT: f64 = 60.0;
 pub fn room(scene: &Scene) -> Result<(), RoomError> {
     let u = Units::new(scene, 1.0);
     let (rows, cols) = layout(scene);
-    let page = scene.page;
+    let page = scene.canvas;
     let lines = scene.caption.as_ref().map_or(0, |c| c.lines().count()) as f64;
     let caption = lines * CAPTION_LINE + if lines > 0.0 { MARGIN } else { 0.0 };
     let top = 1.4 * TITLE + MARGIN / 2.0;
@@ -596,5 +597,5 @@ fn tick(v: &f64) -> String {
 
 /// The outline colour of a fill.
 fn darker(c: Rgb) -> RGBColor {
-    rgb(crate::scene::outline(c))
+    rgb(crate::style::outline(c))
 }

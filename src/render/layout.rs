@@ -1,7 +1,8 @@
 //! Placement shared by the plotters drawing and the pgfplots writer: where a legend goes,
 //! and the shaded cells as rectangles.
 
-use crate::scene::{PanelScene, Rgb, Shading};
+use crate::scene::{PanelScene, Shading};
+use crate::style::Rgb;
 
 /// The legend entries of a panel: its labelled shapes, then its labelled curves.
 pub fn legend_labels(panel: &PanelScene) -> Vec<&str> {

@@ -23,7 +23,7 @@ pub enum PdfError {
 /// The figure as a one-page vector PDF.
 pub fn to_pdf(scene: &Scene) -> Result<Vec<u8>, PdfError> {
     let tree = super::png::tree(scene)?;
-    let (w, h) = scene.page.inches;
+    let (w, h) = scene.canvas.inches;
     let page = Size::from_wh((72.0 * w) as f32, (72.0 * h) as f32)
         .ok_or_else(|| PdfError::Write("the page has no area".to_string()))?;
     let mut document = Document::new();

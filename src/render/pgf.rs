@@ -10,7 +10,8 @@ use std::fmt::Write;
 use super::draw::{layout, text_scale};
 use super::{layout, simplify, tex};
 use crate::geometry::Interval;
-use crate::scene::{Curve, PanelScene, Rgb, Scene, Shading, Shapes, outline};
+use crate::scene::{Curve, PanelScene, Scene, Shading, Shapes};
+use crate::style::{Rgb, outline};
 
 /// Sizes are in PostScript points (bp, 72 an inch: TeX's pt is 1/72.27 in), so the page is
 /// the printed size exactly.
@@ -32,7 +33,7 @@ const PT_PER_PX: f64 = 0.75;
 pub fn to_tex(scene: &Scene) -> Vec<u8> {
     let mut colours = Colours::default();
     let mut body = String::new();
-    let (w, h) = (72.0 * scene.page.inches.0, 72.0 * scene.page.inches.1);
+    let (w, h) = (72.0 * scene.canvas.inches.0, 72.0 * scene.canvas.inches.1);
     let (rows, cols) = layout(scene);
     // The title wraps to the figure's width: room for its lines (5 bp a character).
     let lines = (5.0 * scene.title.chars().count() as f64 / (w - 10.0))
@@ -40,8 +41,8 @@ pub fn to_tex(scene: &Scene) -> Vec<u8> {
         .max(1.0);
     let top = FIGURE_TITLE + 12.0 * (lines - 1.0);
     let cell = (w / cols as f64, (h - top) / rows as f64);
-    let line = scene.line_width * PT_PER_PX * text_scale(scene) * scene.page.inches.0 * 96.0
-        / f64::from(scene.page.width);
+    let line = scene.line_width * PT_PER_PX * text_scale(scene) * scene.canvas.inches.0 * 96.0
+        / f64::from(scene.canvas.width);
     // The picture is the figure's printed size, whatever its labels' extent.
     let _ = writeln!(
         body,

@@ -30,7 +30,7 @@ pub(super) fn tree(scene: &Scene) -> Result<usvg::Tree, usvg::Error> {
 
 /// The figure as PNG bytes: the SVG rendered at `scale` pixels per figure pixel.
 pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
-    let page = scene.page;
+    let page = scene.canvas;
     let px = |v: u32| (f64::from(v) * page.png_scale).round() as u32;
     let (w, h) = (px(page.width), px(page.height));
     let tree = tree(scene)?;

@@ -19,7 +19,8 @@ use plotters_backend::{
 };
 
 use super::{draw, font, simplify};
-use crate::scene::{Page, Scene};
+use crate::scene::Scene;
+use crate::style::Canvas;
 
 /// Backend units per figure pixel.
 const SCALE: u32 = 10;
@@ -27,7 +28,7 @@ const SCALE: u32 = 10;
 /// The figure as a standalone SVG document.
 pub fn to_svg(scene: &Scene) -> Vec<u8> {
     let mut doc = String::new();
-    let backend = SvgBackend::new(&mut doc, scene.page);
+    let backend = SvgBackend::new(&mut doc, scene.canvas);
     match draw::draw(scene, backend, f64::from(SCALE), &draw::Unmarked) {
         Ok(()) => doc.into_bytes(),
         Err(e) => unreachable!("the SVG backend cannot fail: {e}"),
@@ -40,7 +41,7 @@ pub fn to_svg(scene: &Scene) -> Vec<u8> {
 /// panel's group between the comments `<!--balls p-->` and `<!--/balls-->`, for the page.
 pub(super) fn to_grouped_svg(scene: &Scene, level: usize, shown: bool) -> String {
     let mut doc = String::new();
-    let backend = SvgBackend::new(&mut doc, scene.page);
+    let backend = SvgBackend::new(&mut doc, scene.canvas);
     let grouping = Grouping {
         body: backend.body.clone(),
         level,
@@ -112,7 +113,7 @@ struct SvgBackend<'a> {
 }
 
 impl<'a> SvgBackend<'a> {
-    fn new(out: &'a mut String, page: Page) -> Self {
+    fn new(out: &'a mut String, page: Canvas) -> Self {
         let size = match page.printed {
             true => (inches(page.inches.0), inches(page.inches.1)),
             false => (page.width.to_string(), page.height.to_string()),

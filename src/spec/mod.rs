@@ -16,7 +16,7 @@ use crate::cli::args::{
 use crate::geometry::chart::Whitened;
 use crate::geometry::families;
 use crate::geometry::{BallKind, Chart, Family, Interval, Level, Limits, Model, Point, Typed};
-use crate::scene::Palette;
+use crate::style::{Canvas, Palette, Style, Theme};
 
 /// The largest grid: 40 000 centres (200×200).
 pub const MAX_BALLS: usize = 40_000;
@@ -193,20 +193,6 @@ impl ChartChoice {
             ChartChoice::Whitened(w) => w,
         }
     }
-}
-
-/// How a figure looks, beyond what it shows.
-#[derive(Debug, Clone)]
-pub struct Style {
-    pub page: crate::scene::Page,
-    pub title: Option<String>,
-    pub caption: bool,
-    pub palette: Palette,
-    /// The ground under the figure; None: transparent.
-    pub background: Option<crate::scene::Rgb>,
-    pub theme: crate::scene::Theme,
-    pub line_width: f64,
-    pub labels: Option<[String; 2]>,
 }
 
 /// How the y axes are scaled.
@@ -567,13 +553,13 @@ impl Look {
 }
 
 fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecError> {
-    let page = page(args)?;
+    let canvas = canvas(args)?;
     if !(0.1..=20.0).contains(&args.line_width) {
         return Err(SpecError::LineWidth(args.line_width));
     }
-    let theme = crate::scene::Theme::from_name(&args.theme).expect("clap admits only Theme::NAMES");
+    let theme = Theme::from_name(&args.theme).expect("clap admits only Theme::NAMES");
     Ok(Style {
-        page,
+        canvas,
         title: args.title.clone(),
         caption: !args.no_caption,
         palette: Palette::from_name(&args.palette).expect("clap admits only Palette::NAMES"),
@@ -589,7 +575,7 @@ fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecErro
 
 /// The figure's size from --width, --height, --dpi, --scale and --font-size, each checked:
 /// a layout of MIN_SIDE to MAX_SIDE figure pixels, a PNG of at most MAX_SIDE pixels a side.
-fn page(args: &LookArgs) -> Result<crate::scene::Page, SpecError> {
+fn canvas(args: &LookArgs) -> Result<Canvas, SpecError> {
     let (w, h) = (args.width, args.height);
     let side = f64::from(MIN_SIDE)..=f64::from(MAX_SIDE);
     if !side.contains(&w.px()) || !side.contains(&h.px()) {
@@ -629,7 +615,7 @@ fn page(args: &LookArgs) -> Result<crate::scene::Page, SpecError> {
             fix,
         });
     }
-    Ok(crate::scene::Page {
+    Ok(Canvas {
         width: w.px().round() as u32,
         height: h.px().round() as u32,
         inches: (w.px() / 96.0, h.px() / 96.0),
