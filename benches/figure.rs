@@ -6,7 +6,7 @@ use std::hint::black_box;
 use clap::Parser;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fisherballs::cli::args::PlotArgs;
-use fisherballs::spec::FigureSpec;
+use fisherballs::request::FigureSpec;
 use fisherballs::{json, panels, render, scene};
 
 fn spec(flags: &str) -> FigureSpec {

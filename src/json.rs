@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::geometry::Point;
 use crate::panels::Panel;
-use crate::spec::{ChartChoice, FigureSpec};
+use crate::request::{ChartChoice, FigureSpec};
 
 #[derive(Serialize)]
 struct PlotExport<'a> {
@@ -249,7 +249,7 @@ fn matrix(m: &crate::geometry::Mat) -> [[f64; 2]; 2] {
 /// [{"chart", "true", "covariance", "expected", "whitened_covariance", "estimates",
 /// "whitened"}]}`, with "true" the true θ (canonical) at the top and in each chart below.
 pub fn mle_to_bytes(
-    spec: &crate::spec::MleSpec,
+    spec: &crate::request::MleSpec,
     views: &[crate::mle::MleView],
     no_estimate: usize,
 ) -> Result<Vec<u8>, NotFinite> {
@@ -305,7 +305,7 @@ struct DescentJson {
 /// [{"chart", "paths": [{"method", "descended_in", "start", "points", "mu_sigma"}]}]}`, with
 /// `points` in the panel's chart and `mu_sigma` the same path as (μ, σ); "target" is (μ, σ).
 pub fn natgrad_to_bytes(
-    spec: &crate::spec::NatgradSpec,
+    spec: &crate::request::NatgradSpec,
     descents: &[crate::natgrad::Descent],
     views: &[crate::natgrad::View],
 ) -> Result<Vec<u8>, NotFinite> {

@@ -19,5 +19,5 @@ pub mod panels;
 pub mod pipeline;
 pub mod render;
 pub mod scene;
-pub mod spec;
+pub mod request;
 pub mod style;

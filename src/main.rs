@@ -14,7 +14,7 @@ use fisherballs::cli::progress::Progress;
 use fisherballs::cli::{Cli, Command, one_line};
 use fisherballs::output::{write_all, write_atomic};
 use fisherballs::pipeline::Request;
-use fisherballs::spec::{FigureSpec, MleSpec, NatgradSpec, check_directory};
+use fisherballs::request::{FigureSpec, MleSpec, NatgradSpec, check_directory};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

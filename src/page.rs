@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::geometry::{Family, Interval, Level, Point, Support, Typed};
 use crate::panels::{self, Panel};
 use crate::scene::{self, Scene, Shapes};
-use crate::spec::FigureSpec;
+use crate::request::FigureSpec;
 
 /// The levels a page offers: L · 10^((k − 4)/4) for k = 0 … 8, from L/10 to 10 L, four to a
 /// decade, with the figure's own L in the middle.

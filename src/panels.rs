@@ -3,7 +3,7 @@
 use crate::geometry::ball::{self, Ball, BallError};
 use crate::geometry::geodesic::{self, GeodesicError};
 use crate::geometry::{BallKind, Chart, Interval, Model, Point, grid, jeffreys, mml};
-use crate::spec::{ChartChoice, FigureKind, FigureSpec};
+use crate::request::{ChartChoice, FigureKind, FigureSpec};
 
 /// All balls of one kind in one panel.
 pub struct Layer {
@@ -275,7 +275,7 @@ fn packing(spec: &FigureSpec, first: &Model) -> Result<Covering, BallError> {
     // Every cap of every figure: the balls, and the outline points over all panels, each
     // weighed by what it costs to solve (the exponential map's for Gamma and Beta).
     let points = spec.points * spec.panels.len() * family.point_cost(BallKind::FisherRao);
-    let limit = crate::spec::MAX_BALLS.min(crate::spec::MAX_TOTAL_POINTS / points);
+    let limit = crate::request::MAX_BALLS.min(crate::request::MAX_TOTAL_POINTS / points);
     let too_many = BallError::TooMany { limit };
     let to_chart = |c: Vec<Point>| -> Vec<Point> { c.into_iter().map(|t| chart.phi(t)).collect() };
     // The Gaussian has the exact covering of its half-plane (rows along horocycles);

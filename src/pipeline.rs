@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use crate::geometry::ball::first_overlap;
 use crate::geometry::{BallError, Typed};
-use crate::spec::{FigureKind, FigureSpec, Format, MleSpec, NatgradSpec};
+use crate::request::{FigureKind, FigureSpec, Format, MleSpec, NatgradSpec};
 use crate::{json, mle, natgrad, page, panels, render, scene};
 
 /// A validated request for one file.

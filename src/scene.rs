@@ -3,7 +3,7 @@
 use crate::geometry::{BallKind, Interval, Point};
 use crate::style::{Canvas, Rgb, Theme, viridis};
 use crate::panels::{Layer, Panel};
-use crate::spec::{ChartChoice, FigureKind, FigureSpec, YScale};
+use crate::request::{ChartChoice, FigureKind, FigureSpec, YScale};
 
 /// One set of outlines drawn alike.
 pub struct Shapes {
@@ -434,7 +434,7 @@ fn view(limits: Option<(Interval, Interval)>, panel: &Panel) -> (Interval, Inter
 /// The scene of an `mle` figure: for each chart, the estimates with the 1- and 2-s.d.
 /// ellipses of N(θ, F⁻¹/n), and beside them the whitened estimates with circles of radius
 /// 1 and 2.
-pub fn mle(spec: &crate::spec::MleSpec, views: &[crate::mle::MleView], missing: usize) -> Scene {
+pub fn mle(spec: &crate::request::MleSpec, views: &[crate::mle::MleView], missing: usize) -> Scene {
     let palette = spec.style.palette;
     let xy = |p: &Point| (p.x, p.y);
     let rings = |curves: &[Vec<Point>; 2], centre: Point, labels: [&str; 2]| -> Vec<Shapes> {
@@ -555,7 +555,7 @@ fn bounds(points: impl Iterator<Item = (f64, f64)>) -> (Interval, Interval) {
 /// natural (second colour) paths descended in it drawn bold, and those descended in the
 /// other charts, mapped in, drawn faint.
 pub fn natgrad(
-    spec: &crate::spec::NatgradSpec,
+    spec: &crate::request::NatgradSpec,
     descents: &[crate::natgrad::Descent],
     views: &[crate::natgrad::View],
 ) -> Scene {

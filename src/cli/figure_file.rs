@@ -31,7 +31,7 @@ use toml::{Table, Value};
 use crate::cli::{Cli, Command};
 use crate::output::normal;
 use crate::pipeline::Request;
-use crate::spec::{FigureSpec, MleSpec, NatgradSpec};
+use crate::request::{FigureSpec, MleSpec, NatgradSpec};
 
 /// The gallery's figure file, compiled in so that `fisherballs gallery` works anywhere.
 pub const GALLERY: &str = include_str!("../../gallery/figures.toml");

@@ -76,7 +76,7 @@ pub fn between(
         None if family.fisher_rao(from, from).is_some() => {
             Err(GeodesicError::Unreachable { from, to })
         }
-        None => shooting::geodesic(family, from, to, n),
+        None => shot_geodesic(family, from, to, n),
     }
 }
 
@@ -85,7 +85,41 @@ pub fn between(
 pub fn distance(family: &dyn Family, from: Point, to: Point) -> Result<f64, GeodesicError> {
     match family.fisher_rao(from, to) {
         Some(d) => Ok(d),
-        None => shooting::shoot(family, from, to).map(|s| s.length),
+        None => shooting::shoot(family, from, to)
+            .map(|s| s.length)
+            .map_err(|m| missed_between(from, to, m)),
+    }
+}
+
+/// `n` ≥ 2 points of the geodesic from θ₁ to θ₂, equally spaced in arc length (a geodesic
+/// keeps its speed, so equally spaced in t), ends exact.
+fn shot_geodesic(
+    family: &dyn Family,
+    from: Point,
+    to: Point,
+    n: usize,
+) -> Result<Geodesic, GeodesicError> {
+    let shot = shooting::shoot(family, from, to).map_err(|m| missed_between(from, to, m))?;
+    let stops: Vec<f64> = (1..n).map(|k| k as f64 / (n - 1) as f64).collect();
+    let states = super::exp_map::geodesic(family, from, shot.velocity, &stops)
+        .ok_or(GeodesicError::Unreachable { from, to })?;
+    let mut points: Vec<Point> = std::iter::once(from)
+        .chain(states.iter().map(|s| s.0))
+        .collect();
+    points[n - 1] = to;
+    Ok(Geodesic {
+        points,
+        length: shot.length,
+    })
+}
+
+/// A shooting's miss, told as the geodesic it was for.
+fn missed_between(from: Point, to: Point, m: shooting::Missed) -> GeodesicError {
+    GeodesicError::NoConvergence {
+        from,
+        to,
+        miss: m.miss,
+        steps: m.steps,
     }
 }
 

@@ -8,7 +8,6 @@
 //! geodesic between two points is unique and minimising: its length √(vᵀ F(θ₁) v) is the
 //! Fisher–Rao distance.
 
-use super::geodesic::{Geodesic, GeodesicError};
 use super::tolerance::{SHOOT_MAX_STAGES, SHOOT_MAX_STEPS, SHOOT_TOL};
 use super::{Family, Mat, Point, exp_map};
 
@@ -81,8 +80,16 @@ fn towards(from: Point, to: Point, t: f64) -> Point {
     })
 }
 
+/// Why a shooting found no geodesic: how near it came (in Fisher units; infinite when every
+/// geodesic it tried left the domain), after how many Newton steps a stage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Missed {
+    pub miss: f64,
+    pub steps: usize,
+}
+
 /// The geodesic from θ₁ to θ₂ by shooting: its initial velocity and length.
-pub fn shoot(family: &dyn Family, from: Point, to: Point) -> Result<Shot, GeodesicError> {
+pub fn shoot(family: &dyn Family, from: Point, to: Point) -> Result<Shot, Missed> {
     let mut best = f64::INFINITY;
     let mut stages = 1;
     while stages <= SHOOT_MAX_STAGES {
@@ -113,32 +120,8 @@ pub fn shoot(family: &dyn Family, from: Point, to: Point) -> Result<Shot, Geodes
         }
         stages *= 2;
     }
-    Err(GeodesicError::NoConvergence {
-        from,
-        to,
+    Err(Missed {
         miss: best,
         steps: SHOOT_MAX_STEPS,
-    })
-}
-
-/// `n` ≥ 2 points of the geodesic from θ₁ to θ₂, equally spaced in arc length (a geodesic
-/// keeps its speed, so equally spaced in t), ends exact.
-pub fn geodesic(
-    family: &dyn Family,
-    from: Point,
-    to: Point,
-    n: usize,
-) -> Result<Geodesic, GeodesicError> {
-    let shot = shoot(family, from, to)?;
-    let stops: Vec<f64> = (1..n).map(|k| k as f64 / (n - 1) as f64).collect();
-    let states = exp_map::geodesic(family, from, shot.velocity, &stops)
-        .ok_or(GeodesicError::Unreachable { from, to })?;
-    let mut points: Vec<Point> = std::iter::once(from)
-        .chain(states.iter().map(|s| s.0))
-        .collect();
-    points[n - 1] = to;
-    Ok(Geodesic {
-        points,
-        length: shot.length,
     })
 }

@@ -3,7 +3,7 @@
 
 mod error;
 
-pub use error::SpecError;
+pub use error::RequestError;
 
 use std::path::{Path, PathBuf};
 
@@ -71,16 +71,16 @@ pub struct NatgradSpec {
 }
 
 impl NatgradSpec {
-    pub fn new(args: &NatgradArgs) -> Result<Self, SpecError> {
+    pub fn new(args: &NatgradArgs) -> Result<Self, RequestError> {
         let family = family(&args.family)?;
-        let charts = charts_of(&*family, &args.charts, MAX_PANELS, SpecError::DescentPanels)?;
+        let charts = charts_of(&*family, &args.charts, MAX_PANELS, RequestError::DescentPanels)?;
         let first = charts[0];
         if let Some(p) = std::iter::once(&args.target)
             .chain(&args.from)
             .find(|p| !Model::new(&*family, first).contains(**p))
         {
             let (chart, domain) = (first.name(), first.domain());
-            return Err(SpecError::PointOutside {
+            return Err(RequestError::PointOutside {
                 x: p.x,
                 y: p.y,
                 chart,
@@ -88,13 +88,13 @@ impl NatgradSpec {
             });
         }
         if args.from.len() > 10 {
-            return Err(SpecError::Starts(args.from.len()));
+            return Err(RequestError::Starts(args.from.len()));
         }
         if !(args.step.is_finite() && args.step > 0.0) {
-            return Err(SpecError::Step(args.step));
+            return Err(RequestError::Step(args.step));
         }
         if !(1..=10_000).contains(&args.steps) {
-            return Err(SpecError::Steps(args.steps));
+            return Err(RequestError::Steps(args.steps));
         }
         let look = Look::new(&args.look, 0, None, Err("natgrad"))?;
         Ok(Self {
@@ -118,12 +118,12 @@ pub const MAX_TRIALS: usize = 20_000;
 pub const MAX_DRAWS: usize = 100_000_000;
 
 impl MleSpec {
-    pub fn new(args: &MleArgs) -> Result<Self, SpecError> {
+    pub fn new(args: &MleArgs) -> Result<Self, RequestError> {
         let family = family(&args.family)?;
-        let charts = charts_of(&*family, &args.charts, 3, SpecError::MlePanels)?;
+        let charts = charts_of(&*family, &args.charts, 3, RequestError::MlePanels)?;
         if !Model::new(&*family, charts[0]).contains(args.at) {
             let (chart, domain) = (charts[0].name(), charts[0].domain());
-            return Err(SpecError::TruthOutside {
+            return Err(RequestError::TruthOutside {
                 x: args.at.x,
                 y: args.at.y,
                 chart,
@@ -131,10 +131,10 @@ impl MleSpec {
             });
         }
         if !(2..=MAX_N).contains(&args.n) {
-            return Err(SpecError::SampleSize(args.n));
+            return Err(RequestError::SampleSize(args.n));
         }
         if !(2..=MAX_TRIALS).contains(&args.trials) || args.n * args.trials > MAX_DRAWS {
-            return Err(SpecError::Trials(args.trials, args.n));
+            return Err(RequestError::Trials(args.trials, args.n));
         }
         let look = Look::new(&args.look, 4 * charts.len(), None, Err("mle"))?;
         Ok(Self {
@@ -254,13 +254,13 @@ pub struct FigureSpec {
 }
 
 /// The family `--family` names (clap admits only the registry's names), with `--nu`.
-fn family(args: &FamilyArgs) -> Result<Arc<dyn Family>, SpecError> {
+fn family(args: &FamilyArgs) -> Result<Arc<dyn Family>, RequestError> {
     Ok(families::family(&args.family, args.nu)?)
 }
 
 /// The chart of `family` called `name`, or an error that lists the family's charts.
-fn chart_of(family: &dyn Family, name: &str) -> Result<&'static dyn Chart, SpecError> {
-    family.chart(name).ok_or_else(|| SpecError::UnknownChart {
+fn chart_of(family: &dyn Family, name: &str) -> Result<&'static dyn Chart, RequestError> {
+    family.chart(name).ok_or_else(|| RequestError::UnknownChart {
         chart: name.to_string(),
         family: family.name(),
         charts: family
@@ -277,8 +277,8 @@ fn charts_of(
     family: &dyn Family,
     names: &[String],
     max: usize,
-    count: fn(usize) -> SpecError,
-) -> Result<Vec<&'static dyn Chart>, SpecError> {
+    count: fn(usize) -> RequestError,
+) -> Result<Vec<&'static dyn Chart>, RequestError> {
     if !(1..=max).contains(&names.len()) {
         return Err(count(names.len()));
     }
@@ -289,22 +289,22 @@ fn charts_of(
 fn panels_of(
     family: &dyn Family,
     names: &[String],
-    count: fn(usize) -> SpecError,
-) -> Result<Vec<ChartChoice>, SpecError> {
+    count: fn(usize) -> RequestError,
+) -> Result<Vec<ChartChoice>, RequestError> {
     let charts = charts_of(family, names, MAX_PANELS, count)?;
     Ok(charts.into_iter().map(ChartChoice::Named).collect())
 }
 
 impl FigureSpec {
     /// The figure `fisherballs plot` draws.
-    pub fn plot(args: &PlotArgs) -> Result<Self, SpecError> {
+    pub fn plot(args: &PlotArgs) -> Result<Self, RequestError> {
         let family = family(&args.family)?;
         let first = family.charts()[0].name();
         let from = || chart_of(&*family, args.from.as_deref().unwrap_or(first));
         let panel = match (args.chart.as_deref().unwrap_or(first), args.at) {
             ("whitened", Some(at)) => ChartChoice::Whitened(Whitened::new(&*family, from()?, at)?),
-            ("whitened", None) => return Err(SpecError::WhitenedWithoutAt),
-            (_, Some(_)) => return Err(SpecError::AtWithoutWhitened),
+            ("whitened", None) => return Err(RequestError::WhitenedWithoutAt),
+            (_, Some(_)) => return Err(RequestError::AtWithoutWhitened),
             (name, None) => ChartChoice::Named(chart_of(&*family, name)?),
         };
         let kind = match args.show.as_str() {
@@ -322,10 +322,10 @@ impl FigureSpec {
     }
 
     /// The figure `fisherballs compare` draws.
-    pub fn compare(args: &CompareArgs) -> Result<Self, SpecError> {
+    pub fn compare(args: &CompareArgs) -> Result<Self, RequestError> {
         let family = family(&args.family)?;
         if !(2..=MAX_PANELS).contains(&args.charts.len()) {
-            return Err(SpecError::PanelCount(args.charts.len()));
+            return Err(RequestError::PanelCount(args.charts.len()));
         }
         let charts = args
             .charts
@@ -342,7 +342,7 @@ impl FigureSpec {
                     // The same distribution in each later chart; a failure there is told
                     // as the point the user typed.
                     let white = Whitened::new(&*family, *c, c.phi(theta)).map_err(|_| {
-                        SpecError::AtElsewhere {
+                        RequestError::AtElsewhere {
                             x: at.x,
                             y: at.y,
                             chart: c.name(),
@@ -370,7 +370,7 @@ impl FigureSpec {
         (xlim, ylim): (Option<Interval>, Option<Interval>),
         labels: Option<[String; 2]>,
         args: &CommonArgs,
-    ) -> Result<Self, SpecError> {
+    ) -> Result<Self, RequestError> {
         let chart = panels[0].chart();
         let kinds = args
             .ball
@@ -386,10 +386,10 @@ impl FigureSpec {
         let level = args.level.level(&*family)?;
         let (nx, ny) = args.grid.unwrap_or(chart.default_grid());
         if nx.saturating_mul(ny) > MAX_BALLS {
-            return Err(SpecError::TooManyBalls { nx, ny });
+            return Err(RequestError::TooManyBalls { nx, ny });
         }
         if kind == FigureKind::Jeffreys && nx * ny * kinds.len() > MAX_JEFFREYS_BALLS {
-            return Err(SpecError::TooManyWeighed(nx * ny * kinds.len()));
+            return Err(RequestError::TooManyWeighed(nx * ny * kinds.len()));
         }
         // Each outline point weighs what it costs to solve (exponential map, quadrature).
         let cost: usize = kinds.iter().map(|&k| family.point_cost(k)).sum();
@@ -422,13 +422,13 @@ impl FigureSpec {
 
     /// The figure `fisherballs geodesic` draws: paths from each --from to its --to, with
     /// `along` Fisher–Rao balls on each; a row of the grid for each path.
-    pub fn geodesic(args: &GeodesicArgs) -> Result<Self, SpecError> {
+    pub fn geodesic(args: &GeodesicArgs) -> Result<Self, RequestError> {
         let family = family(&args.family)?;
-        let panels = panels_of(&*family, &args.charts, SpecError::GeodesicPanels)?;
+        let panels = panels_of(&*family, &args.charts, RequestError::GeodesicPanels)?;
         let level = args.level.level(&*family)?;
         let chart = panels[0].chart();
         if args.from.len() != args.to.len() || args.from.len() > MAX_GEODESICS {
-            return Err(SpecError::Pairs(args.from.len(), args.to.len()));
+            return Err(RequestError::Pairs(args.from.len(), args.to.len()));
         }
         let pairs: Vec<(Point, Point)> = args
             .from
@@ -441,7 +441,7 @@ impl FigureSpec {
             .flat_map(|(a, b)| [a, b])
             .find(|p| !Model::new(&*family, chart).contains(**p))
         {
-            return Err(SpecError::EndOutside {
+            return Err(RequestError::EndOutside {
                 x: p.x,
                 y: p.y,
                 chart: chart.name(),
@@ -449,7 +449,7 @@ impl FigureSpec {
             });
         }
         if !(2..=MAX_ALONG).contains(&args.along) {
-            return Err(SpecError::Along(args.along));
+            return Err(RequestError::Along(args.along));
         }
         let look = Look::new(
             &args.look,
@@ -478,9 +478,9 @@ impl FigureSpec {
 
     /// The figure `fisherballs mml` draws: the region (limits of the first chart) covered
     /// by Fisher–Rao balls (`geometry::mml`), in each chart.
-    pub fn mml(args: &MmlArgs) -> Result<Self, SpecError> {
+    pub fn mml(args: &MmlArgs) -> Result<Self, RequestError> {
         let family = family(&args.family)?;
-        let panels = panels_of(&*family, &args.charts, SpecError::MmlPanels)?;
+        let panels = panels_of(&*family, &args.charts, RequestError::MmlPanels)?;
         let level = args.level.level(&*family)?;
         let chart = panels[0].chart();
         let defaults = chart.default_limits();
@@ -529,22 +529,22 @@ impl Look {
         balls: usize,
         labels: Option<[String; 2]>,
         page: Result<(), &'static str>,
-    ) -> Result<Self, SpecError> {
+    ) -> Result<Self, RequestError> {
         if !(MIN_POINTS..=MAX_POINTS).contains(&args.points) {
-            return Err(SpecError::Points(args.points));
+            return Err(RequestError::Points(args.points));
         }
         let format = Format::from_path(&args.output)
-            .ok_or_else(|| SpecError::Extension(args.output.clone()))?;
+            .ok_or_else(|| RequestError::Extension(args.output.clone()))?;
         let levels = match (format, page) {
-            (Format::Html, Err(command)) => return Err(SpecError::NoPage(command)),
+            (Format::Html, Err(command)) => return Err(RequestError::NoPage(command)),
             (Format::Html, Ok(())) => crate::page::LEVELS,
             _ => 1,
         };
         let total = balls * args.points * levels;
         if total > MAX_TOTAL_POINTS {
             return Err(match levels {
-                1 => SpecError::TooManyPoints(total),
-                _ => SpecError::TooManyPagePoints(total),
+                1 => RequestError::TooManyPoints(total),
+                _ => RequestError::TooManyPagePoints(total),
             });
         }
         let style = style(args, labels)?;
@@ -552,10 +552,10 @@ impl Look {
     }
 }
 
-fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecError> {
+fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, RequestError> {
     let canvas = canvas(args)?;
     if !(0.1..=20.0).contains(&args.line_width) {
-        return Err(SpecError::LineWidth(args.line_width));
+        return Err(RequestError::LineWidth(args.line_width));
     }
     let theme = Theme::from_name(&args.theme).expect("clap admits only Theme::NAMES");
     Ok(Style {
@@ -575,22 +575,22 @@ fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, SpecErro
 
 /// The figure's size from --width, --height, --dpi, --scale and --font-size, each checked:
 /// a layout of MIN_SIDE to MAX_SIDE figure pixels, a PNG of at most MAX_SIDE pixels a side.
-fn canvas(args: &LookArgs) -> Result<Canvas, SpecError> {
+fn canvas(args: &LookArgs) -> Result<Canvas, RequestError> {
     let (w, h) = (args.width, args.height);
     let side = f64::from(MIN_SIDE)..=f64::from(MAX_SIDE);
     if !side.contains(&w.px()) || !side.contains(&h.px()) {
-        return Err(SpecError::Size(w.to_string(), h.to_string()));
+        return Err(RequestError::Size(w.to_string(), h.to_string()));
     }
     if !(MIN_DPI..=MAX_DPI).contains(&args.dpi) {
-        return Err(SpecError::Dpi(args.dpi));
+        return Err(RequestError::Dpi(args.dpi));
     }
     if !(0.25..=4.0).contains(&args.scale) {
-        return Err(SpecError::Scale(args.scale));
+        return Err(RequestError::Scale(args.scale));
     }
     if let Some(pt) = args.font_size
         && !(MIN_FONT_PT..=MAX_FONT_PT).contains(&pt)
     {
-        return Err(SpecError::FontSize(pt));
+        return Err(RequestError::FontSize(pt));
     }
     let printed = w.inches().is_some() || h.inches().is_some();
     let per_px = if printed { args.dpi / 96.0 } else { 1.0 };
@@ -604,7 +604,7 @@ fn canvas(args: &LookArgs) -> Result<Canvas, SpecError> {
             true => format!("--dpi {} or less", Typed(most(args.dpi))),
             false => format!("--scale {} or less", Typed(most(args.scale))),
         };
-        return Err(SpecError::PngSize {
+        return Err(RequestError::PngSize {
             asked: format!(
                 "{w} by {h} at --dpi {} and --scale {}",
                 Typed(args.dpi),
@@ -628,7 +628,7 @@ fn canvas(args: &LookArgs) -> Result<Canvas, SpecError> {
 /// Every chart's domain is convex, so a rectangle lies in it when its four corners do.
 /// The error names the axis whose limits to move: the one the chart's constraint is on
 /// (found by trying the other axis's limits with the default ones).
-fn check_domain(family: &dyn Family, chart: &dyn Chart, limits: &Limits) -> Result<(), SpecError> {
+fn check_domain(family: &dyn Family, chart: &dyn Chart, limits: &Limits) -> Result<(), RequestError> {
     let model = Model::new(family, chart);
     let inside = |l: Limits| l.corners().iter().all(|&c| model.contains(c));
     if inside(*limits) {
@@ -644,7 +644,7 @@ fn check_domain(family: &dyn Family, chart: &dyn Chart, limits: &Limits) -> Resu
     } else {
         ("xlim", limits.x)
     };
-    Err(SpecError::OutOfDomain {
+    Err(RequestError::OutOfDomain {
         axis,
         lo: range.lo,
         hi: range.hi,
@@ -655,7 +655,7 @@ fn check_domain(family: &dyn Family, chart: &dyn Chart, limits: &Limits) -> Resu
 
 /// Whether the directory of a single figure's output exists (a figure file's directories are
 /// made by the writer instead, inside its output directory).
-pub fn check_directory(output: &Path) -> Result<(), SpecError> {
+pub fn check_directory(output: &Path) -> Result<(), RequestError> {
     let dir = match output.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -663,6 +663,6 @@ pub fn check_directory(output: &Path) -> Result<(), SpecError> {
     if dir.is_dir() {
         Ok(())
     } else {
-        Err(SpecError::NoDirectory(dir.to_path_buf()))
+        Err(RequestError::NoDirectory(dir.to_path_buf()))
     }
 }

@@ -17,7 +17,7 @@ use crate::geometry::families::FamilyError;
 
 /// Why a request cannot be drawn; each message names the flag and what to do.
 #[derive(Debug, Error)]
-pub enum SpecError {
+pub enum RequestError {
     #[error(transparent)]
     Family(#[from] FamilyError),
     #[error("'{chart}' is not a chart of the {family} family; its charts are {charts}")]
