@@ -6,17 +6,18 @@ use std::hint::black_box;
 use clap::Parser;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fisherballs::cli::args::PlotArgs;
-use fisherballs::request::FigureSpec;
-use fisherballs::{json, panels, render, scene};
+use fisherballs::export::{self, Format};
+use fisherballs::uses::Use;
+use fisherballs::uses::balls::Balls;
 
-fn spec(flags: &str) -> FigureSpec {
+fn request(flags: &str) -> Balls {
     #[derive(Parser)]
     struct Plot {
         #[command(flatten)]
         args: PlotArgs,
     }
     let argv = ["plot"].into_iter().chain(flags.split_whitespace());
-    FigureSpec::plot(&Plot::parse_from(argv).args).expect("valid bench spec")
+    Balls::plot(&Plot::parse_from(argv).args).expect("valid bench request")
 }
 
 fn geometry(c: &mut Criterion) {
@@ -32,28 +33,30 @@ fn geometry(c: &mut Criterion) {
             "--chart information --ball kl --grid 100x100 --points 256 -o x.png",
         ),
     ] {
-        let s = spec(flags);
+        let s = request(flags);
         g.throughput(Throughput::Elements(
-            (s.grid.0 * s.grid.1 * s.points) as u64,
+            (s.grid.0 * s.grid.1 * s.points()) as u64,
         ));
         g.sample_size(10);
-        g.bench_function(name, |b| b.iter(|| panels::compute(black_box(&s)).unwrap()));
+        g.bench_function(name, |b| {
+            b.iter(|| black_box(&s).solve_at(s.level).unwrap())
+        });
     }
     g.finish();
 }
 
 fn exporters(c: &mut Criterion) {
-    let s = spec("--chart mean-std --ball kl --grid 9x6 -o x.png");
-    let panels = panels::compute(&s).unwrap();
-    let sc = scene::build(&s, &panels);
+    let s = request("--chart mean-std --ball kl --grid 9x6 -o x.png");
+    let figure = s.solve().unwrap();
+    let scene = figure.scene();
     let mut g = c.benchmark_group("9x6 exact-kl figure");
     g.sample_size(20);
-    g.bench_function("png (draw 2x, average, encode)", |b| {
-        b.iter(|| render::to_png(black_box(&sc)).unwrap())
+    g.bench_function("png (draw, rasterise, encode)", |b| {
+        b.iter(|| export::to_png(black_box(&scene)).unwrap())
     });
-    g.bench_function("svg", |b| b.iter(|| render::to_svg(black_box(&sc))));
+    g.bench_function("svg", |b| b.iter(|| export::to_svg(black_box(&scene))));
     g.bench_function("json", |b| {
-        b.iter(|| json::to_bytes(black_box(&s), &panels))
+        b.iter(|| export::bytes(black_box(&*figure), Format::Json).unwrap())
     });
     g.finish();
 }

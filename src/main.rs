@@ -9,12 +9,12 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use fisherballs::cli::figure_file::{FigureFile, GALLERY};
 use fisherballs::cli::progress::Progress;
 use fisherballs::cli::{Cli, Command, one_line};
+use fisherballs::figure_file::{FigureFile, GALLERY};
 use fisherballs::output::{write_all, write_atomic};
-use fisherballs::pipeline::Request;
-use fisherballs::request::{FigureSpec, MleSpec, NatgradSpec, check_directory};
+use fisherballs::request::check_directory;
+use fisherballs::uses::{self, Use};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -43,12 +43,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Plot(args) => write(Request::Figure(FigureSpec::plot(&args)?)),
-        Command::Compare(args) => write(Request::Figure(FigureSpec::compare(&args)?)),
-        Command::Geodesic(args) => write(Request::Figure(FigureSpec::geodesic(&args)?)),
-        Command::Mle(args) => write(Request::Mle(MleSpec::new(&args)?)),
-        Command::Natgrad(args) => write(Request::Natgrad(NatgradSpec::new(&args)?)),
-        Command::Mml(args) => write(Request::Figure(FigureSpec::mml(&args)?)),
+        Command::Figure(command) => write(&*uses::request(&command)?),
         Command::Render { file, out } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("cannot read the figure file '{}'", file.display()))?;
@@ -65,10 +60,11 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn write(request: Request) -> Result<()> {
+/// Draws one figure and writes it, atomically: a failure leaves no partial or stale file.
+fn write(request: &dyn Use) -> Result<()> {
     check_directory(request.output())?;
     let progress = Progress::spinner(&format!("drawing {}", request.output().display()));
-    let drawn = request.bytes()?;
+    let drawn = uses::draw(request)?;
     drop(progress);
     for note in &drawn.notes {
         eprintln!("note: {note}");

@@ -186,4 +186,3 @@ pub fn viridis(t: f64) -> Rgb {
     let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
     [mix(a[0], b[0]), mix(a[1], b[1]), mix(a[2], b[2])]
 }
-

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use fisherballs::cli::figure_file::SCREENSHOT;
+use fisherballs::figure_file::SCREENSHOT;
 use fisherballs::geometry::families::gaussian::Gaussian;
 use fisherballs::geometry::{Family, Point};
 use serde_json::Value;

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use fisherballs::page::levels;
+use fisherballs::uses::balls::levels;
 use serde_json::Value;
 
 mod common;

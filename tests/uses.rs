@@ -248,7 +248,7 @@ fn whitened_estimates_have_unit_covariance_in_every_chart_of_every_family() {
     // MLE's covariance exceeds F⁻¹/n by O(1/n) (measured at n = 400: up to 20/n, in the
     // Gaussian's information chart and Gamma's shape-scale one). Five standard errors plus
     // 25/n. Their mean is checked too, so that a biased fit fails.
-    use fisherballs::mle;
+    use fisherballs::uses::mle::solve as mle;
     let (n, trials) = (400, 4000);
     let tol = 5.0 * (2.0 / trials as f64).sqrt() + 25.0 / n as f64;
     for f in all() {
@@ -283,7 +283,7 @@ fn whitened_estimates_have_unit_covariance_in_every_chart_of_every_family() {
 fn a_sample_without_an_estimate_is_reported() {
     // Samples of 2 draws from a categorical law: most miss an outcome; all-equal draws of
     // every other family.
-    use fisherballs::mle;
+    use fisherballs::uses::mle::solve as mle;
     let cat = families::family("categorical", None).unwrap();
     let found = mle::estimates(&*cat, middle(&*cat), 2, 100, 1);
     assert_eq!(found.missing, 100);

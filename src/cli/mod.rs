@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub mod args;
-pub mod figure_file;
 pub mod progress;
 
 use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
@@ -50,8 +49,36 @@ fn charts() -> String {
 
 const BALLS: &str = "Balls: quadratic ½ΔᵀFΔ = L, kl D(p′‖p) = L, kl-reverse D(p‖p′) = L, fisher-rao distance √(2L).";
 
+/// Every command: the figures, and the commands about them.
+// Parsed once a run: the size of a figure's arguments costs nothing worth a Box (which
+// clap's flatten does not take).
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 pub enum Command {
+    #[command(flatten)]
+    Figure(FigureCommand),
+    /// Draw every figure of a TOML figure file (see README.md)
+    Render {
+        /// The figure file
+        file: PathBuf,
+        /// Directory the figures are written into (created if missing)
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+    /// List the families, their charts, domains and default views (a Markdown table)
+    Families,
+    /// Write the gallery: the same as `render gallery/figures.toml --out DIR`
+    Gallery {
+        /// Directory to write into (created if missing)
+        #[arg(long, default_value = GALLERY_HOME)]
+        out: PathBuf,
+    },
+}
+
+/// The commands that make one figure: each is a use (`uses`), and a figure file's
+/// `command` key names one of them.
+#[derive(Subcommand)]
+pub enum FigureCommand {
     /// Draw balls in one chart of a family, to SVG, PNG or JSON
     #[command(after_help = charts_and_balls())]
     Plot(PlotArgs),
@@ -70,23 +97,10 @@ pub enum Command {
     /// Cover a region of a family with Fisher balls, every point within r of a centre: count them (MML)
     #[command(after_help = charts())]
     Mml(MmlArgs),
-    /// Draw every figure of a TOML figure file (see README.md)
-    Render {
-        /// The figure file
-        file: PathBuf,
-        /// Directory the figures are written into (created if missing)
-        #[arg(long, default_value = ".")]
-        out: PathBuf,
-    },
-    /// List the families, their charts, domains and default views (a Markdown table)
-    Families,
-    /// Write the gallery: the same as `render gallery/figures.toml --out DIR`
-    Gallery {
-        /// Directory to write into (created if missing)
-        #[arg(long, default_value = figure_file::GALLERY_HOME)]
-        out: PathBuf,
-    },
 }
+
+/// The directory the gallery's commands write into.
+pub const GALLERY_HOME: &str = "gallery";
 
 /// clap's message for a refused command line on one line, without its usage lines (they
 /// list every required flag and wrap): what is wrong, and the possible values if any.

@@ -20,6 +20,16 @@ pub enum Support {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoEstimate(pub &'static str);
 
+/// A covering of a region by Fisher–Rao balls that a family knows in closed form.
+pub struct ClosedCovering {
+    /// The centres, canonical; None when more than the limit asked for would be needed.
+    pub centres: Option<Vec<Point>>,
+    /// How the rows were laid, for captions ("in rows of constant σ").
+    pub rows: &'static str,
+    /// The Fisher area of one ball (exact, for the family's curvature).
+    pub ball_area: f64,
+}
+
 /// A two-parameter family p(x; θ) in its canonical parameters θ.
 ///
 /// Everything else (Fisher matrices in other charts, balls, the exponential map) is derived
@@ -43,6 +53,21 @@ pub trait Family: Send + Sync {
     /// with it, so that the largest allowed figure finishes in a few seconds.
     fn point_cost(&self, _kind: super::BallKind) -> usize {
         1
+    }
+    /// A covering of the canonical box `x`×`y` by Fisher–Rao balls of radius `r`, every
+    /// point of the region within r of a centre, known in closed form; the balls kept are
+    /// those that meet the region (whose canonical points `inside` tells), at most `limit`.
+    /// None where the family has none: `mml::cover` then lays rows of a locally flat metric
+    /// and checks them with exact distances.
+    fn closed_covering(
+        &self,
+        _inside: &dyn Fn(Point) -> bool,
+        _x: Interval,
+        _y: Interval,
+        _r: f64,
+        _limit: usize,
+    ) -> Option<ClosedCovering> {
+        None
     }
     /// Every chart of the family; the first is its default.
     fn charts(&self) -> &'static [&'static dyn Chart];

@@ -23,7 +23,7 @@ pub mod tolerance;
 
 pub use ball::{Ball, BallError, BallKind, Level};
 pub use chart::Chart;
-pub use family::{Family, NoEstimate, Support};
+pub use family::{ClosedCovering, Family, NoEstimate, Support};
 pub use model::Model;
 
 /// A point of a chart or of the canonical parameters: (x, y).
@@ -74,19 +74,4 @@ impl Limits {
     }
 }
 
-/// A number as a person types it, for messages: the shortest form that reads back as the
-/// same double, with an exponent from a million up and below 1e-4 (`1e200`, not 201
-/// digits; `1e6`; `0.01`; `-2`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Typed(pub f64);
-
-impl std::fmt::Display for Typed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let v = self.0;
-        if v == 0.0 || !v.is_finite() || (1e-4..1e6).contains(&v.abs()) {
-            write!(f, "{v}")
-        } else {
-            write!(f, "{v:e}")
-        }
-    }
-}
+pub use crate::number::Typed;

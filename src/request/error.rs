@@ -118,7 +118,7 @@ pub enum RequestError {
     TooManyPoints(usize),
     #[error(
         "this page has {0} outline points in all (its {levels} levels each solve every ball); at most {MAX_TOTAL_POINTS} (use fewer balls, points, kinds or charts)",
-        levels = crate::page::LEVELS
+        levels = super::INTERACTIVE_LEVELS
     )]
     TooManyPagePoints(usize),
     #[error(

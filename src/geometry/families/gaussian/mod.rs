@@ -14,7 +14,8 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
 use super::fit;
-use crate::geometry::{Family, Limits, Mat, NoEstimate, Point};
+use crate::geometry::mml;
+use crate::geometry::{ClosedCovering, Family, Limits, Mat, NoEstimate, Point};
 
 /// (μ, σ): the canonical chart.
 static MEAN_STD: Canonical = Canonical {
@@ -58,6 +59,24 @@ pub struct Gaussian;
 impl Family for Gaussian {
     fn name(&self) -> &'static str {
         "gaussian"
+    }
+
+    /// Rows along horocycles of the half-plane (`mml::gaussian_centres`): exact.
+    fn closed_covering(
+        &self,
+        inside: &dyn Fn(Point) -> bool,
+        x: Interval,
+        y: Interval,
+        r: f64,
+        limit: usize,
+    ) -> Option<ClosedCovering> {
+        // A ball meets the region when its centre or one of 64 points of its boundary is in it.
+        let meets = |c: Point| mml::ball_points(c, r, 64).any(inside);
+        Some(ClosedCovering {
+            centres: mml::gaussian_centres(meets, x, y, r, limit),
+            rows: "in rows of constant σ",
+            ball_area: mml::ball_area(r),
+        })
     }
 
     fn display_name(&self) -> String {

@@ -24,27 +24,24 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
-use clap::Parser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Parser, Subcommand};
 use toml::{Table, Value};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, FigureCommand};
 use crate::output::normal;
-use crate::pipeline::Request;
-use crate::request::{FigureSpec, MleSpec, NatgradSpec};
+use crate::uses::{self, Use};
 
 /// The gallery's figure file, compiled in so that `fisherballs gallery` works anywhere.
-pub const GALLERY: &str = include_str!("../../gallery/figures.toml");
-/// The directory the gallery's commands write into.
-pub const GALLERY_HOME: &str = "gallery";
+pub const GALLERY: &str = include_str!("../gallery/figures.toml");
 
 /// One figure of a file: where it goes, and the command that makes it.
 pub struct Figure {
     pub output: String,
     pub about: Option<String>,
-    /// `plot` or `compare`, then its flags (without `-o`).
+    /// The command, then its flags (without `-o`).
     pub argv: Vec<String>,
-    pub request: Request,
+    pub request: Box<dyn Use>,
 }
 
 /// A parsed and fully validated figure file.
@@ -166,16 +163,11 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
     safe_output(&output).context(context.clone())?;
     let command = match entry.remove("command") {
         None => "plot".to_string(),
-        Some(Value::String(s))
-            if ["plot", "compare", "geodesic", "mle", "natgrad", "mml"].contains(&s.as_str()) =>
-        {
-            s
-        }
-        Some(v) => {
-            bail!(
-                "{context}: command = {v} is not a figure command; use \"plot\", \"compare\", \"geodesic\", \"mle\", \"natgrad\" or \"mml\""
-            )
-        }
+        Some(Value::String(s)) if FigureCommand::has_subcommand(&s) => s,
+        Some(v) => bail!(
+            "{context}: command = {v} is not a figure command; use {}",
+            figure_commands()
+        ),
     };
     let about = match entry.remove("about") {
         None => None,
@@ -194,19 +186,13 @@ fn figure(mut entry: Table, out: &Path, n: usize) -> Result<Figure> {
             .chain([OsString::from("-o"), path.into_os_string()]),
     );
     let command = match parsed {
-        Ok(Cli { command }) => command,
+        Ok(Cli {
+            command: Command::Figure(command),
+        }) => command,
+        Ok(_) => unreachable!("the command is a figure command"),
         Err(e) => bail!("{context}: {}", clap_message(&e)),
     };
-    let request = match command {
-        Command::Plot(args) => FigureSpec::plot(&args).map(Request::Figure),
-        Command::Compare(args) => FigureSpec::compare(&args).map(Request::Figure),
-        Command::Geodesic(args) => FigureSpec::geodesic(&args).map(Request::Figure),
-        Command::Mle(args) => MleSpec::new(&args).map(Request::Mle),
-        Command::Natgrad(args) => NatgradSpec::new(&args).map(Request::Natgrad),
-        Command::Mml(args) => FigureSpec::mml(&args).map(Request::Figure),
-        _ => unreachable!("the command is a figure command"),
-    }
-    .map_err(|e| anyhow!("{context}: {e}"))?;
+    let request = uses::request(&command).map_err(|e| anyhow!("{context}: {e}"))?;
     Ok(Figure {
         output,
         about,
@@ -267,6 +253,22 @@ fn flag(command: &str, key: &str, value: &Value) -> Result<Vec<String>> {
     })
 }
 
+/// The figure commands, quoted, as a sentence's list: "plot", "compare", … or "mml".
+fn figure_commands() -> String {
+    use clap::CommandFactory;
+    let names: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name())
+        .filter(|n| FigureCommand::has_subcommand(n))
+        .map(|n| format!("\"{n}\""))
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// clap's message for one entry, without its usage lines; an unknown flag is a key here.
 fn clap_message(e: &clap::Error) -> String {
     if let (ErrorKind::UnknownArgument, Some(ContextValue::String(arg))) =
@@ -277,7 +279,7 @@ fn clap_message(e: &clap::Error) -> String {
             "unknown key '{key}'; the keys are the long flags of the command (see --help)"
         );
     }
-    super::one_line(e).replace("--output <OUT>", "output")
+    crate::cli::one_line(e).replace("--output <OUT>", "output")
 }
 
 /// Refuses absolute paths and `..`: every file stays inside the output directory.
@@ -327,16 +329,14 @@ impl FigureFile {
     /// drawn before any is written so that a figure that fails (a ball that cannot close)
     /// leaves the directory untouched.
     pub fn draw(&self) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-        let progress = super::progress::Progress::bar(self.figures.len());
+        let progress = crate::cli::progress::Progress::bar(self.figures.len());
         let mut files = self
             .figures
             .iter()
             .enumerate()
             .map(|(i, f)| {
                 progress.say(&f.output);
-                let drawn = f
-                    .request
-                    .bytes()
+                let drawn = uses::draw(&*f.request)
                     .with_context(|| format!("figure {} ({})", i + 1, f.output))?;
                 for note in &drawn.notes {
                     eprintln!("note: figure {} ({}): {note}", i + 1, f.output);

@@ -9,7 +9,7 @@ use resvg::{tiny_skia, usvg};
 use thiserror::Error;
 
 use super::svg::to_svg;
-use crate::scene::Scene;
+use crate::scene::{Figure, Scene};
 
 /// Why a figure could not become a PNG (none of these happen to an SVG of ours; they are
 /// reported, not unwrapped, all the same).
@@ -26,6 +26,12 @@ pub enum RasterError {
 /// The figure's SVG as a parsed tree (our text is glyph outlines: no fonts are needed).
 pub(super) fn tree(scene: &Scene) -> Result<usvg::Tree, usvg::Error> {
     usvg::Tree::from_data(&to_svg(scene), &usvg::Options::default())
+}
+
+pub(super) fn bytes(figure: &dyn Figure) -> anyhow::Result<Vec<u8>> {
+    let scene = figure.scene();
+    super::checked(&scene)?;
+    Ok(to_png(&scene)?)
 }
 
 /// The figure as PNG bytes: the SVG rendered at `scale` pixels per figure pixel.

@@ -19,11 +19,17 @@ use plotters_backend::{
 };
 
 use super::{draw, font, simplify};
-use crate::scene::Scene;
+use crate::scene::{Figure, Scene};
 use crate::style::Canvas;
 
 /// Backend units per figure pixel.
 const SCALE: u32 = 10;
+
+pub(super) fn bytes(figure: &dyn Figure) -> anyhow::Result<Vec<u8>> {
+    let scene = figure.scene();
+    super::checked(&scene)?;
+    Ok(to_svg(&scene))
+}
 
 /// The figure as a standalone SVG document.
 pub fn to_svg(scene: &Scene) -> Vec<u8> {

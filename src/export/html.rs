@@ -2,13 +2,27 @@
 //! holding the figure's SVG, with every level's balls grouped in it, the data the page
 //! shows as JSON, and the script of `page.html`, which only chooses what to show.
 
+use anyhow::bail;
+
 use super::svg::to_grouped_svg;
-use crate::page::PageScene;
+use crate::scene::{Figure, Interactive};
 
 const TEMPLATE: &str = include_str!("page.html");
 
+/// The figure's page, once every level's scene is checked; a use without one is refused
+/// by its request (`RequestError::NoPage`) before it comes here.
+pub(super) fn bytes(figure: &dyn Figure) -> anyhow::Result<Vec<u8>> {
+    let Some(page) = figure.interactive() else {
+        bail!("this figure has no interactive page; write .svg, .png, .pdf, .tex or .json");
+    };
+    for scene in &page.scenes {
+        super::checked(scene)?;
+    }
+    Ok(to_page(page)?)
+}
+
 /// The page as HTML bytes.
-pub fn to_page(page: &PageScene) -> Result<Vec<u8>, serde_json::Error> {
+fn to_page(page: &Interactive) -> Result<Vec<u8>, serde_json::Error> {
     let data = serde_json::to_string(&page.data)?;
     // Inside <script>, only "</" could end the element early; JSON allows "<\/".
     let data = data.replace("</", "<\\/");
@@ -16,7 +30,7 @@ pub fn to_page(page: &PageScene) -> Result<Vec<u8>, serde_json::Error> {
     let mut rest = TEMPLATE;
     // Each placeholder once, in order, so nothing inserted is read as a placeholder.
     for (key, value) in [
-        ("{{TITLE}}", escape(&page.data.title)),
+        ("{{TITLE}}", escape(&page.title)),
         ("{{FIGURE}}", figure(page)),
         ("{{DATA}}", data),
     ] {
@@ -31,7 +45,7 @@ pub fn to_page(page: &PageScene) -> Result<Vec<u8>, serde_json::Error> {
 
 /// The figure's own level drawn whole, and after each panel's balls the other levels' balls
 /// of that panel, hidden.
-fn figure(page: &PageScene) -> String {
+fn figure(page: &Interactive) -> String {
     let mut svg = to_grouped_svg(&page.scenes[page.current], page.current, true);
     let others: Vec<String> = page
         .scenes

@@ -1,20 +1,22 @@
-//! geometry → page scene: a figure's balls at several KL levels, and what the page's script
-//! shows of them (each ball's centre in every chart, the densities of its centre and of
-//! points of its outline), for `-o page.html`. The script only chooses among these; every
+//! The interactive page of balls: a figure's balls at several KL levels, and what the page's
+//! script shows of them (each ball's centre in every chart, the densities of its centre and
+//! of points of its outline), for `-o page.html`. The script only chooses among these; every
 //! number it shows is computed here.
 
 use anyhow::{Result, bail};
 use serde::Serialize;
 
+use super::Balls;
 use crate::geometry::{Family, Interval, Level, Point, Support, Typed};
-use crate::panels::{self, Panel};
-use crate::scene::{self, Scene, Shapes};
-use crate::request::FigureSpec;
+use crate::request::INTERACTIVE_LEVELS as LEVELS;
+use crate::scene::{Interactive, Scene, Shapes};
+use crate::style::outline;
+use crate::uses::panels::Panel;
+use crate::uses::panels::scene::chart_title;
 
 /// The levels a page offers: L · 10^((k − 4)/4) for k = 0 … 8, from L/10 to 10 L, four to a
 /// decade, with the figure's own L in the middle.
-pub const LEVELS: usize = 9;
-const MIDDLE: usize = 4;
+const MIDDLE: usize = LEVELS / 2;
 /// Points of the density plot's x axis (midpoints of as many cells of its window).
 const DENSITY_SAMPLES: usize = 120;
 /// Outline points of each ball whose densities are drawn faintly beside its centre's.
@@ -25,15 +27,6 @@ const DENSITY_DIGITS: usize = 4;
 /// The KL levels of a page around `kl`; the middle one is `kl` itself.
 pub fn levels(kl: f64) -> [f64; LEVELS] {
     std::array::from_fn(|k| kl * 10f64.powf((k as f64 - MIDDLE as f64) / 4.0))
-}
-
-/// Everything a page is made of: a scene for each level that could be solved (the same
-/// axes in each, and each ball its own [`Shapes`]), which of them is the figure's own, and
-/// the data the script shows.
-pub struct PageScene {
-    pub scenes: Vec<Scene>,
-    pub current: usize,
-    pub data: PageData,
 }
 
 #[derive(Serialize)]
@@ -49,7 +42,9 @@ pub struct PageData {
     pub levels: Vec<LevelData>,
     pub charts: Vec<ChartData>,
     pub balls: Vec<BallData>,
-    pub law: LawData,
+    /// Named "law" in the page's script.
+    #[serde(rename = "law")]
+    pub densities: Densities,
 }
 
 #[derive(Serialize)]
@@ -77,7 +72,7 @@ pub struct BallData {
 /// The densities the page plots: at the centre of every ball, and at `OUTLINE_SAMPLES`
 /// points of its outline at every level (`outline[level][ball][point]`), each at every `x`.
 #[derive(Serialize)]
-pub struct LawData {
+pub struct Densities {
     /// "line": a density over `x`; "outcomes": the probabilities of outcomes 0, 1, …
     pub support: &'static str,
     pub x: Vec<f64>,
@@ -85,12 +80,12 @@ pub struct LawData {
     pub outline: Vec<Vec<Vec<Vec<f64>>>>,
 }
 
-/// The page of a figure whose panels at its own level are `panels`. A level whose balls
+/// The page of balls whose panels at their own level are `panels`. A level whose balls
 /// cannot all be solved (a ball leaves the domain) is left out, with a note.
-pub fn build(spec: &FigureSpec, panels: Vec<Panel>) -> Result<(PageScene, Vec<String>)> {
+pub fn build(spec: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<String>)> {
     let mut notes = Vec::new();
     let mut own = Some(panels);
-    let mut solved: Vec<(FigureSpec, Vec<Panel>)> = Vec::new();
+    let mut solved: Vec<(Balls, Vec<Panel>)> = Vec::new();
     let mut current = 0;
     for (k, kl) in levels(spec.level.kl()).into_iter().enumerate() {
         let mut at = spec.clone();
@@ -103,18 +98,19 @@ pub fn build(spec: &FigureSpec, panels: Vec<Panel>) -> Result<(PageScene, Vec<St
             .map_err(anyhow::Error::from)
             .and_then(|level| {
                 at.level = level;
-                Ok(panels::compute(&at)?)
+                Ok(at.solve_at(level)?)
             });
         match computed {
             Ok(p) => solved.push((at, p)),
             Err(e) => notes.push(format!("the page leaves out level L = {}: {e}", Typed(kl))),
         }
     }
-    let base = scene::build(&solved[current].0, &solved[current].1);
+    let scene = |at: &Balls, panels: &[Panel]| at.scene(&at.drawing(), panels, || at.caption());
+    let base = scene(&solved[current].0, &solved[current].1);
     let mut scenes = Vec::new();
     let mut level_data = Vec::new();
     for (at, panels) in &solved {
-        let mut s = scene::build(at, panels);
+        let mut s = scene(at, panels);
         for (p, b) in s.panels.iter_mut().zip(&base.panels) {
             (p.x_range, p.y_range, p.log_y) = (b.x_range, b.y_range, b.log_y);
             p.shapes = std::mem::take(&mut p.shapes)
@@ -140,18 +136,19 @@ pub fn build(spec: &FigureSpec, panels: Vec<Panel>) -> Result<(PageScene, Vec<St
             .panels
             .iter()
             .map(|c| ChartData {
-                name: scene::chart_title(c),
+                name: chart_title(c),
                 labels: c.chart().axis_labels().map(str::to_string),
             })
             .collect(),
         balls: balls(&solved[current].1, &scenes[current]),
-        law: law(spec, &solved, current)?,
+        densities: densities_of(spec, &solved, current)?,
     };
     Ok((
-        PageScene {
+        Interactive {
             scenes,
             current,
-            data,
+            title: base.title.clone(),
+            data: Box::new(data),
         },
         notes,
     ))
@@ -205,7 +202,7 @@ fn balls(panels: &[Panel], first: &Scene) -> Vec<BallData> {
                 .shapes
                 .iter()
                 .find(|s| s.first == i)
-                .map(|s| hex(crate::style::outline(s.colour)))
+                .map(|s| hex(outline(s.colour)))
                 .unwrap_or_default(),
         })
         .collect()
@@ -213,9 +210,9 @@ fn balls(panels: &[Panel], first: &Scene) -> Vec<BallData> {
 
 /// The densities of every centre, and of `OUTLINE_SAMPLES` points of every outline (of the
 /// first kind) at every level, over one window that holds every centre's.
-fn law(spec: &FigureSpec, solved: &[(FigureSpec, Vec<Panel>)], current: usize) -> Result<LawData> {
+fn densities_of(spec: &Balls, solved: &[(Balls, Vec<Panel>)], current: usize) -> Result<Densities> {
     let family = &*spec.family;
-    let chart = spec.chart();
+    let chart = spec.panels[0].chart();
     let theta = |p: &Point| chart.theta(*p);
     let centres: Vec<Point> = solved[current].1[0].layers[0]
         .balls
@@ -257,7 +254,7 @@ fn law(spec: &FigureSpec, solved: &[(FigureSpec, Vec<Panel>)], current: usize) -
                 .collect::<Result<Vec<_>>>()
         })
         .collect::<Result<_>>()?;
-    Ok(LawData {
+    Ok(Densities {
         support,
         x,
         centre,

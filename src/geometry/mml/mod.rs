@@ -20,6 +20,10 @@
 //! 4a q/(1 + a²/4) (a = √2 ρ to first order, giving 2r², against a ball's π r²: thinness
 //! π/2 for small r, the best a covering by rows out of line can do in the flat plane).
 
+mod covering;
+
+pub use covering::{Covering, cover, rectangle};
+
 use super::{Interval, Mat, Point};
 
 /// The Fisher area of a ball of radius r: a geodesic disc in a surface of curvature −½,

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use super::draw::{layout, text_scale};
 use super::{layout, simplify, tex};
 use crate::geometry::Interval;
-use crate::scene::{Curve, PanelScene, Scene, Shading, Shapes};
+use crate::scene::{Curve, Figure, PanelScene, Scene, Shading, Shapes};
 use crate::style::{Rgb, outline};
 
 /// Sizes are in PostScript points (bp, 72 an inch: TeX's pt is 1/72.27 in), so the page is
@@ -28,6 +28,12 @@ const BAR: f64 = 70.0;
 const FIGURE_TITLE: f64 = 22.0;
 /// Points per figure pixel (96 pixels an inch, 72 points).
 const PT_PER_PX: f64 = 0.75;
+
+pub(super) fn bytes(figure: &dyn Figure) -> anyhow::Result<Vec<u8>> {
+    let scene = figure.scene();
+    super::checked(&scene)?;
+    Ok(to_tex(&scene))
+}
 
 /// The figure as a pgfplots LaTeX file.
 pub fn to_tex(scene: &Scene) -> Vec<u8> {

@@ -9,7 +9,7 @@ use krilla::page::PageSettings;
 use krilla_svg::{SurfaceExt, SvgSettings};
 use thiserror::Error;
 
-use crate::scene::Scene;
+use crate::scene::{Figure, Scene};
 
 /// Why a figure could not become a PDF.
 #[derive(Debug, Error)]
@@ -18,6 +18,12 @@ pub enum PdfError {
     Svg(#[from] resvg::usvg::Error),
     #[error("the PDF could not be written: {0}")]
     Write(String),
+}
+
+pub(super) fn bytes(figure: &dyn Figure) -> anyhow::Result<Vec<u8>> {
+    let scene = figure.scene();
+    super::checked(&scene)?;
+    Ok(to_pdf(&scene)?)
 }
 
 /// The figure as a one-page vector PDF.

@@ -1,0 +1,115 @@
+//! Figures → bytes: one exporter a format, each in its own file, all in one table
+//! ([`EXPORTERS`]). A drawn format (SVG, PNG, PDF, pgfplots) takes the figure's scene once it
+//! is checked to hold only what can be drawn; JSON takes its numbers; the page takes its
+//! interactive scenes. Only the command line writes files.
+//!
+//! The drawing is one function ([`draw::draw`]) generic over plotters' `DrawingBackend`,
+//! onto our SVG backend; the SVG is the master, and PNG (resvg) and PDF (krilla) are made
+//! from it, so all three show the same picture.
+
+mod draw;
+pub mod font;
+mod html;
+mod json;
+mod layout;
+mod pdf;
+mod pgf;
+mod png;
+mod simplify;
+mod svg;
+mod tex;
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::scene::{self, Figure, Scene};
+
+pub use draw::{RoomError, room};
+pub use json::NotFinite;
+pub use pdf::to_pdf;
+pub use pgf::to_tex;
+pub use png::to_png;
+pub use svg::to_svg;
+
+/// What an output holds, from its name's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+    Pdf,
+    /// A pgfplots LaTeX file.
+    Tex,
+    Json,
+    /// An interactive page: the SVG with its balls at several levels, and a script.
+    Html,
+}
+
+/// One format: the extensions that name it, and how a figure becomes its bytes.
+pub struct Exporter {
+    pub format: Format,
+    pub extensions: &'static [&'static str],
+    pub bytes: fn(&dyn Figure) -> Result<Vec<u8>>,
+}
+
+/// Every format fisherballs writes. A new format is a file of this folder and a row here.
+pub const EXPORTERS: [Exporter; 6] = [
+    Exporter {
+        format: Format::Svg,
+        extensions: &["svg"],
+        bytes: svg::bytes,
+    },
+    Exporter {
+        format: Format::Png,
+        extensions: &["png"],
+        bytes: png::bytes,
+    },
+    Exporter {
+        format: Format::Pdf,
+        extensions: &["pdf"],
+        bytes: pdf::bytes,
+    },
+    Exporter {
+        format: Format::Tex,
+        extensions: &["tex"],
+        bytes: pgf::bytes,
+    },
+    Exporter {
+        format: Format::Json,
+        extensions: &["json"],
+        bytes: json::bytes,
+    },
+    Exporter {
+        format: Format::Html,
+        extensions: &["html", "htm"],
+        bytes: html::bytes,
+    },
+];
+
+impl Format {
+    /// The format an output's extension names (in any case), if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        EXPORTERS
+            .iter()
+            .find(|e| e.extensions.contains(&extension.as_str()))
+            .map(|e| e.format)
+    }
+}
+
+/// The figure as the bytes of `format`.
+pub fn bytes(figure: &dyn Figure, format: Format) -> Result<Vec<u8>> {
+    let exporter = EXPORTERS
+        .iter()
+        .find(|e| e.format == format)
+        .expect("every format has a row in EXPORTERS");
+    (exporter.bytes)(figure)
+}
+
+/// A scene that every drawn format can draw: every number finite, every axis divisible into
+/// ticks, and room in every panel for its axes and labels.
+fn checked(scene: &Scene) -> Result<()> {
+    scene::check(scene)?;
+    room(scene)?;
+    Ok(())
+}

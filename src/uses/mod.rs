@@ -1,0 +1,70 @@
+//! The uses of Fisher information that fisherballs draws, a module each: its request (the
+//! checked arguments), its solve step (the geometry), its scene and its numbers. The command
+//! line and figure files reach them through one dispatch, [`request`].
+//!
+//! | use | commands | module |
+//! |---|---|---|
+//! | balls on a grid, in one chart or several, with an interactive page | `plot`, `compare` | [`balls`] |
+//! | balls over the Jeffreys prior, each weighed | `plot --show jeffreys` | [`jeffreys`] |
+//! | Fisher–Rao geodesics with balls along them | `geodesic` | [`geodesic`] |
+//! | maximum-likelihood estimates, raw and whitened | `mle` | [`mle`] |
+//! | plain and natural gradient descent | `natgrad` | [`natgrad`] |
+//! | a region covered by balls (minimum message length) | `mml` | [`mml`] |
+
+pub mod balls;
+pub mod geodesic;
+pub mod jeffreys;
+pub mod mle;
+pub mod mml;
+pub mod natgrad;
+pub mod panels;
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::cli::FigureCommand;
+use crate::export::Format;
+use crate::request::RequestError;
+use crate::scene::Figure;
+
+/// A use, its request checked: where its figure goes, and how to solve it.
+pub trait Use {
+    /// The output file.
+    fn output(&self) -> &Path;
+    /// What the output holds.
+    fn format(&self) -> Format;
+    /// Solves the geometry, ready for the exporters.
+    fn solve(&self) -> Result<Box<dyn Figure + '_>>;
+}
+
+/// The use a figure command asks for, its arguments checked.
+pub fn request(command: &FigureCommand) -> Result<Box<dyn Use>, RequestError> {
+    Ok(match command {
+        FigureCommand::Plot(args) if args.show == "jeffreys" => {
+            Box::new(jeffreys::Jeffreys::new(args)?)
+        }
+        FigureCommand::Plot(args) => Box::new(balls::Balls::plot(args)?),
+        FigureCommand::Compare(args) => Box::new(balls::Balls::compare(args)?),
+        FigureCommand::Geodesic(args) => Box::new(geodesic::Geodesic::new(args)?),
+        FigureCommand::Mle(args) => Box::new(mle::Mle::new(args)?),
+        FigureCommand::Natgrad(args) => Box::new(natgrad::Natgrad::new(args)?),
+        FigureCommand::Mml(args) => Box::new(mml::Mml::new(args)?),
+    })
+}
+
+/// A use's file: its bytes, and what the user should know of them.
+pub struct Drawn {
+    pub bytes: Vec<u8>,
+    pub notes: Vec<String>,
+}
+
+/// Solves a use and exports it in its format.
+pub fn draw(request: &dyn Use) -> Result<Drawn> {
+    let figure = request.solve()?;
+    let bytes = crate::export::bytes(&*figure, request.format())?;
+    Ok(Drawn {
+        bytes,
+        notes: figure.notes(),
+    })
+}

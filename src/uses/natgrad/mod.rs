@@ -1,0 +1,122 @@
+//! `natgrad`, the post's second use of Fisher information: from the same starts, plain and
+//! natural gradient descent on D(p_target ‖ p) run in every chart; plain paths differ
+//! between charts, natural ones (for small steps) trace the same distributions.
+
+mod json;
+mod scene;
+pub mod solve;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Result;
+
+use super::Use;
+use crate::cli::args::NatgradArgs;
+use crate::export::Format;
+use crate::geometry::{Chart, Family, Model, Point};
+use crate::request::{MAX_PANELS, Presentation, RequestError, charts_of, family};
+use crate::scene::{Figure, Scene};
+use solve::{Descent, View};
+
+/// Descents from each start towards the target, in every chart; points canonical.
+pub struct Natgrad {
+    pub family: Arc<dyn Family>,
+    pub charts: Vec<&'static dyn Chart>,
+    pub target: Point,
+    pub starts: Vec<Point>,
+    pub step: f64,
+    pub steps: usize,
+    pub presentation: Presentation,
+}
+
+/// At most 10 starts, and 1 to 10 000 steps.
+const MAX_STARTS: usize = 10;
+const MAX_STEPS: usize = 10_000;
+
+impl Natgrad {
+    pub fn new(args: &NatgradArgs) -> Result<Self, RequestError> {
+        let family = family(&args.family)?;
+        let charts = charts_of(
+            &*family,
+            &args.charts,
+            MAX_PANELS,
+            RequestError::DescentPanels,
+        )?;
+        let first = charts[0];
+        if let Some(p) = std::iter::once(&args.target)
+            .chain(&args.from)
+            .find(|p| !Model::new(&*family, first).contains(**p))
+        {
+            let (chart, domain) = (first.name(), first.domain());
+            return Err(RequestError::PointOutside {
+                x: p.x,
+                y: p.y,
+                chart,
+                domain,
+            });
+        }
+        if args.from.len() > MAX_STARTS {
+            return Err(RequestError::Starts(args.from.len()));
+        }
+        if !(args.step.is_finite() && args.step > 0.0) {
+            return Err(RequestError::Step(args.step));
+        }
+        if !(1..=MAX_STEPS).contains(&args.steps) {
+            return Err(RequestError::Steps(args.steps));
+        }
+        let presentation = Presentation::new(&args.look, 0, None, Err("natgrad"))?;
+        Ok(Self {
+            family,
+            target: first.theta(args.target),
+            starts: args.from.iter().map(|&p| first.theta(p)).collect(),
+            charts,
+            step: args.step,
+            steps: args.steps,
+            presentation,
+        })
+    }
+}
+
+impl Use for Natgrad {
+    fn output(&self) -> &Path {
+        &self.presentation.output
+    }
+
+    fn format(&self) -> Format {
+        self.presentation.format
+    }
+
+    fn solve(&self) -> Result<Box<dyn Figure + '_>> {
+        let descents = solve::run(
+            &*self.family,
+            &self.charts,
+            self.target,
+            &self.starts,
+            self.step,
+            self.steps,
+        )?;
+        let views = solve::views(&self.charts, self.target, &descents);
+        Ok(Box::new(Solved {
+            request: self,
+            descents,
+            views,
+        }))
+    }
+}
+
+struct Solved<'a> {
+    request: &'a Natgrad,
+    descents: Vec<Descent>,
+    views: Vec<View>,
+}
+
+impl Figure for Solved<'_> {
+    fn scene(&self) -> Scene {
+        scene::scene(self.request, &self.descents, &self.views)
+    }
+
+    fn numbers(&self) -> Box<dyn erased_serde::Serialize + '_> {
+        Box::new(json::numbers(self.request, &self.descents, &self.views))
+    }
+}
