@@ -55,9 +55,9 @@ pub fn normal(name: &Path) -> Option<PathBuf> {
 }
 
 /// Directories made for a set of outputs, removed again (deepest first) unless kept.
-struct Made(Vec<PathBuf>);
+struct MadeDirectories(Vec<PathBuf>);
 
-impl Made {
+impl MadeDirectories {
     /// Makes `dir` and any missing parents, remembering each one made.
     fn dir(&mut self, dir: &Path) -> Result<()> {
         // A relative path's last ancestor is "" (the working directory): never made.
@@ -74,7 +74,7 @@ impl Made {
     }
 }
 
-impl Drop for Made {
+impl Drop for MadeDirectories {
     fn drop(&mut self) {
         for d in self.0.iter().rev() {
             let _ = std::fs::remove_dir(d);
@@ -92,7 +92,7 @@ pub fn write_all(
     files: &[(PathBuf, Vec<u8>)],
     announce: impl FnOnce(&[PathBuf]) -> Result<()>,
 ) -> Result<()> {
-    let mut made = Made(Vec::new());
+    let mut made = MadeDirectories(Vec::new());
     made.dir(out)?;
     let root = out
         .canonicalize()

@@ -119,7 +119,7 @@ pub struct CommonArgs {
     pub level: LevelArgs,
 
     #[command(flatten)]
-    pub look: LookArgs,
+    pub look: PresentationArgs,
 }
 
 /// The size of the balls.
@@ -146,7 +146,7 @@ impl LevelArgs {
 
 /// Options every figure has: points on each outline, the figure's style and output.
 #[derive(Debug, Clone, Args)]
-pub struct LookArgs {
+pub struct PresentationArgs {
     /// Number of points on each outline
     #[arg(long, default_value_t = 128)]
     pub points: usize,
@@ -230,7 +230,7 @@ pub struct GeodesicArgs {
     pub level: LevelArgs,
 
     #[command(flatten)]
-    pub look: LookArgs,
+    pub look: PresentationArgs,
 }
 
 /// The options of `fisherballs mml`: a region covered by Fisher balls.
@@ -255,7 +255,7 @@ pub struct MmlArgs {
     pub level: LevelArgs,
 
     #[command(flatten)]
-    pub look: LookArgs,
+    pub look: PresentationArgs,
 }
 
 /// The options of `fisherballs mle`: maximum-likelihood estimates, raw and whitened.
@@ -285,7 +285,7 @@ pub struct MleArgs {
     pub seed: u64,
 
     #[command(flatten)]
-    pub look: LookArgs,
+    pub look: PresentationArgs,
 }
 
 /// The options of `fisherballs natgrad`: plain and natural gradient descent compared.
@@ -315,7 +315,7 @@ pub struct NatgradArgs {
     pub steps: usize,
 
     #[command(flatten)]
-    pub look: LookArgs,
+    pub look: PresentationArgs,
 }
 
 pub(crate) fn family_names() -> Vec<&'static str> {

@@ -25,7 +25,7 @@ use anyhow::Result;
 
 use crate::scene::{self, Figure, Scene};
 
-pub use draw::{RoomError, room};
+pub use draw::{SpaceError, check_space};
 pub use json::NotFinite;
 pub use pdf::to_pdf;
 pub use pgf::to_tex;
@@ -110,6 +110,6 @@ pub fn bytes(figure: &dyn Figure, format: Format) -> Result<Vec<u8>> {
 /// ticks, and room in every panel for its axes and labels.
 fn checked(scene: &Scene) -> Result<()> {
     scene::check(scene)?;
-    room(scene)?;
+    check_space(scene)?;
     Ok(())
 }

@@ -11,7 +11,7 @@ pub use limits::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::cli::args::{FamilyArgs, Length, LookArgs};
+use crate::cli::args::{FamilyArgs, Length, PresentationArgs};
 use crate::export::Format;
 use crate::geometry::chart::Whitened;
 use crate::geometry::families;
@@ -105,7 +105,7 @@ impl Presentation {
     /// figure can be a page (which solves its balls at every one of its levels), or which
     /// command it is if it cannot.
     pub fn new(
-        args: &LookArgs,
+        args: &PresentationArgs,
         balls: usize,
         labels: Option<[String; 2]>,
         page: Result<(), &'static str>,
@@ -137,7 +137,7 @@ impl Presentation {
     }
 }
 
-fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, RequestError> {
+fn style(args: &PresentationArgs, labels: Option<[String; 2]>) -> Result<Style, RequestError> {
     let canvas = canvas(args)?;
     if !(0.1..=20.0).contains(&args.line_width) {
         return Err(RequestError::LineWidth(args.line_width));
@@ -160,7 +160,7 @@ fn style(args: &LookArgs, labels: Option<[String; 2]>) -> Result<Style, RequestE
 
 /// The figure's size from --width, --height, --dpi, --scale and --font-size, each checked:
 /// a layout of MIN_SIDE to MAX_SIDE figure pixels, a PNG of at most MAX_SIDE pixels a side.
-fn canvas(args: &LookArgs) -> Result<Canvas, RequestError> {
+fn canvas(args: &PresentationArgs) -> Result<Canvas, RequestError> {
     let (w, h) = (args.width, args.height);
     let side = f64::from(MIN_SIDE)..=f64::from(MAX_SIDE);
     if !side.contains(&w.px()) || !side.contains(&h.px()) {

@@ -54,16 +54,16 @@ pub fn request(command: &FigureCommand) -> Result<Box<dyn Use>, RequestError> {
 }
 
 /// A use's file: its bytes, and what the user should know of them.
-pub struct Drawn {
+pub struct Exported {
     pub bytes: Vec<u8>,
     pub notes: Vec<String>,
 }
 
 /// Solves a use and exports it in its format.
-pub fn draw(request: &dyn Use) -> Result<Drawn> {
+pub fn draw(request: &dyn Use) -> Result<Exported> {
     let figure = request.solve()?;
     let bytes = crate::export::bytes(&*figure, request.format())?;
-    Ok(Drawn {
+    Ok(Exported {
         bytes,
         notes: figure.notes(),
     })
