@@ -53,7 +53,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Families => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(fisherballs::geometry::families::markdown_table().as_bytes())
+                .write_all(fisherballs::cli::families::markdown_table().as_bytes())
                 .and_then(|()| stdout.flush())
                 .context("cannot write the table to standard output")
         }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub mod args;
+pub mod families;
 pub mod progress;
 
 use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
@@ -38,13 +39,13 @@ pub struct Cli {
 fn charts_and_balls() -> String {
     format!(
         "{}  plot also takes --chart whitened (with --at X,Y and --from CHART).\n{BALLS}",
-        crate::geometry::families::help()
+        families::help()
     )
 }
 
 /// The families and their charts, from the registry.
 fn charts() -> String {
-    crate::geometry::families::help()
+    families::help()
 }
 
 const BALLS: &str = "Balls: quadratic ½ΔᵀFΔ = L, kl D(p′‖p) = L, kl-reverse D(p‖p′) = L, fisher-rao distance √(2L).";

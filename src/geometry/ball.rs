@@ -61,17 +61,33 @@ pub struct Level {
     kl: f64,
 }
 
+/// How a level was given: as a KL level L, or as a Fisher radius r.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelOf {
+    Kl,
+    Radius,
+}
+
+impl std::fmt::Display for LevelOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            LevelOf::Kl => "the KL level",
+            LevelOf::Radius => "the Fisher radius",
+        })
+    }
+}
+
 /// Why a number cannot be a level.
 #[derive(Debug, Error, PartialEq)]
 pub enum LevelError {
-    #[error("{name} must be a finite number greater than 0, got {}", Typed(*value))]
-    NotPositive { name: &'static str, value: f64 },
+    #[error("{of} must be a finite number greater than 0, got {}", Typed(*value))]
+    NotPositive { of: LevelOf, value: f64 },
     #[error(
-        "{name} {} is out of range; use {} to {} (smaller balls cannot be solved to 1e-10 in double precision, larger ones close in no chart)",
+        "{of} {} is out of range {} to {} (smaller balls cannot be solved to 1e-10 in double precision, larger ones close in no chart)",
         Typed(*value), Typed(*lo), Typed(*hi)
     )]
     OutOfRange {
-        name: &'static str,
+        of: LevelOf,
         value: f64,
         lo: f64,
         hi: f64,
@@ -81,10 +97,10 @@ pub enum LevelError {
 impl Level {
     /// A ball at KL level `kl`, [`MIN_KL`] ≤ L ≤ [`MAX_KL`].
     pub fn from_kl(kl: f64) -> Result<Self, LevelError> {
-        check_positive("--kl", kl)?;
+        check_positive(LevelOf::Kl, kl)?;
         if !(MIN_KL..=MAX_KL).contains(&kl) {
             return Err(LevelError::OutOfRange {
-                name: "--kl",
+                of: LevelOf::Kl,
                 value: kl,
                 lo: MIN_KL,
                 hi: MAX_KL,
@@ -95,9 +111,9 @@ impl Level {
 
     /// A ball of Fisher radius `r`: L = r²/2.
     pub fn from_radius(r: f64) -> Result<Self, LevelError> {
-        check_positive("--radius", r)?;
+        check_positive(LevelOf::Radius, r)?;
         Self::from_kl(0.5 * r * r).map_err(|_| LevelError::OutOfRange {
-            name: "--radius",
+            of: LevelOf::Radius,
             value: r,
             // √(2·MIN_KL) = 1.414e-5 and √(2·MAX_KL) = 1414.2, told inward-rounded.
             lo: 1.5e-5,
@@ -114,15 +130,16 @@ impl Level {
     }
 }
 
-fn check_positive(name: &'static str, value: f64) -> Result<(), LevelError> {
+fn check_positive(of: LevelOf, value: f64) -> Result<(), LevelError> {
     if value.is_finite() && value > 0.0 {
         Ok(())
     } else {
-        Err(LevelError::NotPositive { name, value })
+        Err(LevelError::NotPositive { of, value })
     }
 }
 
-/// Why a ball could not be drawn.
+/// Why a ball could not be drawn. The messages state what happened, in numbers; the
+/// request layer (`request::error`) words what to change in flags.
 #[derive(Debug, Error, PartialEq)]
 pub enum BallError {
     #[error(
@@ -130,7 +147,7 @@ pub enum BallError {
     )]
     Degenerate { x: f64, y: f64 },
     #[error(
-        "the {kind} ball around ({x:?}, {y:?}) runs out of the chart's domain ({domain}) before reaching its level; use a smaller --kl/--radius or limits farther from the edge"
+        "the {kind} ball around ({x:?}, {y:?}) runs out of the chart's domain ({domain}) before reaching its level"
     )]
     NotClosed {
         kind: &'static str,
@@ -139,24 +156,20 @@ pub enum BallError {
         domain: &'static str,
     },
     #[error(
-        "the ball around ({x:?}, {y:?}) cannot be shown in the {chart} chart: its distributions there fall outside the chart's domain or beyond double precision; choose --xlim/--ylim nearer the first chart's default view"
+        "the ball around ({x:?}, {y:?}) cannot be shown in the {chart} chart: its distributions there fall outside the chart's domain or beyond double precision"
     )]
     NotShown { x: f64, y: f64, chart: &'static str },
-    #[error(
-        "the region holds no ball centre at this radius; use a smaller --radius/--kl or a larger region"
-    )]
+    #[error("the region holds no ball centre at this radius")]
     Empty,
     #[error(
-        "no covering of the region with every hole within the radius was found (balls laid 12% short of it still left one); use a larger --radius/--kl or a smaller region"
+        "no covering of the region with every hole within the radius was found (balls laid 12% short of it still left one)"
     )]
     NoCovering,
     #[error(transparent)]
     Geodesic(#[from] super::geodesic::GeodesicError),
     #[error("the {family} family has no closed-form Fisher–Rao distance")]
     NoDistance { family: &'static str },
-    #[error(
-        "the region would hold more than {limit} balls of this radius, the most a figure draws with this family, --points and charts (40000 balls, 10240000 outline points over all charts, weighed by their cost); use a larger --radius, fewer --points or charts, or a smaller region"
-    )]
+    #[error("the region would hold more than {limit} balls of this radius")]
     TooMany { limit: usize },
 }
 

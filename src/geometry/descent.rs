@@ -27,7 +27,7 @@ impl Method {
 #[derive(Debug, Error, PartialEq)]
 pub enum DescentError {
     #[error(
-        "{method} gradient descent in the {chart} chart diverges with --step {} (step {at} {why}); use a smaller --step",
+        "{method} gradient descent in the {chart} chart diverges with step size {} (step {at} {why})",
         super::Typed(*step)
     )]
     Diverges {

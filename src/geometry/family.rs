@@ -48,12 +48,6 @@ pub trait Family: Send + Sync {
     fn default_kl(&self) -> f64 {
         0.01
     }
-    /// What one outline point of a ball of `kind` costs to solve, relative to one solved
-    /// with a closed-form KL or distance (1): the command line caps a figure's total work
-    /// with it, so that the largest allowed figure finishes in a few seconds.
-    fn point_cost(&self, _kind: super::BallKind) -> usize {
-        1
-    }
     /// A covering of the canonical box `x`×`y` by Fisher–Rao balls of radius `r`, every
     /// point of the region within r of a centre, known in closed form; the balls kept are
     /// those that meet the region (whose canonical points `inside` tells), at most `limit`.

@@ -20,12 +20,12 @@ use super::{Family, Point, Typed, shooting};
 #[derive(Debug, Error, PartialEq)]
 pub enum GeodesicError {
     #[error(
-        "the geodesic from ({}, {}) to ({}, {}) leaves double precision; choose --from and --to nearer each other",
+        "the geodesic from ({}, {}) to ({}, {}) leaves double precision",
         Typed(from.x), Typed(from.y), Typed(to.x), Typed(to.y)
     )]
     Unreachable { from: Point, to: Point },
     #[error(
-        "no Fisher–Rao geodesic from ({}, {}) to ({}, {}) was found: shooting with the exponential map {}; choose --from and --to nearer each other",
+        "no Fisher–Rao geodesic from ({}, {}) to ({}, {}) was found: shooting with the exponential map {}",
         Typed(from.x), Typed(from.y), Typed(to.x), Typed(to.y), missed(*miss, *steps)
     )]
     NoConvergence {
@@ -37,7 +37,7 @@ pub enum GeodesicError {
 }
 
 /// How a shooting failed, for its message.
-fn missed(miss: f64, steps: usize) -> String {
+pub fn missed(miss: f64, steps: usize) -> String {
     if miss.is_finite() {
         format!(
             "missed the end by {} Fisher units at best ({steps} Newton steps a stage)",

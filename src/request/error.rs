@@ -1,5 +1,7 @@
 //! Why a figure request cannot be drawn: one error enum, each message naming the flag to
-//! change and how.
+//! change and how. Geometry's errors state what happened in numbers; here, and only here,
+//! they are worded in the command line's flags ([`RequestError`] for those met while
+//! checking a request, [`in_flags`] for those met while solving one).
 
 use std::path::PathBuf;
 
@@ -10,26 +12,28 @@ use super::{
     MAX_N, MAX_PANELS, MAX_POINTS, MAX_SIDE, MAX_TOTAL_POINTS, MAX_TRIALS, MIN_DPI, MIN_FONT_PT,
     MIN_POINTS, MIN_SIDE,
 };
-use crate::geometry::Typed;
-use crate::geometry::ball::LevelError;
+use crate::geometry::ball::{BallError, LevelError, LevelOf};
 use crate::geometry::chart::WhitenError;
-use crate::geometry::families::FamilyError;
+use crate::geometry::descent::DescentError;
+use crate::geometry::families::{self, FamilyError};
+use crate::geometry::geodesic::{GeodesicError, missed};
+use crate::geometry::{Point, Typed};
 
 /// Why a request cannot be drawn; each message names the flag and what to do.
 #[derive(Debug, Error)]
 pub enum RequestError {
-    #[error(transparent)]
-    Family(#[from] FamilyError),
+    #[error("{}", family(.0))]
+    Family(FamilyError),
     #[error("'{chart}' is not a chart of the {family} family; its charts are {charts}")]
     UnknownChart {
         chart: String,
         family: &'static str,
         charts: String,
     },
-    #[error(transparent)]
-    Level(#[from] LevelError),
-    #[error(transparent)]
-    Whiten(#[from] WhitenError),
+    #[error("{}", level(.0))]
+    Level(LevelError),
+    #[error("{}", whiten(.0))]
+    Whiten(WhitenError),
     #[error(
         "--at {},{} (a point of the first chart) cannot be whitened in the {chart} chart: there it falls outside the domain or beyond double precision; choose a point nearer the first chart's default view",
         Typed(*x), Typed(*y)
@@ -113,7 +117,8 @@ pub enum RequestError {
     #[error("--points {0} is out of range; use {MIN_POINTS} to {MAX_POINTS}")]
     Points(usize),
     #[error(
-        "this figure has {0} outline points in all (a Fisher–Rao point of Gamma counts 10, of Beta 20, a KL point of Student-t 16); at most {MAX_TOTAL_POINTS} (use fewer balls, points, kinds or charts)"
+        "this figure has {0} outline points in all ({costs}); at most {MAX_TOTAL_POINTS} (use fewer balls, points, kinds or charts)",
+        costs = families::point_costs_in_words()
     )]
     TooManyPoints(usize),
     #[error(
@@ -156,4 +161,167 @@ pub enum RequestError {
     NoPage(&'static str),
     #[error("the directory '{0}' does not exist; create it or write the figure elsewhere")]
     NoDirectory(PathBuf),
+}
+
+// The geometry's errors become requests' without a source: the message above words them
+// whole, and a source would be printed after it again.
+impl From<FamilyError> for RequestError {
+    fn from(e: FamilyError) -> Self {
+        RequestError::Family(e)
+    }
+}
+
+impl From<LevelError> for RequestError {
+    fn from(e: LevelError) -> Self {
+        RequestError::Level(e)
+    }
+}
+
+impl From<WhitenError> for RequestError {
+    fn from(e: WhitenError) -> Self {
+        RequestError::Whiten(e)
+    }
+}
+
+/// `--nu` (or whichever extra parameter) given to a family without one, or out of range.
+fn family(e: &FamilyError) -> String {
+    match e {
+        FamilyError::Unknown(_) => e.to_string(),
+        FamilyError::NoExtra { .. } => format!(
+            "--nu is only for --family {}; drop it",
+            families::taking("nu").join(", ")
+        ),
+        FamilyError::ExtraOutOfRange {
+            family: _,
+            extra,
+            value,
+        } => format!(
+            "--{} {} is out of range; {} takes 0 < {} ≤ {}{}",
+            extra.flag,
+            Typed(*value),
+            extra.owner,
+            extra.symbol,
+            Typed(extra.max),
+            extra
+                .limit
+                .map(|l| format!(" (for larger {} use --family {l})", extra.symbol))
+                .unwrap_or_default()
+        ),
+    }
+}
+
+/// The flag a level was given by.
+fn level_flag(of: LevelOf) -> &'static str {
+    match of {
+        LevelOf::Kl => "--kl",
+        LevelOf::Radius => "--radius",
+    }
+}
+
+fn level(e: &LevelError) -> String {
+    match *e {
+        LevelError::NotPositive { of, value } => format!(
+            "{} must be a finite number greater than 0, got {}",
+            level_flag(of),
+            Typed(value)
+        ),
+        LevelError::OutOfRange { of, value, lo, hi } => format!(
+            "{} {} is out of range; use {} to {} (smaller balls cannot be solved to 1e-10 in double precision, larger ones close in no chart)",
+            level_flag(of),
+            Typed(value),
+            Typed(lo),
+            Typed(hi)
+        ),
+    }
+}
+
+fn whiten(e: &WhitenError) -> String {
+    match *e {
+        WhitenError::OutOfDomain {
+            x,
+            y,
+            chart,
+            domain,
+        } => format!(
+            "--at {},{} is outside the {chart} chart ({domain}); choose a point inside it",
+            Typed(x),
+            Typed(y)
+        ),
+        WhitenError::Degenerate { x, y } => format!(
+            "the Fisher matrix at --at {},{} is not positive definite; choose another point",
+            Typed(x),
+            Typed(y)
+        ),
+    }
+}
+
+/// A geometry error met while solving a request, worded in the flags that change it; any
+/// other error as it is.
+pub fn in_flags(e: anyhow::Error) -> anyhow::Error {
+    let worded = if let Some(b) = e.downcast_ref::<BallError>() {
+        ball(b)
+    } else if let Some(g) = e.downcast_ref::<GeodesicError>() {
+        geodesic(g)
+    } else if let Some(DescentError::Diverges {
+        method,
+        chart,
+        step,
+        at,
+        why,
+    }) = e.downcast_ref::<DescentError>()
+    {
+        format!(
+            "{method} gradient descent in the {chart} chart diverges with --step {} (step {at} {why}); use a smaller --step",
+            Typed(*step)
+        )
+    } else {
+        return e;
+    };
+    anyhow::anyhow!(worded)
+}
+
+fn ball(e: &BallError) -> String {
+    match e {
+        BallError::NotClosed { .. } => {
+            format!("{e}; use a smaller --kl/--radius or limits farther from the edge")
+        }
+        BallError::NotShown { .. } => {
+            format!("{e}; choose --xlim/--ylim nearer the first chart's default view")
+        }
+        BallError::Empty => format!("{e}; use a smaller --radius/--kl or a larger region"),
+        BallError::NoCovering => format!("{e}; use a larger --radius/--kl or a smaller region"),
+        BallError::TooMany { limit } => format!(
+            "the region would hold more than {limit} balls of this radius, the most a figure draws with this family, --points and charts ({MAX_BALLS} balls, {MAX_TOTAL_POINTS} outline points over all charts, weighed by their cost); use a larger --radius, fewer --points or charts, or a smaller region"
+        ),
+        BallError::Geodesic(g) => geodesic(g),
+        BallError::Degenerate { .. } | BallError::NoDistance { .. } => e.to_string(),
+    }
+}
+
+fn geodesic(e: &GeodesicError) -> String {
+    let ends = |from: &Point, to: &Point| {
+        format!(
+            "({}, {}) to ({}, {})",
+            Typed(from.x),
+            Typed(from.y),
+            Typed(to.x),
+            Typed(to.y)
+        )
+    };
+    match e {
+        GeodesicError::Unreachable { from, to } => format!(
+            "the geodesic from {} leaves double precision; choose --from and --to nearer each other",
+            ends(from, to)
+        ),
+        GeodesicError::NoConvergence {
+            from,
+            to,
+            miss,
+            steps,
+        } => format!(
+            "no Fisher–Rao geodesic from {} was found: shooting with the exponential map {}; choose --from and --to nearer each other",
+            ends(from, to),
+            missed(*miss, *steps)
+        ),
+    }
 }

@@ -5,7 +5,7 @@
 mod error;
 pub mod limits;
 
-pub use error::RequestError;
+pub use error::{RequestError, in_flags};
 pub use limits::*;
 
 use std::path::{Path, PathBuf};

@@ -13,7 +13,7 @@ use super::panels::scene::{Colouring, Drawing, panel_names, panel_scenes};
 use super::panels::{self, Panel, Region};
 use crate::cli::args::MmlArgs;
 use crate::export::Format;
-use crate::geometry::{BallKind, Family, Level, Limits, Model, Point, jeffreys, mml};
+use crate::geometry::{BallKind, Family, Level, Limits, Model, Point, families, jeffreys, mml};
 use crate::number::significant;
 use crate::request::{
     ChartChoice, MAX_BALLS, MAX_TOTAL_POINTS, Presentation, RequestError, YScale, check_domain,
@@ -55,7 +55,7 @@ impl Mml {
     /// The most balls a covering may hold: every cap of every figure, the balls and the
     /// outline points over all panels, each weighed by what it costs to solve.
     fn limit(&self) -> usize {
-        let cost = self.family.point_cost(BallKind::FisherRao);
+        let cost = families::point_cost(&*self.family, BallKind::FisherRao);
         let points = self.presentation.points * self.panels.len() * cost;
         MAX_BALLS.min(MAX_TOTAL_POINTS / points)
     }

@@ -61,7 +61,7 @@ pub struct Exported {
 
 /// Solves a use and exports it in its format.
 pub fn draw(request: &dyn Use) -> Result<Exported> {
-    let figure = request.solve()?;
+    let figure = request.solve().map_err(crate::request::in_flags)?;
     let bytes = crate::export::bytes(&*figure, request.format())?;
     Ok(Exported {
         bytes,

@@ -23,7 +23,7 @@ pub struct Whitened {
 #[derive(Debug, Error, PartialEq)]
 pub enum WhitenError {
     #[error(
-        "--at {},{} is outside the {chart} chart ({domain}); choose a point inside it",
+        "({}, {}) is outside the {chart} chart ({domain})",
         Typed(*x), Typed(*y)
     )]
     OutOfDomain {
@@ -33,7 +33,7 @@ pub enum WhitenError {
         domain: &'static str,
     },
     #[error(
-        "the Fisher matrix at --at {},{} is not positive definite; choose another point",
+        "the Fisher matrix at ({}, {}) is not positive definite",
         Typed(*x), Typed(*y)
     )]
     Degenerate { x: f64, y: f64 },

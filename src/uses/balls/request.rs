@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::cli::args::{CommonArgs, CompareArgs, PlotArgs};
 use crate::geometry::chart::Whitened;
-use crate::geometry::{BallKind, Family, Interval, Level, Limits};
+use crate::geometry::{BallKind, Family, Interval, Level, Limits, families};
 use crate::request::{
     ChartChoice, MAX_BALLS, MAX_JEFFREYS_BALLS, MAX_PANELS, Presentation, RequestError, YScale,
     chart_of, check_domain, family,
@@ -136,7 +136,10 @@ impl Balls {
             return Err(RequestError::TooManyWeighed(nx * ny * kinds.len()));
         }
         // Each outline point weighs what it costs to solve (exponential map, quadrature).
-        let cost: usize = kinds.iter().map(|&k| family.point_cost(k)).sum();
+        let cost: usize = kinds
+            .iter()
+            .map(|&k| families::point_cost(&*family, k))
+            .sum();
         let page = match weighing {
             Weighing::None => Ok(()),
             Weighing::Jeffreys => Err("plot --show jeffreys"),

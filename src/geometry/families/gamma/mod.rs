@@ -11,7 +11,7 @@ use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
 use rand_chacha::ChaCha8Rng;
 
 use super::fit;
-use crate::geometry::{BallKind, Family, Mat, NoEstimate, Point};
+use crate::geometry::{Family, Mat, NoEstimate, Point};
 
 pub(crate) static CHARTS: [&dyn Chart; 6] = [
     &charts::SHAPE_RATE,
@@ -39,12 +39,6 @@ impl Family for Gamma {
     /// view holds rows and columns of them.
     fn default_kl(&self) -> f64 {
         0.002
-    }
-
-    /// A Fisher–Rao point integrates a geodesic (about 70 evaluations of ψ′ and ψ″):
-    /// measured 10× a closed-form one.
-    fn point_cost(&self, kind: BallKind) -> usize {
-        if kind == BallKind::FisherRao { 10 } else { 1 }
     }
 
     fn charts(&self) -> &'static [&'static dyn Chart] {

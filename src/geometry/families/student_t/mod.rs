@@ -23,7 +23,7 @@ use crate::geometry::special::ln_gamma;
 use rand_chacha::ChaCha8Rng;
 
 use super::fit;
-use crate::geometry::{BallKind, Family, Limits, Mat, NoEstimate, Point};
+use crate::geometry::{Family, Limits, Mat, NoEstimate, Point};
 
 /// Nodes of the quadrature: enough for the KL to about 1e-13 relative over the balls the
 /// charts' views hold (tested against Cauchy's closed form at ν = 1 and the Gaussian's as
@@ -127,15 +127,6 @@ impl Family for StudentT {
     /// the same views hold rows and columns of them for every ν.
     fn default_kl(&self) -> f64 {
         0.005 * self.metric().b
-    }
-
-    /// A KL point sums the quadrature's 96 nodes about six times: measured 16× a
-    /// closed-form one.
-    fn point_cost(&self, kind: BallKind) -> usize {
-        match kind {
-            BallKind::Kl | BallKind::KlReverse => 16,
-            _ => 1,
-        }
     }
 
     fn charts(&self) -> &'static [&'static dyn Chart] {
