@@ -2,6 +2,8 @@
 //! and polygon tests.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use std::sync::Arc;
 
 use fisherballs::geometry::{Chart, Family, Mat, NoEstimate, Point, Support};

@@ -1,0 +1,69 @@
+//! What the command-line tests share: running the binary, and checking a refusal (its
+//! exit code, a short message on stderr, and nothing written).
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub fn fisherballs() -> Command {
+    Command::cargo_bin("fisherballs").unwrap()
+}
+
+pub fn plot(dir: &Path, file: &str, flags: &[&str]) -> (PathBuf, assert_cmd::assert::Assert) {
+    let out = dir.join(file);
+    let assert = fisherballs()
+        .arg("plot")
+        .args(flags)
+        .arg("-o")
+        .arg(&out)
+        .assert();
+    (out, assert)
+}
+
+/// Runs `plot` with `flags` and `-o DIR/out.png` (or `out`), and checks that it fails with
+/// `code`, says `words` on stderr in at most two lines (plus clap's usage and help hints), and
+/// writes nothing.
+pub fn refused(flags: &[&str], out: Option<&str>, code: i32, words: &str) {
+    refused_command(&[&["plot"], flags].concat(), out, code, words)
+}
+
+/// The same, for any command line.
+pub fn refused_command(flags: &[&str], out: Option<&str>, code: i32, words: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = out
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("out.png"));
+    let assert = fisherballs()
+        .args(flags)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(code);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains(words),
+        "{flags:?}: stderr lacks {words:?}:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("backtrace"),
+        "{stderr}"
+    );
+    let lines = stderr
+        .lines()
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("For more information") && !l.starts_with("Usage:")
+        })
+        .count();
+    assert!(lines <= 2, "{flags:?}: {lines} lines:\n{stderr}");
+    assert!(!out.exists(), "{flags:?} wrote {}", out.display());
+    let leftovers = fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 0, "{flags:?} left a file behind");
+}
+
+pub const MS: [&str; 2] = ["--chart", "mean-std"];
+
+pub fn with<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    MS.iter().copied().chain(extra.iter().copied()).collect()
+}
