@@ -450,6 +450,54 @@ fn a_ball_that_cannot_close_is_refused() {
     );
 }
 
+/// Geometry's errors state numbers; the request layer adds the flags that change them.
+#[test]
+fn errors_met_while_solving_name_the_flags_that_change_them() {
+    refused(
+        &[
+            "--chart",
+            "natural",
+            "--ylim",
+            "-0.02,-0.001",
+            "--ball",
+            "kl-reverse",
+            "--kl",
+            "50",
+        ],
+        None,
+        1,
+        "before reaching its level; use a smaller --kl/--radius or limits farther from the edge",
+    );
+    refused_command(
+        &[
+            "geodesic",
+            "--family",
+            "beta",
+            "--charts",
+            "alpha-beta",
+            "--from",
+            "1,1",
+            "--to",
+            "1e8,1e-8",
+        ],
+        None,
+        1,
+        "; choose --from and --to nearer each other",
+    );
+    refused_command(
+        &["mml", "--charts", "mean-std", "--radius", "0.001"],
+        None,
+        1,
+        "the region would hold more than 40000 balls of this radius, the most a figure draws with this family, --points and charts (40000 balls, 10240000 outline points over all charts, weighed by their cost); use a larger --radius",
+    );
+    refused_command(
+        &["plot", "--chart", "whitened", "--at", "0,-1"],
+        None,
+        1,
+        "--at 0,-1 is outside the mean-std chart",
+    );
+}
+
 #[test]
 fn a_failed_run_leaves_an_existing_file_as_it_was() {
     let dir = tempfile::tempdir().unwrap();

@@ -18,14 +18,13 @@ pub(super) fn bytes(figure: &dyn Figure) -> anyhow::Result<Vec<u8>> {
     for scene in &page.scenes {
         super::checked(scene)?;
     }
-    Ok(to_page(page)?)
+    Ok(to_page(page))
 }
 
 /// The page as HTML bytes.
-fn to_page(page: &Interactive) -> Result<Vec<u8>, serde_json::Error> {
-    let data = serde_json::to_string(&page.data)?;
+fn to_page(page: &Interactive) -> Vec<u8> {
     // Inside <script>, only "</" could end the element early; JSON allows "<\/".
-    let data = data.replace("</", "<\\/");
+    let data = page.data.replace("</", "<\\/");
     let mut html = String::new();
     let mut rest = TEMPLATE;
     // Each placeholder once, in order, so nothing inserted is read as a placeholder.
@@ -40,7 +39,7 @@ fn to_page(page: &Interactive) -> Result<Vec<u8>, serde_json::Error> {
         rest = after;
     }
     html.push_str(rest);
-    Ok(html.into_bytes())
+    html.into_bytes()
 }
 
 /// The figure's own level drawn whole, and after each panel's balls the other levels' balls

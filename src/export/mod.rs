@@ -113,3 +113,32 @@ fn checked(scene: &Scene) -> Result<()> {
     check_space(scene)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every format has one row, every extension names one format, in any case.
+    #[test]
+    fn the_table_names_each_format_once() {
+        let formats = [
+            Format::Svg,
+            Format::Png,
+            Format::Pdf,
+            Format::Tex,
+            Format::Json,
+            Format::Html,
+        ];
+        for f in formats {
+            assert_eq!(EXPORTERS.iter().filter(|e| e.format == f).count(), 1);
+        }
+        for e in &EXPORTERS {
+            for ext in e.extensions {
+                let upper = format!("figure.{}", ext.to_ascii_uppercase());
+                assert_eq!(Format::from_path(Path::new(&upper)), Some(e.format));
+            }
+        }
+        assert_eq!(Format::from_path(Path::new("figure.jpg")), None);
+        assert_eq!(Format::from_path(Path::new("figure")), None);
+    }
+}

@@ -193,20 +193,23 @@ impl Figure for Solved<'_> {
         )
     }
 
-    fn numbers(&self) -> Box<dyn erased_serde::Serialize + '_> {
+    fn numbers(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
         let r = self.request;
         let (ball, kl, radius) = panels_json::kinds_and_level(&[BallKind::FisherRao], r.level);
-        Box::new(Panels {
-            head: Head::new(&*r.family),
-            ball,
-            kl,
-            radius,
-            count: None,
-            bits: None,
-            jeffreys_volume: None,
-            thinness: None,
-            deepest_hole: None,
-            panels: panels_json::panels(&r.panels, &self.panels),
-        })
+        serde_json::to_writer(
+            out,
+            &Panels {
+                head: Head::new(&*r.family),
+                ball,
+                kl,
+                radius,
+                count: None,
+                bits: None,
+                jeffreys_volume: None,
+                thinness: None,
+                deepest_hole: None,
+                panels: panels_json::panels(&r.panels, &self.panels),
+            },
+        )
     }
 }

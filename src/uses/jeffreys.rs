@@ -127,8 +127,8 @@ impl Figure for Solved {
             .scene(&drawing, &self.panels, || self.caption())
     }
 
-    fn numbers(&self) -> Box<dyn erased_serde::Serialize + '_> {
-        self.request.numbers(&self.panels)
+    fn numbers(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        self.request.numbers(&self.panels, out)
     }
 
     fn notes(&self) -> Vec<String> {

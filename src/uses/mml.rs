@@ -170,21 +170,24 @@ impl Figure for Solved<'_> {
         )
     }
 
-    fn numbers(&self) -> Box<dyn erased_serde::Serialize + '_> {
+    fn numbers(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
         let m = self.request;
         let (ball, kl, radius) = panels_json::kinds_and_level(&[BallKind::FisherRao], m.level);
         let (k, region) = self.count();
-        Box::new(Panels {
-            head: Head::new(&*m.family),
-            ball,
-            kl,
-            radius,
-            count: Some(k),
-            bits: Some((k as f64).log2()),
-            jeffreys_volume: Some(region.volume),
-            thinness: Some(k as f64 * region.ball_area / region.volume),
-            deepest_hole: region.deepest_hole,
-            panels: panels_json::panels(&m.panels, &self.panels),
-        })
+        serde_json::to_writer(
+            out,
+            &Panels {
+                head: Head::new(&*m.family),
+                ball,
+                kl,
+                radius,
+                count: Some(k),
+                bits: Some((k as f64).log2()),
+                jeffreys_volume: Some(region.volume),
+                thinness: Some(k as f64 * region.ball_area / region.volume),
+                deepest_hole: region.deepest_hole,
+                panels: panels_json::panels(&m.panels, &self.panels),
+            },
+        )
     }
 }

@@ -82,13 +82,13 @@ pub struct Densities {
 
 /// The page of balls whose panels at their own level are `panels`. A level whose balls
 /// cannot all be solved (a ball leaves the domain) is left out, with a note.
-pub fn build(spec: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<String>)> {
+pub fn build(request: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<String>)> {
     let mut notes = Vec::new();
     let mut own = Some(panels);
     let mut solved: Vec<(Balls, Vec<Panel>)> = Vec::new();
     let mut current = 0;
-    for (k, kl) in levels(spec.level.kl()).into_iter().enumerate() {
-        let mut at = spec.clone();
+    for (k, kl) in levels(request.level.kl()).into_iter().enumerate() {
+        let mut at = request.clone();
         if k == MIDDLE {
             current = solved.len();
             solved.push((at, own.take().unwrap_or_default()));
@@ -129,10 +129,10 @@ pub fn build(spec: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<Strin
         title: base.title.clone(),
         paper: hex(base.theme.paper),
         ink: hex(base.theme.ink),
-        grid: [spec.grid.0, spec.grid.1],
+        grid: [request.grid.0, request.grid.1],
         current,
         levels: level_data,
-        charts: spec
+        charts: request
             .panels
             .iter()
             .map(|c| ChartData {
@@ -141,14 +141,14 @@ pub fn build(spec: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<Strin
             })
             .collect(),
         balls: balls(&solved[current].1, &scenes[current]),
-        densities: densities_of(spec, &solved, current)?,
+        densities: densities_of(request, &solved, current)?,
     };
     Ok((
         Interactive {
             scenes,
             current,
             title: base.title.clone(),
-            data: Box::new(data),
+            data: serde_json::to_string(&data)?,
         },
         notes,
     ))
@@ -210,9 +210,13 @@ fn balls(panels: &[Panel], first: &Scene) -> Vec<BallData> {
 
 /// The densities of every centre, and of `OUTLINE_SAMPLES` points of every outline (of the
 /// first kind) at every level, over one window that holds every centre's.
-fn densities_of(spec: &Balls, solved: &[(Balls, Vec<Panel>)], current: usize) -> Result<Densities> {
-    let family = &*spec.family;
-    let chart = spec.panels[0].chart();
+fn densities_of(
+    request: &Balls,
+    solved: &[(Balls, Vec<Panel>)],
+    current: usize,
+) -> Result<Densities> {
+    let family = &*request.family;
+    let chart = request.panels[0].chart();
     let theta = |p: &Point| chart.theta(*p);
     let centres: Vec<Point> = solved[current].1[0].layers[0]
         .balls

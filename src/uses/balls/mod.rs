@@ -140,30 +140,36 @@ impl Balls {
     }
 
     /// The numbers: one chart's balls for plot, every panel's for compare.
-    pub fn numbers<'a>(&self, panels: &'a [Panel]) -> Box<dyn erased_serde::Serialize + 'a> {
+    pub fn numbers(&self, panels: &[Panel], out: &mut Vec<u8>) -> serde_json::Result<()> {
         let (ball, kl, radius) = panels_json::kinds_and_level(&self.kinds, self.level);
         let head = Head::new(&*self.family);
         match self.panels.len() {
-            1 => Box::new(OneChart {
-                head,
-                chart: panels_json::chart(&self.panels[0]),
-                ball,
-                kl,
-                radius,
-                balls: panels_json::balls(&panels[0]),
-            }),
-            _ => Box::new(Panels {
-                head,
-                ball,
-                kl,
-                radius,
-                count: None,
-                bits: None,
-                jeffreys_volume: None,
-                thinness: None,
-                deepest_hole: None,
-                panels: panels_json::panels(&self.panels, panels),
-            }),
+            1 => serde_json::to_writer(
+                out,
+                &OneChart {
+                    head,
+                    chart: panels_json::chart(&self.panels[0]),
+                    ball,
+                    kl,
+                    radius,
+                    balls: panels_json::balls(&panels[0]),
+                },
+            ),
+            _ => serde_json::to_writer(
+                out,
+                &Panels {
+                    head,
+                    ball,
+                    kl,
+                    radius,
+                    count: None,
+                    bits: None,
+                    jeffreys_volume: None,
+                    thinness: None,
+                    deepest_hole: None,
+                    panels: panels_json::panels(&self.panels, panels),
+                },
+            ),
         }
     }
 }
@@ -218,8 +224,8 @@ impl Figure for Solved {
         request.scene(&request.drawing(), &self.panels, || request.caption())
     }
 
-    fn numbers(&self) -> Box<dyn erased_serde::Serialize + '_> {
-        self.request.numbers(&self.panels)
+    fn numbers(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        self.request.numbers(&self.panels, out)
     }
 
     fn interactive(&self) -> Option<&Interactive> {

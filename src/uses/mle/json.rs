@@ -39,7 +39,7 @@ fn matrix(m: &Mat) -> [[f64; 2]; 2] {
     [[m[(0, 0)], m[(0, 1)]], [m[(1, 0)], m[(1, 1)]]]
 }
 
-pub fn numbers(spec: &Mle, views: &[MleView], no_estimate: usize) -> MleExport {
+pub fn numbers(request: &Mle, views: &[MleView], no_estimate: usize) -> MleExport {
     let panels = views
         .iter()
         .map(|v| MlePanelJson {
@@ -53,11 +53,11 @@ pub fn numbers(spec: &Mle, views: &[MleView], no_estimate: usize) -> MleExport {
         })
         .collect();
     MleExport {
-        family: spec.family.name(),
-        n: spec.n,
-        trials: spec.trials,
-        seed: spec.seed,
-        truth: pair(&spec.truth),
+        family: request.family.name(),
+        n: request.n,
+        trials: request.trials,
+        seed: request.seed,
+        truth: pair(&request.truth),
         no_estimate,
         panels,
     }

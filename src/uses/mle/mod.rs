@@ -125,8 +125,9 @@ impl Figure for Solved<'_> {
         scene::scene(self.request, &self.views, self.missing)
     }
 
-    fn numbers(&self) -> Box<dyn erased_serde::Serialize + '_> {
-        Box::new(json::numbers(self.request, &self.views, self.missing))
+    fn numbers(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        let numbers = json::numbers(self.request, &self.views, self.missing);
+        serde_json::to_writer(out, &numbers)
     }
 
     fn notes(&self) -> Vec<String> {

@@ -11,8 +11,8 @@ use crate::scene::{PanelScene, Scene, Shapes, bounds};
 /// The scene of an `mle` figure: for each chart, the estimates with the 1- and 2-s.d.
 /// ellipses of N(θ, F⁻¹/n), and beside them the whitened estimates with circles of radius
 /// 1 and 2.
-pub fn scene(spec: &Mle, views: &[MleView], missing: usize) -> Scene {
-    let style = &spec.presentation.style;
+pub fn scene(request: &Mle, views: &[MleView], missing: usize) -> Scene {
+    let style = &request.presentation.style;
     let palette = style.palette;
     let xy = |p: &Point| (p.x, p.y);
     let rings = |curves: &[Vec<Point>; 2], centre: Point, labels: [&str; 2]| -> Vec<Shapes> {
@@ -85,22 +85,22 @@ pub fn scene(spec: &Mle, views: &[MleView], missing: usize) -> Scene {
     let charts: Vec<&str> = views.iter().map(|v| v.chart.name()).collect();
     let truth = views[0].truth;
     let samples = match missing {
-        0 => format!("{} samples", spec.trials),
-        k => format!("{} of {} samples", spec.trials - k, spec.trials),
+        0 => format!("{} samples", request.trials),
+        k => format!("{} of {} samples", request.trials - k, request.trials),
     };
     let title = format!(
         "Maximum-likelihood estimates of the {}: {samples} of n = {}",
-        spec.family.display_name(),
-        spec.n
+        request.family.display_name(),
+        request.n
     );
     let caption = format!(
         "{} · charts {} · true θ = ({}, {}) in {} · seed {}{}\nEllipses: 1 and 2 s.d. of N(θ, F⁻¹/n), the quadratic balls of level k²/(2n); whitened, every chart gives a round cloud of unit spread",
-        spec.family.name(),
+        request.family.name(),
         charts.join(", "),
         significant(truth.x),
         significant(truth.y),
         charts[0],
-        spec.seed,
+        request.seed,
         match missing {
             0 => String::new(),
             k => format!(" · {k} samples without an estimate left out"),

@@ -33,7 +33,7 @@ struct DescentJson {
     mu_sigma: Vec<[f64; 2]>,
 }
 
-pub fn numbers(spec: &Natgrad, descents: &[Descent], views: &[View]) -> NatgradExport {
+pub fn numbers(request: &Natgrad, descents: &[Descent], views: &[View]) -> NatgradExport {
     let panels = views
         .iter()
         .map(|view| NatgradPanelJson {
@@ -52,10 +52,10 @@ pub fn numbers(spec: &Natgrad, descents: &[Descent], views: &[View]) -> NatgradE
         })
         .collect();
     NatgradExport {
-        family: spec.family.name(),
-        target: pair(&spec.target),
-        step: spec.step,
-        steps: spec.steps,
+        family: request.family.name(),
+        target: pair(&request.target),
+        step: request.step,
+        steps: request.steps,
         panels,
     }
 }

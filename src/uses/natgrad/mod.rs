@@ -116,7 +116,8 @@ impl Figure for Solved<'_> {
         scene::scene(self.request, &self.descents, &self.views)
     }
 
-    fn numbers(&self) -> Box<dyn erased_serde::Serialize + '_> {
-        Box::new(json::numbers(self.request, &self.descents, &self.views))
+    fn numbers(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        let numbers = json::numbers(self.request, &self.descents, &self.views);
+        serde_json::to_writer(out, &numbers)
     }
 }

@@ -12,8 +12,8 @@ use crate::scene::{Curve, PanelScene, Scene, Shapes, bounds};
 /// The scene of a `natgrad` figure: a panel a chart, with the plain (first colour) and
 /// natural (second colour) paths descended in it drawn bold, and those descended in the
 /// other charts, mapped in, drawn faint.
-pub fn scene(spec: &Natgrad, descents: &[Descent], views: &[View]) -> Scene {
-    let style = &spec.presentation.style;
+pub fn scene(request: &Natgrad, descents: &[Descent], views: &[View]) -> Scene {
+    let style = &request.presentation.style;
     let palette = style.palette;
     let colour = |m: Method| {
         palette.kind(if m == Method::Plain {
@@ -43,7 +43,7 @@ pub fn scene(spec: &Natgrad, descents: &[Descent], views: &[View]) -> Scene {
                         colour: colour(d.method),
                         width: if own { 1.5 } else { 1.0 },
                         alpha: if own { 1.0 } else { 0.45 },
-                        label: if spec.charts.len() > 1 || own {
+                        label: if request.charts.len() > 1 || own {
                             label
                         } else {
                             String::new()
@@ -63,7 +63,7 @@ pub fn scene(spec: &Natgrad, descents: &[Descent], views: &[View]) -> Scene {
             };
             let [xl, yl] = chart.axis_labels().map(str::to_string);
             PanelScene {
-                title: (spec.charts.len() > 1).then(|| format!("{} chart", chart.name())),
+                title: (request.charts.len() > 1).then(|| format!("{} chart", chart.name())),
                 x_label: xl,
                 y_label: yl,
                 x_range: pad(x, 0.05),
@@ -85,21 +85,21 @@ pub fn scene(spec: &Natgrad, descents: &[Descent], views: &[View]) -> Scene {
             }
         })
         .collect();
-    let charts: Vec<&str> = spec.charts.iter().map(|c| c.name()).collect();
+    let charts: Vec<&str> = request.charts.iter().map(|c| c.name()).collect();
     let t = views[0].target;
     let caption = format!(
         "{} · charts {} · loss D(p_target ‖ p), target ({}, {}) in {} (dot) · step η = {} · {} steps\nPlain: φ ← φ − η∇D. Natural: φ ← φ − η F⁻¹∇D, the same distributions in every chart to first order in η",
-        spec.family.name(),
+        request.family.name(),
         charts.join(", "),
         significant(t.x),
         significant(t.y),
         charts[0],
-        significant(spec.step),
-        spec.steps,
+        significant(request.step),
+        request.steps,
     );
     let title = format!(
         "Plain and natural gradient descent on the {}",
-        spec.family.display_name()
+        request.family.display_name()
     );
     Scene::styled(style, title, || caption, panels, None)
 }
