@@ -1,7 +1,6 @@
 //! `geodesic`: Fisher–Rao geodesics between pairs of distributions, with Fisher–Rao balls
 //! equally spaced along each, in 1 to 6 charts.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -11,7 +10,6 @@ use super::panels::json::{self as panels_json, Head, Panels};
 use super::panels::scene::{Colouring, Drawing, chart_title, panel_names, panel_scenes};
 use super::panels::{self, Panel, Path as PanelPath};
 use crate::cli::args::GeodesicArgs;
-use crate::export::Format;
 use crate::geometry::ball::BallError;
 use crate::geometry::geodesic::{self, GeodesicError};
 use crate::geometry::{BallKind, Chart, Family, Level, Model, Point};
@@ -116,12 +114,8 @@ fn in_chart(g: &PanelPath, chart: &dyn Chart) -> PanelPath {
 }
 
 impl Use for Geodesic {
-    fn output(&self) -> &Path {
-        &self.presentation.output
-    }
-
-    fn format(&self) -> Format {
-        self.presentation.format
+    fn presentation(&self) -> &Presentation {
+        &self.presentation
     }
 
     fn solve(&self) -> Result<Box<dyn Figure + '_>> {

@@ -1,8 +1,6 @@
 //! `plot --show jeffreys`: the balls over the Jeffreys prior √det F, shaded, each ball
 //! weighed by its prior mass ∫ √det F (about 2πL for a small ball, whatever its centre).
 
-use std::path::Path;
-
 use anyhow::Result;
 
 use super::Use;
@@ -10,10 +8,9 @@ use super::balls::{Balls, Weighing};
 use super::panels::scene::{Colouring, Drawing};
 use super::panels::{Field, Jeffreys as Prior, Layer, Panel, extent};
 use crate::cli::args::PlotArgs;
-use crate::export::Format;
 use crate::geometry::{Interval, Model, Point, jeffreys};
 use crate::number::significant;
-use crate::request::RequestError;
+use crate::request::{Presentation, RequestError};
 use crate::scene::{Figure, Scene};
 
 /// Cells of the Jeffreys shading: fine enough to look smooth, coarse enough to keep an SVG
@@ -34,12 +31,8 @@ impl Jeffreys {
 }
 
 impl Use for Jeffreys {
-    fn output(&self) -> &Path {
-        &self.balls.presentation.output
-    }
-
-    fn format(&self) -> Format {
-        self.balls.presentation.format
+    fn presentation(&self) -> &Presentation {
+        &self.balls.presentation
     }
 
     fn solve(&self) -> Result<Box<dyn Figure + '_>> {

@@ -2,7 +2,6 @@
 //! Fisher–Rao balls of radius r (`geometry::mml`), drawn in each chart; K and log₂ K bits
 //! count distributions, so they are the same in every chart.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -12,7 +11,6 @@ use super::panels::json::{self as panels_json, Head, Panels};
 use super::panels::scene::{Colouring, Drawing, panel_names, panel_scenes};
 use super::panels::{self, Panel, Region};
 use crate::cli::args::MmlArgs;
-use crate::export::Format;
 use crate::geometry::{BallKind, Family, Level, Limits, Model, Point, families, jeffreys, mml};
 use crate::number::significant;
 use crate::request::{
@@ -62,12 +60,8 @@ impl Mml {
 }
 
 impl Use for Mml {
-    fn output(&self) -> &Path {
-        &self.presentation.output
-    }
-
-    fn format(&self) -> Format {
-        self.presentation.format
+    fn presentation(&self) -> &Presentation {
+        &self.presentation
     }
 
     fn solve(&self) -> Result<Box<dyn Figure + '_>> {

@@ -25,17 +25,23 @@ use anyhow::Result;
 
 use crate::cli::FigureCommand;
 use crate::export::Format;
-use crate::request::RequestError;
+use crate::request::{Presentation, RequestError};
 use crate::scene::Figure;
 
-/// A use, its request checked: where its figure goes, and how to solve it.
+/// A use, its request checked: how its figure looks and where it goes, and how to solve it.
 pub trait Use {
-    /// The output file.
-    fn output(&self) -> &Path;
-    /// What the output holds.
-    fn format(&self) -> Format;
+    /// The figure's style, format and output, checked.
+    fn presentation(&self) -> &Presentation;
     /// Solves the geometry, ready for the exporters.
     fn solve(&self) -> Result<Box<dyn Figure + '_>>;
+    /// The output file.
+    fn output(&self) -> &Path {
+        &self.presentation().output
+    }
+    /// What the output holds.
+    fn format(&self) -> Format {
+        self.presentation().format
+    }
 }
 
 /// The use a figure command asks for, its arguments checked.

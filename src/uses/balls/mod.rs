@@ -6,8 +6,6 @@ mod interactive;
 pub use interactive::levels;
 mod request;
 
-use std::path::Path;
-
 use anyhow::Result;
 
 pub use request::{Balls, Weighing};
@@ -22,6 +20,7 @@ use crate::export::Format;
 use crate::geometry::ball::{BallError, first_overlap};
 use crate::geometry::{Level, Typed, grid};
 use crate::number::significant;
+use crate::request::Presentation;
 use crate::scene::{Figure, Interactive, Scene};
 
 impl Balls {
@@ -184,12 +183,8 @@ fn fewer((nx, ny): (usize, usize), ratio: f64) -> (usize, usize) {
 }
 
 impl Use for Balls {
-    fn output(&self) -> &Path {
-        &self.presentation.output
-    }
-
-    fn format(&self) -> Format {
-        self.presentation.format
+    fn presentation(&self) -> &Presentation {
+        &self.presentation
     }
 
     fn solve(&self) -> Result<Box<dyn Figure + '_>> {

@@ -6,14 +6,12 @@ mod json;
 mod scene;
 pub mod solve;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Result, bail};
 
 use super::Use;
 use crate::cli::args::MleArgs;
-use crate::export::Format;
 use crate::geometry::{BallError, Chart, Family, Model, Point};
 use crate::request::{MAX_DRAWS, MAX_N, MAX_TRIALS, Presentation, RequestError, charts_of, family};
 use crate::scene::{Figure, Scene};
@@ -64,12 +62,8 @@ impl Mle {
 }
 
 impl Use for Mle {
-    fn output(&self) -> &Path {
-        &self.presentation.output
-    }
-
-    fn format(&self) -> Format {
-        self.presentation.format
+    fn presentation(&self) -> &Presentation {
+        &self.presentation
     }
 
     /// The estimates, seen in every chart; a note when some samples had no estimate.

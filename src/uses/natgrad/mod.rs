@@ -6,14 +6,12 @@ mod json;
 mod scene;
 pub mod solve;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Result;
 
 use super::Use;
 use crate::cli::args::NatgradArgs;
-use crate::export::Format;
 use crate::geometry::{Chart, Family, Model, Point};
 use crate::request::{MAX_PANELS, Presentation, RequestError, charts_of, family};
 use crate::scene::{Figure, Scene};
@@ -79,12 +77,8 @@ impl Natgrad {
 }
 
 impl Use for Natgrad {
-    fn output(&self) -> &Path {
-        &self.presentation.output
-    }
-
-    fn format(&self) -> Format {
-        self.presentation.format
+    fn presentation(&self) -> &Presentation {
+        &self.presentation
     }
 
     fn solve(&self) -> Result<Box<dyn Figure + '_>> {
