@@ -305,10 +305,17 @@ fn short_toml_error(e: &toml::de::Error) -> String {
                 && !l.chars().next().is_some_and(|c| c.is_ascii_digit())
         })
         .collect();
-    match lines[..] {
+    let told = match lines[..] {
         [] => "the figure file is not valid TOML".to_string(),
         [one] => format!("the figure file is not valid TOML: {one}"),
         [first, .., last] => format!("the figure file is not valid TOML: {first}: {last}"),
+    };
+    // A number with a unit (width = 3.25in) is not a TOML number: say how to write it.
+    match text.contains("invalid float") || text.contains("invalid integer") {
+        true => format!(
+            "{told} (a value with a unit or other letters goes in quotes: width = \"3.25in\")"
+        ),
+        false => told,
     }
 }
 

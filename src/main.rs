@@ -50,14 +50,32 @@ fn run(cli: Cli) -> Result<()> {
             render(&text, &out).with_context(|| format!("{}", file.display()))
         }
         Command::Gallery { out } => render(GALLERY, &out).context("gallery/figures.toml"),
-        Command::Families => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(fisherballs::cli::families::markdown_table().as_bytes())
-                .and_then(|()| stdout.flush())
-                .context("cannot write the table to standard output")
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut grammar = Cli::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut grammar, "fisherballs", &mut script);
+            print(&script)
         }
+        Command::Man => {
+            use clap::CommandFactory;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .context("cannot write the manual page")?;
+            print(&page)
+        }
+        Command::Families => print(fisherballs::cli::families::markdown_table().as_bytes()),
     }
+}
+
+/// Bytes to standard output.
+fn print(bytes: &[u8]) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .context("cannot write to standard output")
 }
 
 /// Draws one figure and writes it, atomically: a failure leaves no partial or stale file.

@@ -564,3 +564,46 @@ fn progress_shows_on_a_terminal_and_nowhere_else() {
         .success()
         .stderr("");
 }
+
+/// Shell completions and a manual page, as Rust command-line tools ship them.
+#[test]
+fn completions_and_the_manual_page_are_printed() {
+    let stdout = |words: &[&str]| {
+        let out = fisherballs().args(words).output().unwrap();
+        assert!(out.status.success(), "{words:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let bash = stdout(&["completions", "bash"]);
+    assert!(bash.contains("_fisherballs()") && bash.contains("natgrad"));
+    // bash reads the script without a syntax error.
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("fisherballs.bash");
+    fs::write(&script, &bash).unwrap();
+    let parsed = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .status()
+        .unwrap();
+    assert!(parsed.success());
+    assert!(stdout(&["completions", "zsh"]).starts_with("#compdef fisherballs"));
+    assert!(stdout(&["completions", "fish"]).contains("complete -c fisherballs"));
+    let man = stdout(&["man"]);
+    assert!(man.contains(".TH fisherballs 1"), "{man}");
+    for section in [".SH NAME", ".SH SYNOPSIS", ".SH SUBCOMMANDS"] {
+        assert!(man.contains(section), "the manual lacks {section}");
+    }
+    for command in [
+        "plot", "compare", "geodesic", "mle", "natgrad", "mml", "render",
+    ] {
+        assert!(
+            man.contains(&format!("fisherballs\\-{command}")),
+            "{command}"
+        );
+    }
+    let unknown = fisherballs().args(["completions", "tcsh"]).assert().code(2);
+    let stderr = String::from_utf8(unknown.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("invalid value 'tcsh'") && stderr.contains("bash"),
+        "{stderr}"
+    );
+}

@@ -92,3 +92,41 @@ fn every_example_in_help_runs_as_written() {
         run(dir.path(), &args);
     }
 }
+
+/// Each command's `--help` ends with examples; each runs as written.
+#[test]
+fn every_example_in_each_commands_help_runs_as_written() {
+    let dir = fresh();
+    for command in [
+        "plot",
+        "compare",
+        "geodesic",
+        "mle",
+        "natgrad",
+        "mml",
+        "render",
+        "gallery",
+        "completions",
+    ] {
+        let help = Command::cargo_bin("fisherballs")
+            .unwrap()
+            .args([command, "--help"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(help.stdout).unwrap();
+        let examples = text.split("Examples:").nth(1).unwrap_or_default();
+        let all = commands(examples);
+        assert!(
+            (2..=3).contains(&all.len()),
+            "{command} --help has {} examples",
+            all.len()
+        );
+        for args in all {
+            // A completion script's example redirects into a file of the user's: run the
+            // command alone.
+            let args: Vec<String> = args.into_iter().take_while(|a| a != ">").collect();
+            assert_eq!(args[0], command, "{command} --help shows another command");
+            run(dir.path(), &args);
+        }
+    }
+}

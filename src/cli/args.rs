@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
+use std::ffi::OsStr;
+
 use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use crate::geometry::ball::LevelError;
 use crate::geometry::families;
@@ -92,7 +95,7 @@ pub struct CompareArgs {
 #[derive(Debug, Clone, Args)]
 pub struct CommonArgs {
     /// Kind of ball; a comma-separated list overlays several
-    #[arg(long, value_delimiter = ',', default_value = "quadratic", value_parser = ball_names())]
+    #[arg(long, value_delimiter = ',', default_value = "quadratic", value_parser = Trimmed(ball_names().into()))]
     pub ball: Vec<String>,
 
     /// Number of centres across and up [default: the chart's, e.g. 9x5 for mean-std, thinned
@@ -210,8 +213,9 @@ pub struct GeodesicArgs {
     #[command(flatten)]
     pub family: FamilyArgs,
 
-    /// 1 to 6 charts, comma-separated; --from and --to are points of the first
-    #[arg(long, value_delimiter = ',', required = true)]
+    /// 1 to 6 charts, comma-separated; --from and --to are points of the first [default:
+    /// the family's first]
+    #[arg(long, value_delimiter = ',')]
     pub charts: Vec<String>,
 
     /// Start of a geodesic, X,Y in the first chart (repeat with --to for several)
@@ -239,8 +243,9 @@ pub struct MmlArgs {
     #[command(flatten)]
     pub family: FamilyArgs,
 
-    /// 1 to 6 charts, comma-separated; the region is a rectangle of the first
-    #[arg(long, value_delimiter = ',', required = true)]
+    /// 1 to 6 charts, comma-separated; the region is a rectangle of the first [default: the
+    /// family's first]
+    #[arg(long, value_delimiter = ',')]
     pub charts: Vec<String>,
 
     /// The region's range of the first chart's first coordinate [default: the chart's]
@@ -265,7 +270,8 @@ pub struct MleArgs {
     pub family: FamilyArgs,
 
     /// 1 to 3 charts, comma-separated; each gets a panel of estimates and a whitened one
-    #[arg(long, value_delimiter = ',', required = true)]
+    /// [default: the family's first]
+    #[arg(long, value_delimiter = ',')]
     pub charts: Vec<String>,
 
     /// The true distribution, X,Y in the first chart
@@ -294,8 +300,9 @@ pub struct NatgradArgs {
     #[command(flatten)]
     pub family: FamilyArgs,
 
-    /// 1 to 6 charts, comma-separated; --target and --from are points of the first
-    #[arg(long, value_delimiter = ',', required = true)]
+    /// 1 to 6 charts, comma-separated; --target and --from are points of the first [default:
+    /// the family's first]
+    #[arg(long, value_delimiter = ',')]
     pub charts: Vec<String>,
 
     /// The target distribution: the loss is D(p_target ‖ p), minimal there
@@ -324,6 +331,29 @@ pub(crate) fn family_names() -> Vec<&'static str> {
 
 fn ball_names() -> Vec<&'static str> {
     BallKind::ALL.iter().map(|k| k.name()).collect()
+}
+
+/// A list item's value without the spaces around it ("kl, fisher-rao" names two kinds),
+/// checked against the possible values, which `--help` still lists.
+#[derive(Clone)]
+pub struct Trimmed(pub PossibleValuesParser);
+
+impl TypedValueParser for Trimmed {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        let trimmed = value.to_str().map_or(value, |v| OsStr::new(v.trim()));
+        self.0.parse_ref(cmd, arg, trimmed)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        self.0.possible_values()
+    }
 }
 
 /// "A,B" → two finite numbers.

@@ -29,24 +29,51 @@ use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
   fisherballs mml --charts mean-std,information --xlim -1,1 --ylim 0.5,2 --radius 0.3 -o mml.png
   fisherballs render figures.toml --out figures
   fisherballs families
-  fisherballs gallery")]
+  fisherballs gallery
+  fisherballs completions bash
+  fisherballs man")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// The families, their charts and the kinds of ball, from the registry.
-fn charts_and_balls() -> String {
+/// A command's examples, then the families, their charts and the kinds of ball, from the
+/// registry.
+fn charts_and_balls(examples: &str) -> String {
     format!(
-        "{}  plot also takes --chart whitened (with --at X,Y and --from CHART).\n{BALLS}",
+        "Examples:\n{examples}\n{}  plot also takes --chart whitened (with --at X,Y and --from CHART).\n{BALLS}",
         families::help()
     )
 }
 
-/// The families and their charts, from the registry.
-fn charts() -> String {
-    families::help()
+/// A command's examples, then the families and their charts, from the registry.
+fn charts(examples: &str) -> String {
+    format!("Examples:\n{examples}\n{}", families::help())
 }
+
+const PLOT_EXAMPLES: &str = "  fisherballs plot --chart information --ball kl -o balls.png
+  fisherballs plot --family gamma --ball kl,fisher-rao -o gamma.svg
+  fisherballs plot --chart whitened --at 0,1 --from information -o white.pdf
+";
+const COMPARE_EXAMPLES: &str =
+    "  fisherballs compare --charts mean-std,information --ball kl -o compare.png
+  fisherballs compare --family beta --charts alpha-beta,mean-concentration -o beta.html
+";
+const GEODESIC_EXAMPLES: &str = "  fisherballs geodesic --from -1,0.5 --to 1.5,0.8 -o path.svg
+  fisherballs geodesic --family beta --charts alpha-beta,mean-concentration --from 1,1 --to 8,3 -o beta-path.png
+";
+const MLE_EXAMPLES: &str = "  fisherballs mle --at 0,1 --n 50 -o mle.png
+  fisherballs mle --family gamma --charts shape-rate,log --at 3,2 -o mle-gamma.json
+";
+const NATGRAD_EXAMPLES: &str = "  fisherballs natgrad --charts mean-std,information --target 1,1.2 --from=-1,0.5 --step 0.02 -o descent.png
+  fisherballs natgrad --family beta --target 2,3 --from 5,1 -o beta-descent.svg
+";
+const MML_EXAMPLES: &str = "  fisherballs mml --charts mean-std,information --xlim=-1,1 --ylim 0.5,2 --radius 0.3 -o mml.png
+  fisherballs mml --family gamma --radius 0.3 -o mml-gamma.json
+";
+
+/// `-o` of the commands that make no interactive page.
+const DRAWN_ONLY: &str = "Output file: .svg, .png, .pdf, .tex (pgfplots) or .json";
 
 const BALLS: &str = "Balls: quadratic ½ΔᵀFΔ = L, kl D(p′‖p) = L, kl-reverse D(p‖p′) = L, fisher-rao distance √(2L).";
 
@@ -59,6 +86,9 @@ pub enum Command {
     #[command(flatten)]
     Figure(FigureCommand),
     /// Draw every figure of a TOML figure file (see README.md)
+    #[command(after_help = "Examples:
+  fisherballs render figures.toml --out figures
+  fisherballs render figures.toml")]
     Render {
         /// The figure file
         file: PathBuf,
@@ -69,34 +99,49 @@ pub enum Command {
     /// List the families, their charts, domains and default views (a Markdown table)
     Families,
     /// Write the gallery: the same as `render gallery/figures.toml --out DIR`
+    #[command(after_help = "Examples:
+  fisherballs gallery
+  fisherballs gallery --out my-gallery")]
     Gallery {
         /// Directory to write into (created if missing)
         #[arg(long, default_value = GALLERY_HOME)]
         out: PathBuf,
     },
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell)
+    #[command(after_help = "Examples:
+  fisherballs completions bash > ~/.local/share/bash-completion/completions/fisherballs
+  fisherballs completions zsh > ~/.zfunc/_fisherballs
+  fisherballs completions fish > ~/.config/fish/completions/fisherballs.fish")]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `fisherballs man > fisherballs.1; man ./fisherballs.1`
+    Man,
 }
 
 /// The commands that make one figure: each is a use (`uses`), and a figure file's
 /// `command` key names one of them.
 #[derive(Subcommand)]
 pub enum FigureCommand {
-    /// Draw balls in one chart of a family, to SVG, PNG or JSON
-    #[command(after_help = charts_and_balls())]
+    /// Draw balls in one chart of a family (SVG, PNG, PDF, pgfplots, JSON or an interactive page)
+    #[command(after_help = charts_and_balls(PLOT_EXAMPLES))]
     Plot(PlotArgs),
     /// Draw the same distributions side by side in 2 to 6 charts of a family
-    #[command(after_help = charts_and_balls())]
+    #[command(after_help = charts_and_balls(COMPARE_EXAMPLES))]
     Compare(CompareArgs),
     /// Draw Fisher–Rao geodesics between two distributions of a family, with balls along them, in 1 to 6 charts
-    #[command(after_help = charts())]
+    #[command(after_help = charts(GEODESIC_EXAMPLES), mut_arg("output", |a| a.help(DRAWN_ONLY)))]
     Geodesic(GeodesicArgs),
     /// Draw maximum-likelihood estimates from samples of a family, with N(θ, F⁻¹/n), raw and whitened
-    #[command(after_help = charts())]
+    #[command(after_help = charts(MLE_EXAMPLES), mut_arg("output", |a| a.help(DRAWN_ONLY)))]
     Mle(MleArgs),
     /// Draw plain and natural gradient descent on the KL from a target distribution, in 1 to 6 charts
-    #[command(after_help = charts())]
+    #[command(after_help = charts(NATGRAD_EXAMPLES), mut_arg("output", |a| a.help(DRAWN_ONLY)))]
     Natgrad(NatgradArgs),
     /// Cover a region of a family with Fisher balls, every point within r of a centre: count them (MML)
-    #[command(after_help = charts())]
+    #[command(after_help = charts(MML_EXAMPLES), mut_arg("output", |a| a.help(DRAWN_ONLY)))]
     Mml(MmlArgs),
 }
 

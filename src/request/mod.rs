@@ -51,7 +51,9 @@ pub fn family(args: &FamilyArgs) -> Result<Arc<dyn Family>, RequestError> {
 }
 
 /// The chart of `family` called `name`, or an error that lists the family's charts.
+/// Spaces around the name are ignored ("mean-std, information" names two charts).
 pub fn chart_of(family: &dyn Family, name: &str) -> Result<&'static dyn Chart, RequestError> {
+    let name = name.trim();
     family
         .chart(name)
         .ok_or_else(|| RequestError::UnknownChart {
@@ -66,14 +68,18 @@ pub fn chart_of(family: &dyn Family, name: &str) -> Result<&'static dyn Chart, R
         })
 }
 
-/// 1 to `max` charts of `family`, by name; `count` is the command's error for another number.
+/// 1 to `max` charts of `family`, by name, or its first chart
+/// when none is named; `count` is the command's error for more than `max`.
 pub fn charts_of(
     family: &dyn Family,
     names: &[String],
     max: usize,
     count: fn(usize) -> RequestError,
 ) -> Result<Vec<&'static dyn Chart>, RequestError> {
-    if !(1..=max).contains(&names.len()) {
+    if names.is_empty() {
+        return Ok(vec![family.charts()[0]]);
+    }
+    if names.len() > max {
         return Err(count(names.len()));
     }
     names.iter().map(|n| chart_of(family, n)).collect()

@@ -1,4 +1,4 @@
-//! The numbers of an `mle` figure: `{"family", "n", "trials", "seed", "true", "no_estimate",
+//! The numbers of an `mle` figure: `{"family", ["nu",] "n", "trials", "seed", "true", "no_estimate",
 //! "panels": [{"chart", "true", "covariance", "expected", "whitened_covariance", "estimates",
 //! "whitened"}]}`, with "true" the true θ (canonical) at the top and in each chart below.
 
@@ -7,11 +7,12 @@ use serde::Serialize;
 use super::Mle;
 use super::solve::MleView;
 use crate::geometry::Mat;
-use crate::uses::panels::json::pair;
+use crate::uses::panels::json::{Head, pair};
 
 #[derive(Serialize)]
 pub struct MleExport {
-    family: &'static str,
+    #[serde(flatten)]
+    head: Head,
     n: usize,
     trials: usize,
     seed: u64,
@@ -53,7 +54,7 @@ pub fn numbers(request: &Mle, views: &[MleView], no_estimate: usize) -> MleExpor
         })
         .collect();
     MleExport {
-        family: request.family.name(),
+        head: Head::new(&*request.family),
         n: request.n,
         trials: request.trials,
         seed: request.seed,

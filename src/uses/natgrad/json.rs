@@ -1,4 +1,4 @@
-//! The numbers of a `natgrad` figure: `{"family", "target", "step", "steps", "panels":
+//! The numbers of a `natgrad` figure: `{"family", ["nu",] "target", "step", "steps", "panels":
 //! [{"chart", "paths": [{"method", "descended_in", "start", "points", "mu_sigma"}]}]}`, with
 //! `points` in the panel's chart and `mu_sigma` the same path as canonical θ (for the
 //! Gaussian, (μ, σ)); "target" is canonical too.
@@ -7,11 +7,12 @@ use serde::Serialize;
 
 use super::Natgrad;
 use super::solve::{Descent, View};
-use crate::uses::panels::json::pair;
+use crate::uses::panels::json::{Head, pair};
 
 #[derive(Serialize)]
 pub struct NatgradExport {
-    family: &'static str,
+    #[serde(flatten)]
+    head: Head,
     target: [f64; 2],
     step: f64,
     steps: usize,
@@ -52,7 +53,7 @@ pub fn numbers(request: &Natgrad, descents: &[Descent], views: &[View]) -> Natgr
         })
         .collect();
     NatgradExport {
-        family: request.family.name(),
+        head: Head::new(&*request.family),
         target: pair(&request.target),
         step: request.step,
         steps: request.steps,

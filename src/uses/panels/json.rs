@@ -13,7 +13,8 @@ use super::{Panel, Path};
 use crate::geometry::{BallKind, Family, Level, Point};
 use crate::request::ChartChoice;
 
-/// What every export of balls begins with: the family, the kinds and the level.
+/// What every export begins with: the family, and its extra parameter (Student-t's ν) if it
+/// has one, so that the numbers can be checked and reproduced from the file.
 #[derive(Serialize)]
 pub struct Head {
     pub family: &'static str,
