@@ -73,9 +73,9 @@ impl FigureFile {
                 }
                 ("home", Value::String(s)) => file.home = Some(s),
                 ("intro", Value::String(s)) => file.intro = Some(s),
-                ("figure" | "index" | "home" | "intro", _) => bail!(
-                    "the top-level key '{key}' has the wrong type; see README.md, 'Figure files'"
-                ),
+                ("figure" | "index" | "home" | "intro", _) => {
+                    bail!("the top-level key '{key}' has the wrong type; see docs/figure-files.md")
+                }
                 _ => bail!(
                     "unknown top-level key '{key}'; a figure file has [[figure]] tables and optionally index, home and intro"
                 ),

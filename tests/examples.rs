@@ -1,18 +1,41 @@
-//! Every example a user is shown runs as written: each `fisherballs …` line of README.md's
-//! `sh` blocks (with its `\` continuations) and of `fisherballs --help`, in a fresh
-//! directory that holds README.md's example figure file as `figures.toml`.
+//! Every example a user is shown runs as written: each `fisherballs …` line of the `sh`
+//! blocks (with their `\` continuations) of README.md and of every page of docs/, and of
+//! every `--help`, in a fresh directory that holds the docs' example figure file as
+//! `figures.toml`.
 
 use std::path::Path;
 
 use assert_cmd::Command;
 
-const README: &str = include_str!("../README.md");
+/// README.md and the pages of docs/ (compiled in, so that a change to one rebuilds this).
+const PAGES: [&str; 8] = [
+    include_str!("../README.md"),
+    include_str!("../docs/plot.md"),
+    include_str!("../docs/families.md"),
+    include_str!("../docs/outputs.md"),
+    include_str!("../docs/uses.md"),
+    include_str!("../docs/figure-files.md"),
+    include_str!("../docs/errors.md"),
+    include_str!("../docs/design.md"),
+];
 
-/// The contents of the fenced blocks of README.md whose info string is `lang`.
+/// Every page of docs/ is one of PAGES, so that no page's examples go unrun.
+#[test]
+fn every_page_of_the_docs_is_read() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/docs");
+    let pages = std::fs::read_dir(dir).unwrap().count();
+    assert_eq!(
+        pages,
+        PAGES.len() - 1,
+        "a page of docs/ is missing from PAGES"
+    );
+}
+
+/// The contents of the fenced blocks of the pages whose info string is `lang`.
 fn blocks(lang: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Option<String> = None;
-    for line in README.lines() {
+    for line in PAGES.iter().flat_map(|p| p.lines()) {
         match (&mut current, line.trim_start()) {
             (None, l) if l == format!("```{lang}") => current = Some(String::new()),
             (Some(_), "```") => out.extend(current.take()),
@@ -63,13 +86,13 @@ fn run(dir: &Path, args: &[String]) {
 fn fresh() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let toml = blocks("toml");
-    assert_eq!(toml.len(), 1, "README.md has one example figure file");
+    assert_eq!(toml.len(), 1, "the docs have one example figure file");
     std::fs::write(dir.path().join("figures.toml"), &toml[0]).unwrap();
     dir
 }
 
 #[test]
-fn every_example_in_readme_runs_as_written() {
+fn every_example_in_readme_and_docs_runs_as_written() {
     let dir = fresh();
     let all: Vec<Vec<String>> = blocks("sh").iter().flat_map(|b| commands(b)).collect();
     assert!(all.len() >= 12, "found only {} examples", all.len());

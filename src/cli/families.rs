@@ -1,5 +1,5 @@
 //! The registry of families as the command line shows it: a line a family for `--help`, and
-//! the Markdown table that `fisherballs families` prints and README.md shows.
+//! the Markdown table that `fisherballs families` prints and docs/families.md shows.
 
 use std::fmt::Write;
 
@@ -15,7 +15,7 @@ pub fn help() -> String {
     text
 }
 
-/// The table of families and charts that `fisherballs families` prints and README.md
+/// The table of families and charts that `fisherballs families` prints and docs/families.md
 /// shows: coordinates, domain, and the default view (limits, grid, KL level).
 pub fn markdown_table() -> String {
     let mut text = String::from(

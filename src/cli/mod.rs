@@ -85,7 +85,7 @@ const BALLS: &str = "Balls: quadratic ½ΔᵀFΔ = L, kl D(p′‖p) = L, kl-rev
 pub enum Command {
     #[command(flatten)]
     Figure(FigureCommand),
-    /// Draw every figure of a TOML figure file (see README.md)
+    /// Draw every figure of a TOML figure file (see docs/figure-files.md)
     #[command(after_help = "Examples:
   fisherballs render figures.toml --out figures
   fisherballs render figures.toml")]

@@ -1,5 +1,5 @@
 //! The registry: the one list of the families fisherballs knows. The command line's names,
-//! help and errors, and README.md's table of families and charts, all come from [`ALL`].
+//! help and errors, and docs/families.md's table of families and charts, all come from [`ALL`].
 //!
 //! A new family is a folder here (its KL, Fisher matrix, the closed forms it has, and its
 //! charts) and a line in [`ALL`]; the tests then check it against the definitions.
