@@ -147,3 +147,54 @@ fn help_names_only_the_formats_a_command_writes() {
     }
     assert!(!help("plot").contains("SVG, PNG or JSON"));
 }
+
+/// `render --help` lists the keys a figure file takes, from the grammar that parses it: every
+/// key listed is accepted by its first command, and an unlisted one is refused.
+#[test]
+fn render_help_lists_the_keys_the_parser_takes() {
+    let out = fisherballs().args(["render", "--help"]).output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let listed: Vec<(String, String, bool)> = help
+        .split("Keys of [[figure]]")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            let key = words.next()?;
+            let switch = words.next()? == "true/false";
+            let command = l.rsplit("— ").next()?.split(", ").next()?;
+            Some((key.to_string(), command.to_string(), switch))
+        })
+        .collect();
+    assert!(listed.len() >= 35, "{} keys listed", listed.len());
+    for key in ["along", "trials", "y-scale", "no-caption", "charts", "nu"] {
+        assert!(listed.iter().any(|(k, ..)| k == key), "{key} is not listed");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("f.toml");
+    let unknown = |key: &str, command: &str, switch: bool| {
+        let value = if switch { "true" } else { "\"1\"" };
+        let text =
+            format!("[[figure]]\noutput = \"a.json\"\ncommand = \"{command}\"\n{key} = {value}\n");
+        fs::write(&file, text).unwrap();
+        let out = fisherballs()
+            .arg("render")
+            .arg(&file)
+            .arg("--out")
+            .arg(dir.path().join("o"))
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("unknown key")
+    };
+    for (key, command, switch) in &listed {
+        assert!(
+            !unknown(key, command, *switch),
+            "{command} refuses its listed key {key}"
+        );
+    }
+    assert!(unknown("colour", "plot", false));
+}

@@ -86,9 +86,7 @@ pub enum Command {
     #[command(flatten)]
     Figure(FigureCommand),
     /// Draw every figure of a TOML figure file (see docs/figure-files.md)
-    #[command(after_help = "Examples:
-  fisherballs render figures.toml --out figures
-  fisherballs render figures.toml")]
+    #[command(after_help = figure_file_keys())]
     Render {
         /// The figure file
         file: PathBuf,
@@ -143,6 +141,65 @@ pub enum FigureCommand {
     /// Cover a region of a family with Fisher balls, every point within r of a centre: count them (MML)
     #[command(after_help = charts(MML_EXAMPLES), mut_arg("output", |a| a.help(DRAWN_ONLY)))]
     Mml(MmlArgs),
+}
+
+/// `render --help`'s examples, and every key a `[[figure]]` table takes, read from the
+/// figure commands' own flags (a figure file is parsed by the same grammar, so the two
+/// cannot drift): its type, its default, and the commands that take it.
+fn figure_file_keys() -> String {
+    use clap::Subcommand;
+    let grammar = FigureCommand::augment_subcommands(clap::Command::new("figures"));
+    // key → (type, default, commands), in the order the keys first appear.
+    let mut keys: Vec<(String, String, String, Vec<String>)> = Vec::new();
+    for command in grammar.get_subcommands() {
+        for arg in command.get_arguments() {
+            let Some(key) = arg.get_long().filter(|k| !["help", "output"].contains(k)) else {
+                continue;
+            };
+            let kind = match arg.get_action().takes_values() {
+                true => arg
+                    .get_value_names()
+                    .and_then(|n| n.first())
+                    .map_or_else(|| arg.get_id().as_str().to_uppercase(), |n| n.to_string()),
+                false => "true/false".to_string(),
+            };
+            let default: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            let name = command.get_name().to_string();
+            match keys.iter_mut().find(|k| k.0 == key) {
+                Some(k) => {
+                    // --from is a chart of plot, a point of geodesic and natgrad.
+                    if !k.1.split(" or ").any(|t| t == kind) {
+                        k.1 = format!("{} or {kind}", k.1);
+                    }
+                    k.3.push(name)
+                }
+                None => keys.push((key.to_string(), kind, default.join(","), vec![name])),
+            }
+        }
+    }
+    let mut text = String::from(
+        "Examples:\n  fisherballs render figures.toml --out figures\n  fisherballs render figures.toml\n\n\
+         A figure file holds [[figure]] tables; each takes output = \"NAME.png\" (required),\n\
+         command = \"plot\" (the default) or another figure command, about = \"text\", and\n\
+         the long flags of its command as keys (lists as TOML lists or \"a, b\"; switches as\n\
+         true/false). At the top: index, home and intro (an index page of every figure).\n\n\
+         Keys of [[figure]] (type, default, commands):\n",
+    );
+    for (key, kind, default, commands) in keys {
+        let default = match default.is_empty() {
+            true => String::new(),
+            false => format!(" [default: {default}]"),
+        };
+        text.push_str(&format!(
+            "  {key:<13} {kind}{default} — {}\n",
+            commands.join(", ")
+        ));
+    }
+    text
 }
 
 /// The directory the gallery's commands write into.
