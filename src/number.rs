@@ -21,14 +21,52 @@ impl std::fmt::Display for Typed {
 /// Four significant digits, without trailing zeros, for captions and titles: 0.01, 0.1414,
 /// 2.5.
 pub fn significant(v: f64) -> String {
-    if v == 0.0 {
-        return "0".to_string();
+    digits(v, 4)
+}
+
+/// A computed point's coordinate in a message (a ball's centre, say), to six significant
+/// digits: −2.66667, not −2.6666666666666665.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Short(pub f64);
+
+impl std::fmt::Display for Short {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.0;
+        if v == 0.0 || !v.is_finite() || (1e-4..1e6).contains(&v.abs()) {
+            return f.write_str(&digits(v, 6));
+        }
+        // Six digits of the mantissa, then the shortest form of that: 2.66667e-7, 1e-7.
+        let rounded: f64 = format!("{v:.5e}").parse().unwrap_or(v);
+        write!(f, "{rounded:e}")
     }
-    let digits = (3 - v.abs().log10().floor() as i32).max(0) as usize;
+}
+
+/// `n` significant digits, without trailing zeros.
+fn digits(v: f64, n: i32) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return format!("{v}");
+    }
+    let digits = (n - 1 - v.abs().log10().floor() as i32).max(0) as usize;
     let s = format!("{v:.digits$}");
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_keeps_six_significant_digits() {
+        assert_eq!(Short(-2.6666666666666665).to_string(), "-2.66667");
+        assert_eq!(Short(1.0833333333333335).to_string(), "1.08333");
+        assert_eq!(Short(0.0).to_string(), "0");
+        assert_eq!(Short(2.5).to_string(), "2.5");
+        assert_eq!(Short(2.6666666e-7).to_string(), "2.66667e-7");
+        assert_eq!(Short(1e12).to_string(), "1e12");
+        assert_eq!(significant(0.14142135), "0.1414");
     }
 }

@@ -127,3 +127,49 @@ fn bad_mle_requests_are_refused() {
         "crosses the edge of the chart (λ = 1/σ² > 0) at n = 3; use a larger --n",
     );
 }
+
+/// The caption states what the whitened clouds measure: their sample covariance's largest
+/// departure from I over the charts, as the JSON's whitened covariances give it.
+#[test]
+fn the_caption_states_the_measured_departure_from_a_round_cloud() {
+    use clap::Parser;
+    use fisherballs::cli::args::MleArgs;
+    use fisherballs::number::significant;
+    use fisherballs::uses::Use;
+    use fisherballs::uses::mle::Mle;
+    #[derive(Parser)]
+    struct Words {
+        #[command(flatten)]
+        args: MleArgs,
+    }
+    let words =
+        "mle --family weibull --charts shape-scale,gumbel --at 2,1 --n 20 --trials 400 -o x.json";
+    let request = Mle::new(&Words::parse_from(words.split_whitespace()).args).unwrap();
+    let figure = request.solve().unwrap();
+    let mut json = Vec::new();
+    figure.numbers(&mut json).unwrap();
+    let v: Value = serde_json::from_slice(&json).unwrap();
+    let departure = v["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| {
+            let w = &p["whitened_covariance"];
+            (0..2).flat_map(move |i| {
+                (0..2).map(move |j| {
+                    let identity = if i == j { 1.0 } else { 0.0 };
+                    (w[i][j].as_f64().unwrap() - identity).abs()
+                })
+            })
+        })
+        .fold(0.0, f64::max);
+    let caption = figure.scene().caption.unwrap();
+    assert!(
+        caption.contains(&format!(
+            "sample covariance within {} of I",
+            significant(departure)
+        )),
+        "{caption}"
+    );
+    assert!(!caption.contains("round cloud"));
+}

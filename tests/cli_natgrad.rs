@@ -93,3 +93,42 @@ fn bad_descents_are_refused() {
         "--steps 0 is out of range",
     );
 }
+
+/// Every panel's legend lists its entries in one order: this chart's plain and natural
+/// paths, then the other charts'.
+#[test]
+fn the_legend_reads_the_same_in_every_panel() {
+    use clap::Parser;
+    use fisherballs::cli::args::NatgradArgs;
+    use fisherballs::uses::Use;
+    use fisherballs::uses::natgrad::Natgrad;
+    #[derive(Parser)]
+    struct Words {
+        #[command(flatten)]
+        args: NatgradArgs,
+    }
+    let words = "natgrad --charts mean-std,information,natural --target 1,1.2 --from=-1,0.5 --step 0.02 -o x.svg";
+    let request = Natgrad::new(&Words::parse_from(words.split_whitespace()).args).unwrap();
+    let figure = request.solve().unwrap();
+    let scene = figure.scene();
+    let order = |p: &fisherballs::scene::PanelScene| -> Vec<String> {
+        p.paths
+            .iter()
+            .filter(|c| !c.label.is_empty())
+            .map(|c| c.label.clone())
+            .collect()
+    };
+    let first = order(&scene.panels[0]);
+    assert_eq!(
+        first,
+        [
+            "plain gradient, descended here",
+            "natural gradient, descended here",
+            "plain gradient, descended in other charts",
+            "natural gradient, descended in other charts"
+        ]
+    );
+    for panel in &scene.panels[1..] {
+        assert_eq!(order(panel), first);
+    }
+}

@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use super::tolerance::{DOMAIN_EDGE_REL, MAX_KL, MAX_STRETCH, MIN_KL, ROOT_EPS, ROOT_MAX_ITER};
 use super::{Mat, Model, Point, Typed, exp_map};
+use crate::number::Short;
 
 /// Which set of points around a centre θ makes a ball.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -143,11 +144,13 @@ fn check_positive(of: LevelOf, value: f64) -> Result<(), LevelError> {
 #[derive(Debug, Error, PartialEq)]
 pub enum BallError {
     #[error(
-        "the Fisher matrix at ({x:?}, {y:?}) is not positive definite, so no ball can be drawn there; choose limits nearer the chart's defaults"
+        "the Fisher matrix at ({}, {}) is not positive definite, so no ball can be drawn there; choose limits nearer the chart's defaults",
+        Short(*x), Short(*y)
     )]
     Degenerate { x: f64, y: f64 },
     #[error(
-        "the {kind} ball around ({x:?}, {y:?}) runs out of the chart's domain ({domain}) before reaching its level"
+        "the {kind} ball around ({}, {}) runs out of the chart's domain ({domain}) before reaching its level",
+        Short(*x), Short(*y)
     )]
     NotClosed {
         kind: &'static str,
@@ -156,7 +159,8 @@ pub enum BallError {
         domain: &'static str,
     },
     #[error(
-        "the ball around ({x:?}, {y:?}) cannot be shown in the {chart} chart: its distributions there fall outside the chart's domain or beyond double precision"
+        "the ball around ({}, {}) cannot be shown in the {chart} chart: its distributions there fall outside the chart's domain or beyond double precision",
+        Short(*x), Short(*y)
     )]
     NotShown { x: f64, y: f64, chart: &'static str },
     #[error("the region holds no ball centre at this radius")]

@@ -20,7 +20,7 @@ use crate::export::Format;
 use crate::geometry::ball::{BallError, first_overlap};
 use crate::geometry::{Level, Typed, grid};
 use crate::number::significant;
-use crate::request::Presentation;
+use crate::request::{ChartChoice, Presentation};
 use crate::scene::{Figure, Interactive, Scene};
 
 impl Balls {
@@ -129,8 +129,13 @@ impl Balls {
                 format!("{nx}×{ny} centres on a grid in the first chart"),
             ),
         };
+        // Limits of a whitened chart are whitened coordinates, not the base chart's.
+        let units = match self.panels[0] {
+            ChartChoice::Whitened(_) => " (limits in whitened units)",
+            ChartChoice::Named(_) => "",
+        };
         format!(
-            "{} · {charts} · {}\nKL level L = {} · Fisher radius r = √(2L) = {} · {centres}",
+            "{} · {charts} · {}\nKL level L = {} · Fisher radius r = √(2L) = {} · {centres}{units}",
             self.family.name(),
             kinds_drawn(&self.kinds),
             significant(self.level.kl()),

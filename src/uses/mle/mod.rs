@@ -13,6 +13,7 @@ use anyhow::{Result, bail};
 use super::Use;
 use crate::cli::args::MleArgs;
 use crate::geometry::{BallError, Chart, Family, Model, Point};
+use crate::number::Short;
 use crate::request::{MAX_DRAWS, MAX_N, MAX_TRIALS, Presentation, RequestError, charts_of, family};
 use crate::scene::{Figure, Scene};
 use solve::MleView;
@@ -86,7 +87,9 @@ impl Use for Mle {
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| match e {
                 BallError::NotClosed { x, y, domain, .. } => anyhow::anyhow!(
-                    "the 2-s.d. ellipse of N(θ, F⁻¹/n) around ({x:?}, {y:?}) crosses the edge of the chart ({domain}) at n = {}; use a larger --n or another chart",
+                    "the 2-s.d. ellipse of N(θ, F⁻¹/n) around ({}, {}) crosses the edge of the chart ({domain}) at n = {}; use a larger --n or another chart",
+                    Short(x),
+                    Short(y),
                     self.n
                 ),
                 other => other.into(),

@@ -93,8 +93,14 @@ pub fn scene(request: &Mle, views: &[MleView], missing: usize) -> Scene {
         request.family.display_name(),
         request.n
     );
+    // What the whitened clouds measure: the largest departure of their sample covariance
+    // from I over every chart (0 in the limit n → ∞, M → ∞; skewed clouds show it).
+    let departure = views
+        .iter()
+        .map(|v| (v.whitened_covariance - crate::geometry::Mat::identity()).amax())
+        .fold(0.0, f64::max);
     let caption = format!(
-        "{} · charts {} · true θ = ({}, {}) in {} · seed {}{}\nEllipses: 1 and 2 s.d. of N(θ, F⁻¹/n), the quadratic balls of level k²/(2n); whitened, every chart gives a round cloud of unit spread",
+        "{} · charts {} · true θ = ({}, {}) in {} · seed {}{}\nEllipses: 1 and 2 s.d. of N(θ, F⁻¹/n), the quadratic balls of level k²/(2n); whitened, N(0, I) in the limit: sample covariance within {} of I",
         request.family.name(),
         charts.join(", "),
         significant(truth.x),
@@ -105,6 +111,7 @@ pub fn scene(request: &Mle, views: &[MleView], missing: usize) -> Scene {
             0 => String::new(),
             k => format!(" · {k} samples without an estimate left out"),
         },
+        significant(departure),
     );
     Scene::styled(style, title, || caption, panels, Some(2))
 }

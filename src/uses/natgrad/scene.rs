@@ -27,9 +27,16 @@ pub fn scene(request: &Natgrad, descents: &[Descent], views: &[View]) -> Scene {
         .map(|view| {
             let chart = view.chart;
             let mut labelled = std::collections::HashSet::new();
-            let paths: Vec<Curve> = descents
+            // The paths descended in this panel's chart first, so that its legend lists
+            // them in the same order in every panel: plain here, natural here, then the
+            // other charts'.
+            let (own, others): (Vec<_>, Vec<_>) = descents
                 .iter()
                 .zip(&view.paths)
+                .partition(|(d, _)| d.chart == chart.name());
+            let paths: Vec<Curve> = own
+                .into_iter()
+                .chain(others)
                 .map(|(d, path)| {
                     let own = d.chart == chart.name();
                     let key = (d.method.name(), own);
