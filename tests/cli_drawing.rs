@@ -573,3 +573,32 @@ fn a_compare_panel_spanning_decades_gets_a_log_axis_so_every_ball_reads() {
         .success();
     assert!(!fs::read_to_string(&out).unwrap().contains("ymode=log"));
 }
+
+/// A PNG records its resolution (pHYs), so a document that places it sets it at the
+/// figure's size: --dpi for a printed size, 96 an inch times --scale for a size in pixels.
+#[test]
+fn png_records_its_resolution() {
+    let dir = tempfile::tempdir().unwrap();
+    let per_inch = |flags: &[&str]| -> f64 {
+        let (out, assert) = plot(dir.path(), "r.png", flags);
+        assert.success();
+        let bytes = fs::read(&out).unwrap();
+        image::load_from_memory(&bytes).expect("the PNG still decodes");
+        let at = bytes
+            .windows(4)
+            .position(|w| w == b"pHYs")
+            .expect("a pHYs chunk");
+        let word = |k: usize| u32::from_be_bytes(bytes[k..k + 4].try_into().unwrap());
+        let (x, y, unit) = (word(at + 4), word(at + 8), bytes[at + 12]);
+        assert_eq!((x, unit), (y, 1), "square pixels, counted a metre");
+        let crc = crc32fast::hash(&bytes[at..at + 13]);
+        assert_eq!(word(at + 13), crc, "the chunk's CRC");
+        f64::from(x) * 0.0254
+    };
+    // Whole pixels a metre: within 0.0127 of the asked pixels an inch.
+    let close = |a: f64, b: f64| (a - b).abs() < 0.013;
+    let printed = per_inch(&["--width", "3.25in", "--height", "2.5in", "--dpi", "300"]);
+    assert!(close(printed, 300.0), "{printed}");
+    assert!(close(per_inch(&[]), 96.0));
+    assert!(close(per_inch(&["--scale", "2"]), 192.0));
+}

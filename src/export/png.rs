@@ -72,5 +72,29 @@ pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
             encoder.write_image(&rgba, w, h, image::ExtendedColorType::Rgba8)?;
         }
     }
-    Ok(bytes)
+    Ok(with_resolution(bytes, page.png_scale * 96.0))
+}
+
+/// The PNG with a pHYs chunk after its header: `per_inch` pixels an inch, so that a document
+/// that places it (`\includegraphics`, a word processor) sets it at the figure's size —
+/// 3.25 in for `--width 3.25in --dpi 300`, 12.5 in for a 1200-pixel figure (96 an inch).
+/// PNG counts pixels a metre (PNG 1.2, section 11.3.5.3); the chunk's CRC covers its type
+/// and data (section 5.3).
+fn with_resolution(png: Vec<u8>, per_inch: f64) -> Vec<u8> {
+    // The signature (8 bytes) and IHDR (4 length, 4 type, 13 data, 4 CRC) come first.
+    const AFTER_HEADER: usize = 8 + 4 + 4 + 13 + 4;
+    let per_metre = (per_inch / 0.0254).round() as u32;
+    let mut chunk = Vec::with_capacity(21);
+    chunk.extend_from_slice(&9u32.to_be_bytes());
+    chunk.extend_from_slice(b"pHYs");
+    chunk.extend_from_slice(&per_metre.to_be_bytes());
+    chunk.extend_from_slice(&per_metre.to_be_bytes());
+    chunk.push(1); // the unit is the metre
+    let crc = crc32fast::hash(&chunk[4..]);
+    chunk.extend_from_slice(&crc.to_be_bytes());
+    let mut out = Vec::with_capacity(png.len() + chunk.len());
+    out.extend_from_slice(&png[..AFTER_HEADER]);
+    out.extend_from_slice(&chunk);
+    out.extend_from_slice(&png[AFTER_HEADER..]);
+    out
 }
