@@ -1,5 +1,5 @@
-//! Figure files: a TOML list of figures, each an output name and the flags of `plot` or
-//! `compare` written as keys. Every entry is turned into the arguments of that command and
+//! Figure files: a TOML list of figures, each an output name, a figure command (`plot` by
+//! default) and that command's flags written as keys. Every entry is turned into the arguments of that command and
 //! parsed by the command line's own grammar, so a figure file is never a second code path.
 //!
 //! ```toml

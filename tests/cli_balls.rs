@@ -12,14 +12,7 @@ mod common;
 use common::cli::*;
 
 fn json(dir: &Path, args: &[&str]) -> Value {
-    let out = dir.join("c.json");
-    fisherballs()
-        .args(args)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
-    serde_json::from_slice(&fs::read(out).unwrap()).unwrap()
+    json_of(dir, "c.json", args)
 }
 
 fn xy(p: &Value) -> Point {

@@ -11,14 +11,7 @@ mod common;
 use common::cli::*;
 
 fn export(dir: &Path, words: &[&str]) -> Value {
-    let out = dir.join("out.json");
-    fisherballs()
-        .args(words)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
-    serde_json::from_slice(&fs::read(out).unwrap()).unwrap()
+    json_of(dir, "out.json", words)
 }
 
 /// geodesic, mle, natgrad and mml draw the family's first chart when --charts is left out.

@@ -1,6 +1,5 @@
 //! `mle`: whitened estimates, seeds, and bad requests.
 
-use std::fs;
 use std::path::Path;
 
 use serde_json::Value;
@@ -9,15 +8,7 @@ mod common;
 use common::cli::*;
 
 fn export(dir: &Path, name: &str, extra: &[&str]) -> Value {
-    let out = dir.join(name);
-    fisherballs()
-        .args(["mle", "--at", "0.5,1.5"])
-        .args(extra)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
-    serde_json::from_slice(&fs::read(out).unwrap()).unwrap()
+    json_of(dir, name, &[&["mle", "--at", "0.5,1.5"], extra].concat())
 }
 
 fn m(v: &Value) -> [[f64; 2]; 2] {

@@ -1,6 +1,5 @@
 //! `mml`: coverings counted alike in every chart, with no hole deeper than r.
 
-use std::fs;
 use std::path::Path;
 
 use serde_json::Value;
@@ -9,15 +8,7 @@ mod common;
 use common::cli::*;
 
 fn export(dir: &Path, args: &[&str]) -> Value {
-    let out = dir.join("m.json");
-    fisherballs()
-        .arg("mml")
-        .args(args)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
-    serde_json::from_slice(&fs::read(out).unwrap()).unwrap()
+    json_of(dir, "m.json", &[&["mml"], args].concat())
 }
 
 #[test]

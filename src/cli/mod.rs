@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 pub mod args;
 pub mod families;
 pub mod progress;
+pub mod values;
 
 use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use super::Use;
-use super::panels::json::{self as panels_json, Head, Panels};
+use super::panels::json::Panels;
 use super::panels::scene::{Colouring, Drawing, chart_title, panel_names, panel_scenes};
 use super::panels::{self, Panel, Path as PanelPath};
 use crate::cli::args::GeodesicArgs;
@@ -189,21 +189,8 @@ impl Figure for Solved<'_> {
 
     fn numbers(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
         let r = self.request;
-        let (ball, kl, radius) = panels_json::kinds_and_level(&[BallKind::FisherRao], r.level);
-        serde_json::to_writer(
-            out,
-            &Panels {
-                head: Head::new(&*r.family),
-                ball,
-                kl,
-                radius,
-                count: None,
-                bits: None,
-                jeffreys_volume: None,
-                thinness: None,
-                deepest_hole: None,
-                panels: panels_json::panels(&r.panels, &self.panels),
-            },
-        )
+        let kinds = [BallKind::FisherRao];
+        let numbers = Panels::new(&*r.family, &kinds, r.level, &r.panels, &self.panels);
+        serde_json::to_writer(out, &numbers)
     }
 }

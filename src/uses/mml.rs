@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use super::Use;
-use super::panels::json::{self as panels_json, Head, Panels};
+use super::panels::json::{Covered, Panels};
 use super::panels::scene::{Colouring, Drawing, panel_names, panel_scenes};
 use super::panels::{self, Panel, Region};
 use crate::cli::args::MmlArgs;
@@ -166,22 +166,16 @@ impl Figure for Solved<'_> {
 
     fn numbers(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
         let m = self.request;
-        let (ball, kl, radius) = panels_json::kinds_and_level(&[BallKind::FisherRao], m.level);
         let (k, region) = self.count();
-        serde_json::to_writer(
-            out,
-            &Panels {
-                head: Head::new(&*m.family),
-                ball,
-                kl,
-                radius,
-                count: Some(k),
-                bits: Some((k as f64).log2()),
-                jeffreys_volume: Some(region.volume),
-                thinness: Some(k as f64 * region.ball_area / region.volume),
-                deepest_hole: region.deepest_hole,
-                panels: panels_json::panels(&m.panels, &self.panels),
-            },
-        )
+        let kinds = [BallKind::FisherRao];
+        let mut numbers = Panels::new(&*m.family, &kinds, m.level, &m.panels, &self.panels);
+        numbers.covered = Some(Covered {
+            count: k,
+            bits: (k as f64).log2(),
+            jeffreys_volume: region.volume,
+            thinness: k as f64 * region.ball_area / region.volume,
+            deepest_hole: region.deepest_hole,
+        });
+        serde_json::to_writer(out, &numbers)
     }
 }

@@ -67,3 +67,16 @@ pub const MS: [&str; 2] = ["--chart", "mean-std"];
 pub fn with<'a>(extra: &[&'a str]) -> Vec<&'a str> {
     MS.iter().copied().chain(extra.iter().copied()).collect()
 }
+
+/// Runs `words` with `-o DIR/NAME` (NAME a .json), checks that it succeeds, and reads what it
+/// exported.
+pub fn json_of(dir: &Path, name: &str, words: &[&str]) -> serde_json::Value {
+    let out = dir.join(name);
+    fisherballs()
+        .args(words)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    serde_json::from_slice(&fs::read(out).unwrap()).unwrap()
+}

@@ -161,18 +161,7 @@ impl Balls {
             ),
             _ => serde_json::to_writer(
                 out,
-                &Panels {
-                    head,
-                    ball,
-                    kl,
-                    radius,
-                    count: None,
-                    bits: None,
-                    jeffreys_volume: None,
-                    thinness: None,
-                    deepest_hole: None,
-                    panels: panels_json::panels(&self.panels, panels),
-                },
+                &Panels::new(&*self.family, &self.kinds, self.level, &self.panels, panels),
             ),
         }
     }

@@ -52,19 +52,44 @@ pub struct Panels {
     pub ball: String,
     pub kl: f64,
     pub radius: f64,
-    /// mml: the number of balls, log₂ of it, the region's Jeffreys volume, the covering's
-    /// thinness (K times a ball's Fisher area over that volume) and the deepest hole found.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub count: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bits: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub jeffreys_volume: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub thinness: Option<f64>,
+    /// mml: what the covering measures (nothing is written for None).
+    #[serde(flatten)]
+    pub covered: Option<Covered>,
+    pub panels: Vec<PanelJson>,
+}
+
+/// What an mml covering measures: the number of balls, log₂ of it, the region's Jeffreys
+/// volume, the covering's thinness (K times a ball's Fisher area over that volume) and the
+/// deepest hole found.
+#[derive(Serialize)]
+pub struct Covered {
+    pub count: usize,
+    pub bits: f64,
+    pub jeffreys_volume: f64,
+    pub thinness: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deepest_hole: Option<f64>,
-    pub panels: Vec<PanelJson>,
+}
+
+impl Panels {
+    /// The export of `panels`, drawn in `charts`, of balls of `kinds` at `level`.
+    pub fn new(
+        family: &dyn Family,
+        kinds: &[BallKind],
+        level: Level,
+        charts: &[ChartChoice],
+        panels: &[Panel],
+    ) -> Self {
+        let (ball, kl, radius) = kinds_and_level(kinds, level);
+        Panels {
+            head: Head::new(family),
+            ball,
+            kl,
+            radius,
+            covered: None,
+            panels: self::panels(charts, panels),
+        }
+    }
 }
 
 #[derive(Serialize)]
