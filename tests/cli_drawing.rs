@@ -602,3 +602,45 @@ fn png_records_its_resolution() {
     assert!(close(per_inch(&[]), 96.0));
     assert!(close(per_inch(&["--scale", "2"]), 192.0));
 }
+
+/// On the dark theme every ball's outline and centre dot stands out from the slate ground at
+/// least 3:1 (the light outlines of the light theme were 1.86:1 there).
+#[test]
+fn outlines_and_dots_stand_out_on_the_dark_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("d.svg");
+    fisherballs()
+        .args([
+            "compare",
+            "--charts",
+            "mean-std,information",
+            "--theme",
+            "dark",
+        ])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = fs::read_to_string(&out).unwrap();
+    let hex = |s: &str| -> [u8; 3] {
+        let v = |k: usize| u8::from_str_radix(&s[k..k + 2], 16).unwrap();
+        [v(0), v(2), v(4)]
+    };
+    let ground = fisherballs::style::Theme::DARK.paper;
+    // Outlines are 1.6 figure pixels wide (16 backend units); dots are the only circles.
+    let outlines = svg
+        .split("<polyline")
+        .skip(1)
+        .filter(|e| e.contains("stroke-width=\"16\""))
+        .filter_map(|e| e.split("stroke=\"#").nth(1).map(|c| hex(&c[..6])));
+    let dots = svg
+        .split("<circle")
+        .skip(1)
+        .filter_map(|e| e.split("fill=\"#").nth(1).map(|c| hex(&c[..6])));
+    let marks: Vec<[u8; 3]> = outlines.chain(dots).collect();
+    assert!(marks.len() > 90, "{} marks found", marks.len());
+    for c in marks {
+        let ratio = fisherballs::style::contrast(c, ground);
+        assert!(ratio >= 3.0, "{c:?} on {ground:?}: {ratio:.2}");
+    }
+}

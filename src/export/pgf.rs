@@ -203,8 +203,13 @@ fn axis(
             coordinates(&panel.markers, None)
         );
     }
+    // Outlines stand out from the ground they are drawn on (none holds over a shading).
+    let ground = panel
+        .shading
+        .is_none()
+        .then(|| scene.background.unwrap_or(scene.theme.paper));
     for shapes in &panel.shapes {
-        shape_plots(out, colours, shapes, &to_pt, line);
+        shape_plots(out, colours, shapes, &to_pt, line, ground);
     }
     for curve in &panel.paths {
         curve_plot(out, colours, curve, &to_pt, line);
@@ -288,9 +293,16 @@ fn dash(shapes_dash: Option<(f64, f64)>, line: f64) -> String {
 
 /// Each outline filled and drawn (the first carries the legend entry, if any), then the
 /// centre dots.
-fn shape_plots(out: &mut String, colours: &mut Colours, s: &Shapes, scale: &Scale, line: f64) {
+fn shape_plots(
+    out: &mut String,
+    colours: &mut Colours,
+    s: &Shapes,
+    scale: &Scale,
+    line: f64,
+    ground: Option<Rgb>,
+) {
     let fill = colours.name(s.colour);
-    let draw = colours.name(outline(s.colour));
+    let draw = colours.name(outline(s.colour, ground));
     let dashes = dash(s.dash, line);
     for (i, o) in s.outlines.iter().enumerate() {
         let legend = i == 0 && !s.label.is_empty();

@@ -82,7 +82,8 @@ impl Axes<'_> {
         marks.begin_balls(index, [xs.start, ys.start, xs.end, ys.end]);
         for shapes in &panel.shapes {
             marks.ball(shapes.first);
-            draw_shapes(chart, shapes, u, line_width)?;
+            let ground = panel.shading.is_none().then_some(u.2);
+            draw_shapes(chart, shapes, u, line_width, ground)?;
         }
         marks.end_balls();
         for curve in &panel.paths {
@@ -185,6 +186,7 @@ pub(super) fn draw_shapes<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
     shapes: &Shapes,
     u: &Units,
     line_width: f64,
+    ground: Option<Rgb>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let colour = rgb(shapes.colour);
     let fill = colour.mix(shapes.fill_alpha).filled();
@@ -194,7 +196,7 @@ pub(super) fn draw_shapes<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
             .iter()
             .map(|o| Polygon::new(o.clone(), fill)),
     )?;
-    let line = darker(shapes.colour).stroke_width(u.px(line_width));
+    let line = outline_of(shapes.colour, ground).stroke_width(u.px(line_width));
     let closed = |o: &Vec<(f64, f64)>| o.iter().chain(o.first()).copied().collect::<Vec<_>>();
     let series = match shapes.dash {
         None => chart.draw_series(
@@ -232,7 +234,7 @@ pub(super) fn draw_shapes<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
             }
         }
     }
-    let dot = darker(shapes.colour).filled();
+    let dot = outline_of(shapes.colour, ground).filled();
     let r = u.px(CENTRE_RADIUS);
     chart.draw_series(shapes.centres.iter().map(|&c| Circle::new(c, r, dot)))?;
     Ok(())
@@ -327,6 +329,6 @@ pub(super) fn tick(v: &f64) -> String {
 }
 
 /// The outline colour of a fill.
-pub(super) fn darker(c: Rgb) -> RGBColor {
-    rgb(crate::style::outline(c))
+pub(super) fn outline_of(c: Rgb, ground: Option<Rgb>) -> RGBColor {
+    rgb(crate::style::outline(c, ground))
 }

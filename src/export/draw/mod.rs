@@ -34,7 +34,7 @@ const CENTRE_RADIUS: f64 = 2.6;
 const COLOUR_BAR: f64 = 125.0;
 
 /// Backend pixels per figure pixel, and the theme's colours (everything that is not data).
-struct Units(f64, Theme);
+struct Units(f64, Theme, Rgb);
 
 /// Figure pixels per design unit (the sizes above are for a 1200×900 figure): set by
 /// `--font-size`, else by the figure's size.
@@ -50,7 +50,10 @@ pub(super) fn text_scale(scene: &Scene) -> f64 {
 
 impl Units {
     fn new(scene: &Scene, scale: f64) -> Self {
-        Units(scale * text_scale(scene), scene.theme)
+        // The ground the marks stand on: the background, or the theme's paper under a
+        // transparent one.
+        let ground = scene.background.unwrap_or(scene.theme.paper);
+        Units(scale * text_scale(scene), scene.theme, ground)
     }
     fn ink(&self) -> RGBColor {
         rgb(self.1.ink)

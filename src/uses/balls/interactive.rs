@@ -189,6 +189,7 @@ fn split(shapes: Shapes) -> Vec<Shapes> {
 /// Every ball's centre in each panel, and its colour in the first panel.
 fn balls(panels: &[Panel], first: &Scene) -> Vec<BallData> {
     let count = panels[0].layers[0].balls.len();
+    let ground = first.background.unwrap_or(first.theme.paper);
     (0..count)
         .map(|i| BallData {
             centre: panels
@@ -202,7 +203,7 @@ fn balls(panels: &[Panel], first: &Scene) -> Vec<BallData> {
                 .shapes
                 .iter()
                 .find(|s| s.first == i)
-                .map(|s| hex(outline(s.colour)))
+                .map(|s| hex(outline(s.colour, Some(ground))))
                 .unwrap_or_default(),
         })
         .collect()
