@@ -204,10 +204,7 @@ fn axis(
         );
     }
     // Outlines stand out from the ground they are drawn on (none holds over a shading).
-    let ground = panel
-        .shading
-        .is_none()
-        .then(|| scene.background.unwrap_or(scene.theme.paper));
+    let ground = panel.shading.is_none().then(|| scene.ground());
     for shapes in &panel.shapes {
         shape_plots(out, colours, shapes, &to_pt, line, ground);
     }

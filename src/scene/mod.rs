@@ -113,6 +113,12 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// The ground the marks stand on: the background, or the theme's paper under a
+    /// transparent one (what outlines must stand out from).
+    pub fn ground(&self) -> Rgb {
+        self.background.unwrap_or(self.theme.paper)
+    }
+
     /// A scene in `style`: its title unless the user gave one, its caption unless left out
     /// (made only when shown), and its panels (`columns` a row; None: the renderer chooses).
     pub fn styled(

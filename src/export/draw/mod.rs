@@ -50,10 +50,7 @@ pub(super) fn text_scale(scene: &Scene) -> f64 {
 
 impl Units {
     fn new(scene: &Scene, scale: f64) -> Self {
-        // The ground the marks stand on: the background, or the theme's paper under a
-        // transparent one.
-        let ground = scene.background.unwrap_or(scene.theme.paper);
-        Units(scale * text_scale(scene), scene.theme, ground)
+        Units(scale * text_scale(scene), scene.theme, scene.ground())
     }
     fn ink(&self) -> RGBColor {
         rgb(self.1.ink)

@@ -189,7 +189,7 @@ fn split(shapes: Shapes) -> Vec<Shapes> {
 /// Every ball's centre in each panel, and its colour in the first panel.
 fn balls(panels: &[Panel], first: &Scene) -> Vec<BallData> {
     let count = panels[0].layers[0].balls.len();
-    let ground = first.background.unwrap_or(first.theme.paper);
+    let ground = first.ground();
     (0..count)
         .map(|i| BallData {
             centre: panels
