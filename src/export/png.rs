@@ -8,7 +8,7 @@ use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use resvg::{tiny_skia, usvg};
 use thiserror::Error;
 
-use super::svg::to_svg;
+use super::svg::to_svg_for_png;
 use crate::scene::{Figure, Scene};
 
 /// Why a figure could not become a PNG (none of these happen to an SVG of ours; they are
@@ -25,7 +25,7 @@ pub enum RasterError {
 
 /// The figure's SVG as a parsed tree (our text is glyph outlines: no fonts are needed).
 pub(super) fn tree(scene: &Scene) -> Result<usvg::Tree, usvg::Error> {
-    usvg::Tree::from_data(&to_svg(scene), &usvg::Options::default())
+    usvg::Tree::from_data(&to_svg_for_png(scene), &usvg::Options::default())
 }
 
 pub(super) fn bytes(figure: &dyn Figure) -> anyhow::Result<Vec<u8>> {

@@ -1,7 +1,8 @@
 //! An SVG backend for plotters with sub-pixel coordinates and text as glyph outlines.
 //!
 //! plotters hands backends integer coordinates, so the scene is drawn [`SCALE`] times larger
-//! than the figure and the `viewBox` scales it back: coordinates land on tenths of a pixel.
+//! than the figure (more for a PNG of more pixels than the figure's, [`Units`]) and the
+//! `viewBox` scales it back: coordinates land on tenths of an output pixel or finer.
 //! Text is written as outlines of the shipped font's glyphs (each glyph once, in `<defs>`,
 //! then `<use>`d), so the figure looks the same in every viewer, whatever fonts it has.
 
@@ -22,8 +23,31 @@ use super::{draw, font, simplify};
 use crate::scene::{Figure, Scene};
 use crate::style::Canvas;
 
-/// Backend units per figure pixel.
+/// Backend units per figure pixel in an SVG file.
 const SCALE: u32 = 10;
+
+/// How finely an SVG is drawn for the pixels it will become: `per_px` backend units a figure
+/// pixel, and outline points left out only within `tol` backend units of what is drawn.
+/// A unit is at most a tenth of an output pixel, so rounding to whole units moves a point at
+/// most 0.05·√2 ≈ 0.071 output pixels, and leaving points out adds at most 0.03: an outline
+/// stays within 0.1 output pixel of the exact one
+/// (issue 18: at 1024 points the old neighbour test drew diamonds).
+#[derive(Clone, Copy)]
+struct Units {
+    per_px: u32,
+    tol: f64,
+}
+
+impl Units {
+    /// For `out_px` output pixels a figure pixel: an SVG file's (1), or a PNG's (`png_scale`).
+    fn for_output(out_px: f64) -> Self {
+        let per_px = SCALE * out_px.max(1.0).ceil() as u32;
+        Self {
+            per_px,
+            tol: 0.03 * f64::from(per_px) / out_px.max(1.0),
+        }
+    }
+}
 
 pub(super) fn bytes(figure: &dyn Figure) -> anyhow::Result<Vec<u8>> {
     let scene = figure.scene();
@@ -33,9 +57,18 @@ pub(super) fn bytes(figure: &dyn Figure) -> anyhow::Result<Vec<u8>> {
 
 /// The figure as a standalone SVG document.
 pub fn to_svg(scene: &Scene) -> Vec<u8> {
+    drawn(scene, Units::for_output(1.0))
+}
+
+/// The figure as SVG drawn finely enough to become a PNG of `png_scale` pixels a figure pixel.
+pub(super) fn to_svg_for_png(scene: &Scene) -> Vec<u8> {
+    drawn(scene, Units::for_output(scene.canvas.png_scale))
+}
+
+fn drawn(scene: &Scene, units: Units) -> Vec<u8> {
     let mut doc = String::new();
-    let backend = SvgBackend::new(&mut doc, scene.canvas);
-    match draw::draw(scene, backend, f64::from(SCALE), &draw::Unmarked) {
+    let backend = SvgBackend::new(&mut doc, scene.canvas, units);
+    match draw::draw(scene, backend, f64::from(units.per_px), &draw::Unmarked) {
         Ok(()) => doc.into_bytes(),
         Err(e) => unreachable!("the SVG backend cannot fail: {e}"),
     }
@@ -47,14 +80,15 @@ pub fn to_svg(scene: &Scene) -> Vec<u8> {
 /// panel's group between the comments `<!--balls p-->` and `<!--/balls-->`, for the page.
 pub(super) fn to_grouped_svg(scene: &Scene, level: usize, shown: bool) -> String {
     let mut doc = String::new();
-    let backend = SvgBackend::new(&mut doc, scene.canvas);
+    let units = Units::for_output(1.0);
+    let backend = SvgBackend::new(&mut doc, scene.canvas, units);
     let grouping = Grouping {
         body: backend.body.clone(),
         level,
         shown,
         open: std::cell::Cell::new(false),
     };
-    match draw::draw(scene, backend, f64::from(SCALE), &grouping) {
+    match draw::draw(scene, backend, f64::from(units.per_px), &grouping) {
         Ok(()) => doc,
         Err(e) => unreachable!("the SVG backend cannot fail: {e}"),
     }
@@ -116,10 +150,11 @@ struct SvgBackend<'a> {
     body: Rc<RefCell<String>>,
     glyphs: BTreeMap<u16, String>,
     font: FontRef<'static>,
+    units: Units,
 }
 
 impl<'a> SvgBackend<'a> {
-    fn new(out: &'a mut String, page: Canvas) -> Self {
+    fn new(out: &'a mut String, page: Canvas, units: Units) -> Self {
         let size = match page.printed {
             true => (inches(page.inches.0), inches(page.inches.1)),
             false => (page.width.to_string(), page.height.to_string()),
@@ -131,6 +166,7 @@ impl<'a> SvgBackend<'a> {
             body: Rc::default(),
             glyphs: BTreeMap::new(),
             font: font::font(),
+            units,
         }
     }
 
@@ -204,16 +240,16 @@ fn look<S: BackendStyle>(s: &S, fill: bool) -> String {
     }
 }
 
-/// The points of a path or polygon, less those within a tenth of a figure pixel (one backend
-/// unit) of the line through their neighbours ([`simplify::kept`]).
-fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
+/// The points of a path or polygon, less those within `tol` backend units of the polyline
+/// drawn ([`simplify::kept`]).
+fn points(path: impl IntoIterator<Item = BackendCoord>, tol: f64) -> String {
     let all: Vec<BackendCoord> = path.into_iter().collect();
     let xy: Vec<(f64, f64)> = all
         .iter()
         .map(|&(x, y)| (f64::from(x), f64::from(y)))
         .collect();
     let mut s = String::new();
-    for k in simplify::kept(&xy, 1.0) {
+    for k in simplify::kept(&xy, tol) {
         let _ = write!(s, "{},{} ", all[k].0, all[k].1);
     }
     s.pop();
@@ -224,7 +260,10 @@ impl DrawingBackend for SvgBackend<'_> {
     type ErrorType = Infallible;
 
     fn get_size(&self) -> (u32, u32) {
-        (self.figure.0 * SCALE, self.figure.1 * SCALE)
+        (
+            self.figure.0 * self.units.per_px,
+            self.figure.1 * self.units.per_px,
+        )
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
@@ -319,7 +358,7 @@ impl DrawingBackend for SvgBackend<'_> {
         let _ = writeln!(
             self.body.borrow_mut(),
             r#"<polyline points="{}" fill="none" {} stroke-width="{}" stroke-linejoin="round"/>"#,
-            points(path),
+            points(path, self.units.tol),
             paint(s.color(), "stroke"),
             s.stroke_width()
         );
@@ -355,7 +394,7 @@ impl DrawingBackend for SvgBackend<'_> {
         let _ = writeln!(
             self.body.borrow_mut(),
             r#"<polygon points="{}" {}/>"#,
-            points(vert),
+            points(vert, self.units.tol),
             paint(s.color(), "fill")
         );
         Ok(())
