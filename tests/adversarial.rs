@@ -694,14 +694,14 @@ fn geodesics_near_vertical_and_far_out_are_drawn_exactly() {
 #[test]
 fn svg_pdf_and_tex_drop_outline_points_no_one_can_see() {
     // 3 600 balls of 1 024 points: 75 MB of SVG before points within a tenth of a pixel of
-    // their neighbours' line were dropped.
+    // what is drawn were dropped (about 60 points a ball are kept at this size).
     let dir = tempfile::tempdir().unwrap();
     for ext in ["svg", "pdf", "tex"] {
         let out = dir.path().join(format!("big.{ext}"));
         let args = words("plot --chart mean-std --grid 60x60 --points 1024 --ball kl");
         assert_eq!(promise_keep(&args, &out), 0);
         let size = std::fs::metadata(&out).unwrap().len();
-        assert!(size < 4_000_000, "{ext}: {size} bytes");
+        assert!(size < 8_000_000, "{ext}: {size} bytes");
     }
 }
 

@@ -161,7 +161,7 @@ fn printed_sizes_carry_into_svg_pdf_and_png_pixels() {
     a.success();
     let text = fs::read_to_string(&svg).unwrap();
     assert!(text.contains(
-        r#"width="3.25in" height="2.5in" viewBox="0 0 3120 2400" preserveAspectRatio="none">"#
+        r#"width="3.25in" height="2.5in" viewBox="0 0 31200 24000" preserveAspectRatio="none">"#
     ));
     let (pdf, a) = plot(dir.path(), "p.pdf", &size);
     a.success();

@@ -260,13 +260,13 @@ impl Scale {
     }
 }
 
-/// `(x,y) (x,y) …`, less the points within 0.03 bp of the polyline drawn ([`simplify::kept`]):
+/// `(x,y) (x,y) …`, less the points within 0.07 bp of the polyline drawn ([`simplify::kept`]):
 /// the outline stays within 0.1 bp of the exact one at the printed size.
 fn coordinates(points: &[(f64, f64)], scale: Option<&Scale>) -> String {
     let kept: Vec<usize> = match scale {
         Some(s) => {
             let pts: Vec<(f64, f64)> = points.iter().map(|&p| s.pt(p)).collect();
-            simplify::kept(&pts, 0.03)
+            simplify::kept(&pts, 0.07)
         }
         None => (0..points.len()).collect(),
     };

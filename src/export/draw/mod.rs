@@ -1,7 +1,7 @@
 //! The one drawing function: a scene onto any plotters backend.
 //!
 //! Sizes below are in figure pixels for a 1200×900 figure; `scale` converts them to backend
-//! pixels (10 for SVG, 2 for the supersampled PNG), and smaller or larger figures scale
+//! pixels (100 a pixel for SVG, more for a PNG of more pixels), and smaller or larger figures scale
 //! their text and lines with their size.
 
 use plotters::coord::Shift;
