@@ -115,7 +115,7 @@ fn svg_has_no_font_dependent_text_and_stays_small() {
     a.success();
     let svg = fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<svg "));
-    assert!(svg.contains(r#"width="1200" height="900" viewBox="0 0 12000 9000""#));
+    assert!(svg.contains(r#"width="1200" height="900" viewBox="0 0 120000 90000""#));
     assert!(!svg.contains("<text"), "text must be glyph outlines");
     assert!(svg.contains("<use xlink:href=\"#g"));
     assert!(svg.len() < 300_000, "{} bytes", svg.len());
