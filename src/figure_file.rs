@@ -29,7 +29,7 @@ use clap::{Parser, Subcommand};
 use toml::{Table, Value};
 
 use crate::cli::{Cli, Command, FigureCommand};
-use crate::output::normal;
+use crate::output::{normal, unusable};
 use crate::uses::{self, Use};
 
 /// The gallery's figure file, compiled in so that `fisherballs gallery` works anywhere.
@@ -102,7 +102,29 @@ impl FigureFile {
             }
             file.figures.push(figure);
         }
+        file.check_nesting()?;
         Ok(file)
+    }
+
+    /// Refuses an output that another output needs as its directory (`n.html` and
+    /// `n.html/b.tex`): one of them could not be written.
+    fn check_nesting(&self) -> Result<()> {
+        let names: Vec<(&str, PathBuf)> = self
+            .index
+            .iter()
+            .chain(self.figures.iter().map(|f| &f.output))
+            .filter_map(|n| Some((n.as_str(), normal(n.as_ref())?)))
+            .collect();
+        for (name, path) in &names {
+            for (other, within) in &names {
+                if within != path && within.starts_with(path) {
+                    bail!(
+                        "output '{name}' is also the directory of output '{other}'; rename one of them"
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The index page's name and text, if the file asks for one.
@@ -282,14 +304,29 @@ fn clap_message(e: &clap::Error) -> String {
     crate::cli::one_line(e).replace("--output <OUT>", "output")
 }
 
-/// Refuses absolute paths and `..`: every file stays inside the output directory.
+/// Refuses absolute paths and `..` (every file stays inside the output directory), and names
+/// no file can have ([`unusable`]).
 fn safe_output(name: &str) -> Result<()> {
-    if normal(name.as_ref()).is_some() {
-        Ok(())
-    } else {
+    if normal(name.as_ref()).is_none() {
         bail!(
             "output '{name}' must be a relative path inside the output directory (no '..', no leading '/')"
         )
+    }
+    match unusable(name.as_ref()) {
+        Some(why) => bail!("output '{}' {why}", Shown(name)),
+        None => Ok(()),
+    }
+}
+
+/// A name as shown in a message: at most 60 characters, the rest elided.
+struct Shown<'a>(&'a str);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.char_indices().nth(60) {
+            Some((at, _)) => write!(f, "{}…", &self.0[..at]),
+            None => f.write_str(self.0),
+        }
     }
 }
 

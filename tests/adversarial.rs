@@ -321,7 +321,11 @@ mod figure_files {
             for e in fs::read_dir(dir).unwrap() {
                 let p = e.unwrap().path();
                 let name = p.file_name().unwrap().to_string_lossy().to_string();
-                if p.is_dir() {
+                let link = fs::symlink_metadata(&p).unwrap().file_type().is_symlink();
+                if link {
+                    let to = fs::read_link(&p).unwrap();
+                    out.push((name, to.to_string_lossy().as_bytes().to_vec()));
+                } else if p.is_dir() {
                     for (n, b) in tree(&p) {
                         out.push((format!("{name}/{n}"), b));
                     }
@@ -345,10 +349,7 @@ mod figure_files {
         let text = format!("{GOOD}[[figure]]\noutput = \"b.png\"\nchart = \"mean-std\"\n");
         let (code, stderr) = render(dir.path(), &text, &out);
         assert_eq!(code, 1, "{stderr}");
-        assert!(
-            stderr.contains("output 'b.png' is an existing directory"),
-            "{stderr}"
-        );
+        assert!(stderr.contains("output 'b.png' is a directory"), "{stderr}");
         assert_eq!(
             tree(&out),
             before,
@@ -404,6 +405,43 @@ mod figure_files {
             "{stderr}"
         );
         assert!(!dir.path().join("idx").exists());
+    }
+
+    /// Every kind of unusable output name is found before any file is replaced (issue 20,
+    /// class 5): a name ending in a separator, a name longer than the file system takes, an
+    /// output that another output needs as its directory, and two names that reach one file
+    /// through a symbolic link. Each time the existing figure stays as it was.
+    #[test]
+    fn every_output_is_checked_before_any_is_written() {
+        let long = format!("{}.svg", "x".repeat(300));
+        let cases: Vec<(Vec<&str>, &str)> = vec![
+            (vec!["a.svg", "b.pdf/"], "ends in '/'"),
+            (vec!["a.svg", &long], "longer than"),
+            (
+                vec!["a.svg", "n.html", "n.html/b.tex"],
+                "is also the directory of",
+            ),
+            (vec!["a.svg", "n.html/b.tex", "l/n.html"], "is a directory"),
+            (vec!["a.svg", "l/a.svg"], "the same file"),
+            (vec!["a.svg", "l/l/x.svg", "x.svg"], "the same file"),
+        ];
+        for (names, words) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path().join("out");
+            fs::create_dir(&out).unwrap();
+            fs::write(out.join("a.svg"), "old").unwrap();
+            std::os::unix::fs::symlink(".", out.join("l")).unwrap();
+            let before = tree(&out);
+            let text: String = names
+                .iter()
+                .map(|n| format!("[[figure]]\noutput = \"{n}\"\nchart = \"mean-std\"\n"))
+                .collect();
+            let (code, stderr) = render(dir.path(), &text, &out);
+            assert_eq!(code, 1, "{names:?}: {stderr}");
+            assert!(stderr.contains(words), "{names:?}: {stderr}");
+            assert!(stderr.lines().count() <= 2, "{stderr}");
+            assert_eq!(tree(&out), before, "{names:?} changed the output directory");
+        }
     }
 
     #[test]

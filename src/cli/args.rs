@@ -173,7 +173,7 @@ pub struct PresentationArgs {
     pub font_size: Option<f64>,
 
     /// Title instead of the default one
-    #[arg(long)]
+    #[arg(long, value_parser = parse_text)]
     pub title: Option<String>,
 
     /// Leave out the caption line under the plot

@@ -217,5 +217,15 @@ pub fn one_line(e: &clap::Error) -> String {
             !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
         })
         .collect();
-    lines.join(" ").trim_start_matches("error: ").to_string()
+    // A control character in a refused value (a carriage return) is shown as its escape, so
+    // the message stays one line on a terminal.
+    lines
+        .join(" ")
+        .trim_start_matches("error: ")
+        .chars()
+        .map(|c| match c.is_control() {
+            true => c.escape_default().to_string(),
+            false => c.to_string(),
+        })
+        .collect()
 }

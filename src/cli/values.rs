@@ -177,8 +177,23 @@ pub fn parse_background(s: &str) -> Result<Background, String> {
     }
 }
 
+/// Text drawn in a figure (a title, axis names): refused if it holds a control character,
+/// which no format draws and some read as code (a carriage return ends a `.tex` comment line;
+/// XML forbids most of them).
+pub fn parse_text(s: &str) -> Result<String, String> {
+    match s.chars().find(|c| c.is_control()) {
+        Some(c) => Err(format!(
+            "it holds the control character U+{:04X}; write the text on one line without control characters",
+            u32::from(c)
+        )),
+        None => Ok(s.to_string()),
+    }
+}
+
 /// "X,Y" → two non-empty axis names.
 pub fn parse_labels(s: &str) -> Result<[String; 2], String> {
+    let s = parse_text(s)?;
+    let s = s.as_str();
     match s.split(',').map(str::trim).collect::<Vec<_>>()[..] {
         [x, y] if !x.is_empty() && !y.is_empty() => Ok([x.to_string(), y.to_string()]),
         _ => Err(format!(

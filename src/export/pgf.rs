@@ -91,7 +91,14 @@ pub fn to_tex(scene: &Scene) -> Vec<u8> {
 /// after `\documentclass` LaTeX makes `\documentclass` an error macro, which tells the two
 /// apart.
 fn preamble(out: &mut String, scene: &Scene) {
-    let _ = writeln!(out, "% {}", scene.title.replace('\n', " "));
+    // The title as one comment line: a control character (a carriage return ends the
+    // comment, and TeX runs the rest) becomes a space.
+    let title: String = scene
+        .title
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let _ = writeln!(out, "% {title}");
     let _ = writeln!(
         out,
         "% Made by fisherballs {}. Compile alone (pdflatex) for a standalone page, or \\input it",

@@ -276,7 +276,9 @@ pub fn text(s: &str) -> String {
             '–' => "--".to_string(),
             '—' => "---".to_string(),
             '’' => "'".to_string(),
-            '\n' => " ".to_string(),
+            // A line break or any control character (a carriage return ends a comment line
+            // and runs the rest as code) is a space: text is one line of TeX.
+            c if c.is_control() => " ".to_string(),
             c => c.to_string(),
         };
         put(&plain, false);

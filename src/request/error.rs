@@ -161,6 +161,8 @@ pub enum RequestError {
     NoPage(&'static str),
     #[error("the directory '{0}' does not exist; create it or write the figure elsewhere")]
     NoDirectory(PathBuf),
+    #[error("-o '{}' {}", .0.display(), .1)]
+    Unusable(PathBuf, String),
 }
 
 // The geometry's errors become requests' without a source: the message above words them

@@ -251,6 +251,9 @@ pub fn check_domain(
 /// Whether the directory of a single figure's output exists (a figure file's directories are
 /// made by the writer instead, inside its output directory).
 pub fn check_directory(output: &Path) -> Result<(), RequestError> {
+    if let Some(why) = crate::output::unusable(output) {
+        return Err(RequestError::Unusable(output.to_path_buf(), why));
+    }
     let dir = match output.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
