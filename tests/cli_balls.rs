@@ -167,7 +167,7 @@ fn styling_flags_change_what_they_name() {
     );
     assert_ne!(svg("c.svg", &["--title", "My balls"]), plain);
     assert_ne!(svg("d.svg", &["--labels", "mean,spread"]), plain);
-    let widths = |s: &str| s.contains(r#"stroke-width="30""#);
+    let widths = |s: &str| s.contains(r#"stroke-width="300""#);
     assert!(widths(&svg("e.svg", &["--line-width", "3"])) && !widths(&plain));
 }
 

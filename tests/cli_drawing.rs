@@ -30,7 +30,7 @@ fn background_and_theme_colour_the_ground_text_and_axes() {
     );
     a.success();
     let text = fs::read_to_string(&svg).unwrap();
-    assert!(!text.contains(r#"<rect x="0" y="0" width="12000" height="9000""#));
+    assert!(!text.contains(r#"<rect x="0" y="0" width="120000" height="90000""#));
     // A colour: the ground rectangle has it; the default is white and opaque RGB.
     let (svg, a) = plot(
         dir.path(),
@@ -41,7 +41,7 @@ fn background_and_theme_colour_the_ground_text_and_axes() {
     assert!(
         fs::read_to_string(&svg)
             .unwrap()
-            .contains(r##"width="12000" height="9000" fill="#123456""##)
+            .contains(r##"width="120000" height="90000" fill="#123456""##)
     );
     let (png, a) = plot(dir.path(), "w.png", &["--chart", "mean-std"]);
     a.success();
@@ -627,11 +627,11 @@ fn outlines_and_dots_stand_out_on_the_dark_theme() {
         [v(0), v(2), v(4)]
     };
     let ground = fisherballs::style::Theme::DARK.paper;
-    // Outlines are 1.6 figure pixels wide (16 backend units); dots are the only circles.
+    // Outlines are 1.6 figure pixels wide (160 backend units); dots are the only circles.
     let outlines = svg
         .split("<polyline")
         .skip(1)
-        .filter(|e| e.contains("stroke-width=\"16\""))
+        .filter(|e| e.contains("stroke-width=\"160\""))
         .filter_map(|e| e.split("stroke=\"#").nth(1).map(|c| hex(&c[..6])));
     let dots = svg
         .split("<circle")

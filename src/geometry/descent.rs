@@ -39,9 +39,16 @@ pub enum DescentError {
     },
 }
 
+/// A loss this small is the target reached: double precision resolves KL to about 1e-16 of
+/// its scale (and Student-t's quadrature to about 1e-13), so below it a step's change of the
+/// loss is rounding, not a direction (from the target itself every step "raised" it).
+pub const REACHED: f64 = 1e-12;
+
 /// `steps` steps of size `step` from `start` (a point of the model's chart) towards the
-/// target (canonical θ): the path, `steps + 1` points. A step that leaves the domain, or
-/// that does not lower the loss, is divergence, reported rather than drawn.
+/// target (canonical θ): the path, `steps + 1` points, fewer if the target is reached (the
+/// loss at most [`REACHED`]) first; from the target itself, the one point. A step that
+/// leaves the domain, or that raises the loss by more than [`REACHED`], is divergence,
+/// reported rather than drawn.
 pub fn descend(
     model: &Model,
     target: Point,
@@ -62,6 +69,9 @@ pub fn descend(
     let mut path = vec![start];
     let mut phi = start;
     for k in 1..=steps {
+        if loss(phi) <= REACHED {
+            break;
+        }
         let theta = model.chart.theta(phi);
         let grad = model.chart.jacobian(phi).transpose() * family.kl_gradient(target, theta);
         let direction = match method {
@@ -78,7 +88,7 @@ pub fn descend(
         if !model.contains(next) {
             return Err(diverges(k, "leaves the chart's domain"));
         }
-        if loss(next) > loss(phi) {
+        if loss(next) > loss(phi) + REACHED {
             return Err(diverges(k, "raises the loss"));
         }
         path.push(next);

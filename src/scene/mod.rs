@@ -152,6 +152,18 @@ pub fn bounds(points: impl Iterator<Item = (f64, f64)>) -> (Interval, Interval) 
     })
 }
 
+/// An axis for what may be a single value (a descent started at its target): a range that
+/// double precision cannot draw around its middle m is widened to m ± 10 % (± 1 at 0), so
+/// the point sits in the middle of a view; any other range is kept.
+pub fn widened(r: Interval) -> Interval {
+    if drawable(r) || !r.lo.is_finite() || !r.hi.is_finite() {
+        return r;
+    }
+    let m = 0.5 * (r.lo + r.hi);
+    let half = if m == 0.0 { 1.0 } else { 0.1 * m.abs() };
+    Interval::new(m - half, m + half)
+}
+
 /// Why a scene cannot be drawn: a number that is not finite, or an axis that double
 /// precision cannot divide into ticks (plotters' tick search never ends on those).
 #[derive(Debug, thiserror::Error, PartialEq)]

@@ -44,6 +44,9 @@ pub fn cover(model: &Model, limits: &Limits, r: f64, limit: usize) -> Result<Cov
         .into_iter()
         .map(|p| chart.theta(p))
         .collect();
+    if let Some(one) = one_ball(model, limits, r) {
+        return Ok(one);
+    }
     let (x, y) = widened_box(&thetas);
     let too_many = BallError::TooMany { limit };
     let to_chart = |c: Vec<Point>| -> Vec<Point> { c.into_iter().map(|t| chart.phi(t)).collect() };
@@ -71,6 +74,31 @@ pub fn cover(model: &Model, limits: &Limits, r: f64, limit: usize) -> Result<Cov
         laid *= 0.97;
     }
     Err(BallError::NoCovering)
+}
+
+/// One ball at the region's middle, if it covers the region: a region smaller than a ball
+/// (or a radius larger than the region) is covered by K = 1, which rows laid over it miss
+/// (their centres fall outside). It covers when the exact distance from the middle to every
+/// probe of the region's boundary (64 an edge, corners included) is at most r: the distance
+/// from a point grows towards a region's boundary on these families' small regions.
+fn one_ball(model: &Model, limits: &Limits, r: f64) -> Option<Covering> {
+    let (x, y) = (limits.x, limits.y);
+    let middle = Point::new(0.5 * (x.lo + x.hi), 0.5 * (y.lo + y.hi));
+    let c = model.chart.theta(middle);
+    let mut farthest = 0.0f64;
+    for p in rectangle(limits, 64) {
+        let d = geodesic::distance(model.family, c, model.chart.theta(p)).ok()?;
+        if d > r {
+            return None;
+        }
+        farthest = farthest.max(d);
+    }
+    Some(Covering {
+        centres: vec![middle],
+        deepest_hole: Some(farthest),
+        rows: "one ball at the region's middle".to_string(),
+        ball_area: std::f64::consts::PI * r * r,
+    })
 }
 
 /// The rows of `rows_centres` laid in each chart of the family in turn (rows along the

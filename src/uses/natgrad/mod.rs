@@ -114,4 +114,24 @@ impl Figure for Solved<'_> {
         let numbers = json::numbers(self.request, &self.descents, &self.views);
         serde_json::to_writer(out, &numbers)
     }
+
+    /// A descent that reached the target before its last step stopped there: said, since
+    /// the caption gives the steps asked for.
+    fn notes(&self) -> Vec<String> {
+        self.descents
+            .iter()
+            .filter(|d| d.thetas.len() <= self.request.steps)
+            .map(|d| {
+                format!(
+                    "the {} descent in the {} chart from start {} reached the target (loss at most {:e}) after {} of {} steps, and stopped there",
+                    d.method.name(),
+                    d.chart,
+                    d.start + 1,
+                    crate::geometry::descent::REACHED,
+                    d.thetas.len() - 1,
+                    self.request.steps
+                )
+            })
+            .collect()
+    }
 }

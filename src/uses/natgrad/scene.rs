@@ -7,7 +7,7 @@ use super::solve::{Descent, View};
 use crate::geometry::descent::Method;
 use crate::geometry::{BallKind, Interval};
 use crate::number::significant;
-use crate::scene::{Curve, PanelScene, Scene, Shapes, bounds};
+use crate::scene::{Curve, PanelScene, Scene, Shapes, bounds, widened};
 
 /// The scene of a `natgrad` figure: a panel a chart, with the plain (first colour) and
 /// natural (second colour) paths descended in it drawn bold, and those descended in the
@@ -66,6 +66,7 @@ pub fn scene(request: &Natgrad, descents: &[Descent], views: &[View]) -> Scene {
                     .chain([(target.x, target.y)]),
             );
             let pad = |r: Interval, top: f64| {
+                let r = widened(r);
                 Interval::new(r.lo - 0.05 * r.width(), r.hi + top * r.width())
             };
             let [xl, yl] = chart.axis_labels().map(str::to_string);
