@@ -46,22 +46,60 @@ fn triangle(model: &Model, [p, q, r]: [Point; 3]) -> f64 {
     area * (f(0.5 * (p + q)) + f(0.5 * (q + r)) + f(0.5 * (r + p))) / 3.0
 }
 
-/// ∫ √det F over a rectangle of the chart: the midpoint rule on a 256 × 256 grid of cells
-/// (cells outside the domain count 0).
-pub fn volume(model: &Model, limits: &super::Limits) -> f64 {
-    const N: usize = 256;
-    let (dx, dy) = (limits.x.width() / N as f64, limits.y.width() / N as f64);
-    let mut total = 0.0;
-    for j in 0..N {
-        for i in 0..N {
-            let p = Point::new(
-                limits.x.lo + (i as f64 + 0.5) * dx,
-                limits.y.lo + (j as f64 + 0.5) * dy,
-            );
-            if model.contains(p) {
-                total += density(model, p);
+/// The relative precision a region's Jeffreys volume is computed to (and exported with).
+pub const VOLUME_PRECISION: f64 = 1e-9;
+
+/// Why a region's Jeffreys volume has no value to [`VOLUME_PRECISION`].
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum VolumeError {
+    #[error(
+        "the region's Jeffreys volume ∫√det F did not settle to {VOLUME_PRECISION:e} relative (the last two rules differ by {:.1e})",
+        relative
+    )]
+    Unsettled { relative: f64 },
+    #[error("the Jeffreys density is not finite inside the region")]
+    NotFinite,
+}
+
+/// ∫ √det F over a rectangle of the chart, by tensor Gauss–Legendre rules of 16, 32, 64 and
+/// 128 nodes a side until two in a row agree to [`VOLUME_PRECISION`] relative (the density
+/// is analytic inside the domain, so the rules converge geometrically: the 256² midpoint
+/// rule it replaces was 1.4e-4 off on σ² ∈ [0.25, 4]).
+pub fn volume(model: &Model, limits: &super::Limits) -> Result<f64, VolumeError> {
+    let mut last: Option<f64> = None;
+    let mut relative = f64::INFINITY;
+    for nodes in [16, 32, 64, 128] {
+        let v = rule(model, limits, nodes);
+        if !v.is_finite() {
+            return Err(VolumeError::NotFinite);
+        }
+        if let Some(l) = last {
+            relative = ((v - l) / v).abs();
+            if relative <= VOLUME_PRECISION {
+                return Ok(v);
             }
         }
+        last = Some(v);
     }
-    total * dx * dy
+    Err(VolumeError::Unsettled { relative })
+}
+
+/// The tensor Gauss–Legendre rule of `n` nodes a side on the rectangle (a node outside the
+/// domain makes it NaN: the region must lie inside).
+fn rule(model: &Model, limits: &super::Limits, n: usize) -> f64 {
+    use gauss_quad::GaussLegendre;
+    let Some(n) = std::num::NonZeroUsize::new(n) else {
+        return f64::NAN;
+    };
+    let quad = GaussLegendre::new(n);
+    let (x, y) = (limits.x, limits.y);
+    quad.integrate(x.lo, x.hi, |a| {
+        quad.integrate(y.lo, y.hi, |b| {
+            let p = Point::new(a, b);
+            match model.contains(p) {
+                true => density(model, p),
+                false => f64::NAN,
+            }
+        })
+    })
 }

@@ -264,6 +264,8 @@ pub fn in_flags(e: anyhow::Error) -> anyhow::Error {
         ball(b)
     } else if let Some(g) = e.downcast_ref::<GeodesicError>() {
         geodesic(g)
+    } else if let Some(v) = e.downcast_ref::<crate::geometry::jeffreys::VolumeError>() {
+        format!("{v}; choose --xlim/--ylim farther from the edge of the domain")
     } else if let Some(DescentError::Diverges {
         method,
         chart,

@@ -72,7 +72,7 @@ impl Use for Mml {
             .into_iter()
             .map(|p| first.chart.theta(p))
             .collect();
-        let volume = jeffreys::volume(&first, &self.limits);
+        let volume = jeffreys::volume(&first, &self.limits)?;
         let mut panels = panels::solve(
             &*self.family,
             &self.panels,
