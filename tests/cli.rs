@@ -446,7 +446,7 @@ fn a_ball_that_cannot_close_is_refused() {
         ],
         None,
         1,
-        "runs out of the chart's domain",
+        "does not reach its level before the edge of the chart's domain",
     );
 }
 
@@ -466,7 +466,7 @@ fn errors_met_while_solving_name_the_flags_that_change_them() {
         ],
         None,
         1,
-        "before reaching its level; use a smaller --kl/--radius or limits farther from the edge",
+        "along its rays; use a smaller --kl/--radius or limits farther from the edge",
     );
     refused_command(
         &[

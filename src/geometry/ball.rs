@@ -144,10 +144,10 @@ fn check_positive(of: LevelOf, value: f64) -> Result<(), LevelError> {
 #[derive(Debug, Error, PartialEq)]
 pub enum BallError {
     #[error(
-        "the Fisher matrix at ({}, {}) is not positive definite, so no ball can be drawn there; choose limits nearer the chart's defaults",
-        Short(*x), Short(*y)
+        "the Fisher matrix at ({}, {}) gives no ball: {}; choose limits nearer the chart's defaults",
+        Short(*x), Short(*y), why.why()
     )]
-    Degenerate { x: f64, y: f64 },
+    Degenerate { x: f64, y: f64, why: Conditioning },
     #[error(
         "the {kind} ball around ({}, {}) runs out of the chart's domain ({domain}) before reaching its level",
         Short(*x), Short(*y)
@@ -163,6 +163,26 @@ pub enum BallError {
         Short(*x), Short(*y)
     )]
     NotShown { x: f64, y: f64, chart: &'static str },
+    #[error(
+        "the {kind} ball around ({}, {}) does not reach its level before the edge of the chart's domain ({domain}), to the 1e-12 that double precision resolves along its rays",
+        Short(*x), Short(*y)
+    )]
+    AtEdge {
+        kind: &'static str,
+        x: f64,
+        y: f64,
+        domain: &'static str,
+    },
+    #[error(
+        "the {kind} ball around ({}, {}) reaches its level only beyond what double precision holds in the {chart} chart (its distances there overflow, or it stretches over a million times the quadratic ball)",
+        Short(*x), Short(*y)
+    )]
+    BeyondPrecision {
+        kind: &'static str,
+        x: f64,
+        y: f64,
+        chart: &'static str,
+    },
     #[error("the region holds no ball centre at this radius")]
     Empty,
     #[error(
@@ -192,15 +212,23 @@ pub fn outline(
     level: Level,
     points: usize,
 ) -> Result<Vec<Point>, BallError> {
-    let rays = quadratic_rays(model.fisher(centre), level).ok_or(BallError::Degenerate {
-        x: centre.x,
-        y: centre.y,
-    })?;
+    let rays =
+        quadratic_rays(model.fisher(centre), level).map_err(|why| BallError::Degenerate {
+            x: centre.x,
+            y: centre.y,
+            why,
+        })?;
     let theta = model.chart.theta(centre);
     let by_exp_map = kind == BallKind::FisherRao && model.family.fisher_rao(theta, theta).is_none();
     let (measure, jacobian) = match by_exp_map {
         true => (None, model.chart.jacobian(centre)),
         false => (Some(level_function(model, centre, kind)?), Mat::zeros()),
+    };
+    let beyond = || BallError::BeyondPrecision {
+        kind: kind.name(),
+        x: centre.x,
+        y: centre.y,
+        chart: model.chart.name(),
     };
     (0..points)
         .map(|k| {
@@ -215,8 +243,30 @@ pub fn outline(
                     .map(|t| model.chart.phi(t))
                     .filter(|&p| model.contains(p)),
                 (_, Some(measure)) => {
-                    solve_ray(|tau| Some((measure(centre + tau * ray)? / level.kl()).sqrt() - 1.0))
-                        .map(|tau| centre + tau * ray)
+                    let end = solve_ray(|tau| {
+                        Some((measure(centre + tau * ray)? / level.kl()).sqrt() - 1.0)
+                    });
+                    match end {
+                        Ok(tau) => Some(centre + tau * ray),
+                        // Where the level function stops at a point of the domain, its numbers
+                        // failed (a distance beyond double precision), not the domain.
+                        Err(RayEnd::Stops(tau)) if model.contains(centre + tau * ray) => {
+                            return Err(beyond());
+                        }
+                        Err(RayEnd::Beyond) => return Err(beyond()),
+                        // Still below the level within 1e-12 of the edge: the level may lie
+                        // nearer the edge than the ray resolves (a reverse-KL ball reaches any
+                        // level as σ′ → ∞, at η₂′ ≈ −1e-46), or not at all.
+                        Err(RayEnd::Stops(_)) => {
+                            return Err(BallError::AtEdge {
+                                kind: kind.name(),
+                                x: centre.x,
+                                y: centre.y,
+                                domain: model.chart.domain(),
+                            });
+                        }
+                        Err(RayEnd::Unsolved) => None,
+                    }
                 }
             }
             .ok_or(BallError::NotClosed {
@@ -235,18 +285,77 @@ fn unit(t: f64) -> Point {
 
 /// √(2L) · V diag(w)^(−½): maps the unit circle onto the quadratic ball's offsets.
 /// None unless F is symmetric positive definite.
-fn quadratic_rays(fisher: Mat, level: Level) -> Option<Mat> {
-    let eig = fisher.symmetric_eigen();
-    if !eig.eigenvalues.iter().all(|w| w.is_finite() && *w > 0.0) {
-        return None;
-    }
-    let mut v = eig.eigenvectors;
+fn quadratic_rays(fisher: Mat, level: Level) -> Result<Mat, Conditioning> {
+    let (d, v, w) = scaled_eigen(fisher)?;
+    let mut v = v;
     if v.determinant() < 0.0 {
         // Keep the orientation, so that every outline runs counter-clockwise.
         v.set_column(1, &-v.column(1));
     }
-    let inv_sqrt = Mat::from_diagonal(&eig.eigenvalues.map(|w| w.sqrt().recip()));
-    Some(level.radius() * v * inv_sqrt)
+    let inv_sqrt = Mat::from_diagonal(&w.map(|w| w.sqrt().recip()));
+    Ok(level.radius() * Mat::from_diagonal(&d.map(|d| d.sqrt().recip())) * v * inv_sqrt)
+}
+
+/// Why a Fisher matrix gives no ball: what double precision could not hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conditioning {
+    /// An entry is not a finite number (it overflowed), or a diagonal entry, positive in
+    /// exact arithmetic for every family here, underflowed to 0.
+    OutOfRange,
+    /// Positive definite in exact arithmetic, perhaps, but not to double precision: after
+    /// scaling its diagonal to 1, its eigenvalues differ by more than [`MAX_CONDITION`].
+    IllConditioned,
+    /// A diagonal entry is < 0, or an eigenvalue of the scaled matrix is < 0 by more than rounding.
+    NotPositive,
+}
+
+/// The largest ratio of the scaled Fisher matrix's eigenvalues trusted: at 1e12 its smaller
+/// eigenvector is known to about 1e-4, the outline's angle error.
+pub const MAX_CONDITION: f64 = 1e12;
+
+impl Conditioning {
+    pub fn why(self) -> &'static str {
+        match self {
+            Conditioning::OutOfRange => "its entries overflow or underflow double precision",
+            Conditioning::IllConditioned => {
+                "it is too ill-conditioned for double precision (with its diagonal scaled to 1, its eigenvalues differ by more than 1e12)"
+            }
+            Conditioning::NotPositive => "it is not positive definite",
+        }
+    }
+}
+
+/// F = D^½ S D^½ with D = diag F (Jacobi scaling) and S = V diag(w) Vᵀ: (diag D, V, w).
+/// Decomposing S instead of F keeps a matrix whose ill-conditioning is only its coordinates'
+/// scales (the Gamma's at k = 1.5e-5 in (k, β): eigenvalues 4.4e9 and 6.7e-6, which F's own
+/// eigenvectors lose to rounding; S's are 1 ± 0.004) from bending its balls.
+pub fn scaled_eigen(
+    fisher: Mat,
+) -> Result<(nalgebra::Vector2<f64>, Mat, nalgebra::Vector2<f64>), Conditioning> {
+    if !fisher.iter().all(|v| v.is_finite()) {
+        return Err(Conditioning::OutOfRange);
+    }
+    let d = fisher.diagonal();
+    if d.iter().any(|&v| v < 0.0) {
+        return Err(Conditioning::NotPositive);
+    }
+    if d.iter().any(|&v| v == 0.0) {
+        return Err(Conditioning::OutOfRange);
+    }
+    let root = d.map(f64::sqrt);
+    let s = Mat::from_fn(|i, j| fisher[(i, j)] / (root[i] * root[j]));
+    let eig = s.symmetric_eigen();
+    let (lo, hi) = (eig.eigenvalues.min(), eig.eigenvalues.max());
+    if !(lo.is_finite() && hi.is_finite()) {
+        return Err(Conditioning::OutOfRange);
+    }
+    if lo <= 0.0 && lo < -1e-12 * hi {
+        return Err(Conditioning::NotPositive);
+    }
+    if lo <= 0.0 || hi > MAX_CONDITION * lo {
+        return Err(Conditioning::IllConditioned);
+    }
+    Ok((d, eig.eigenvectors, eig.eigenvalues))
 }
 
 /// The quantity whose level set at L is the ball of `kind` around `centre`, as a function of
@@ -286,9 +395,23 @@ pub fn level_function<'a>(
 /// [`bracket_from_centre`]) is then closed by regula falsi with the Illinois modification.
 /// That takes about 5 evaluations of g a point; the `roots` crate's Brent needed 10.6 (it
 /// evaluates the bracket's ends again), which made the exact balls 1.7× slower.
-fn solve_ray(g: impl Fn(f64) -> Option<f64>) -> Option<f64> {
-    let (a, b) = bracket_by_secant(&g).or_else(|| bracket_from_centre(&g))?;
-    illinois(&g, a, b)
+fn solve_ray(g: impl Fn(f64) -> Option<f64>) -> Result<f64, RayEnd> {
+    let (a, b) = match bracket_by_secant(&g) {
+        Some(bracket) => bracket,
+        None => bracket_from_centre(&g)?,
+    };
+    illinois(&g, a, b).ok_or(RayEnd::Unsolved)
+}
+
+/// Why a ray found no point at the ball's level.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum RayEnd {
+    /// The level function stops (None) at τ: the domain's edge, or where its numbers fail.
+    Stops(f64),
+    /// Still below the level at [`MAX_STRETCH`] times the quadratic ball's reach.
+    Beyond,
+    /// The root finder did not converge.
+    Unsolved,
 }
 
 /// A sample (τ, g(τ)) of the function along a ray.
@@ -329,20 +452,20 @@ fn bracket_by_secant(g: &impl Fn(f64) -> Option<f64>) -> Option<(Sample, Sample)
 /// A bracket [τ_in, τ_hi] found by stepping out from the centre: from τ = 1 by factors of
 /// 1.5, bisecting back towards the last point inside whenever a step leaves the domain.
 /// None if the ray leaves the domain, or goes on for ever, below the level.
-fn bracket_from_centre(g: &impl Fn(f64) -> Option<f64>) -> Option<(Sample, Sample)> {
+fn bracket_from_centre(g: &impl Fn(f64) -> Option<f64>) -> Result<(Sample, Sample), RayEnd> {
     let mut inside = (0.0, -1.0); // farthest sample known inside the domain with g < 0
     let mut outside: Option<f64> = None; // smallest τ known outside the domain
     let mut tau = 1.0;
     loop {
         match g(tau) {
-            Some(v) if v >= 0.0 => return Some((inside, (tau, v))),
+            Some(v) if v >= 0.0 => return Ok((inside, (tau, v))),
             Some(v) => inside = (tau, v),
             None => outside = Some(tau),
         }
         tau = match outside {
-            Some(out) if out - inside.0 <= DOMAIN_EDGE_REL * out => return None,
+            Some(out) if out - inside.0 <= DOMAIN_EDGE_REL * out => return Err(RayEnd::Stops(out)),
             Some(out) => 0.5 * (inside.0 + out),
-            None if tau > MAX_STRETCH => return None,
+            None if tau > MAX_STRETCH => return Err(RayEnd::Beyond),
             None => 1.5 * tau,
         };
     }

@@ -112,6 +112,16 @@ pub enum RequestError {
         chart: &'static str,
         domain: &'static str,
     },
+    #[error(
+        "--{axis} {},{} is inside the {chart} chart's domain, but its distributions there are beyond double precision (their parameters overflow or underflow); choose limits nearer the chart's default view (`fisherballs families` lists them)",
+        Typed(*lo), Typed(*hi)
+    )]
+    BeyondPrecision {
+        axis: &'static str,
+        lo: f64,
+        hi: f64,
+        chart: &'static str,
+    },
     #[error("--grid {nx}x{ny} is more balls than the {MAX_BALLS} drawn at most (e.g. 200x200)")]
     TooManyBalls { nx: usize, ny: usize },
     #[error("--points {0} is out of range; use {MIN_POINTS} to {MAX_POINTS}")]
@@ -249,10 +259,11 @@ fn whiten(e: &WhitenError) -> String {
             Typed(x),
             Typed(y)
         ),
-        WhitenError::Degenerate { x, y } => format!(
-            "the Fisher matrix at --at {},{} is not positive definite; choose another point",
+        WhitenError::Degenerate { x, y, why } => format!(
+            "the Fisher matrix at --at {},{} cannot be whitened: {}; choose another point",
             Typed(x),
-            Typed(y)
+            Typed(y),
+            why.why()
         ),
     }
 }
@@ -264,6 +275,8 @@ pub fn in_flags(e: anyhow::Error) -> anyhow::Error {
         ball(b)
     } else if let Some(g) = e.downcast_ref::<GeodesicError>() {
         geodesic(g)
+    } else if let Some(m) = e.downcast_ref::<crate::geometry::jeffreys::MassError>() {
+        format!("{m}; use more --points, or --xlim/--ylim nearer the chart's default view")
     } else if let Some(v) = e.downcast_ref::<crate::geometry::jeffreys::VolumeError>() {
         format!("{v}; choose --xlim/--ylim farther from the edge of the domain")
     } else if let Some(DescentError::Diverges {
@@ -286,11 +299,14 @@ pub fn in_flags(e: anyhow::Error) -> anyhow::Error {
 
 fn ball(e: &BallError) -> String {
     match e {
-        BallError::NotClosed { .. } => {
+        BallError::NotClosed { .. } | BallError::AtEdge { .. } => {
             format!("{e}; use a smaller --kl/--radius or limits farther from the edge")
         }
         BallError::NotShown { .. } => {
             format!("{e}; choose --xlim/--ylim nearer the first chart's default view")
+        }
+        BallError::BeyondPrecision { .. } => {
+            format!("{e}; use a smaller --kl/--radius")
         }
         BallError::Empty => format!("{e}; use a smaller --radius/--kl or a larger region"),
         BallError::NoCovering => format!("{e}; use a larger --radius/--kl or a smaller region"),

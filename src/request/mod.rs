@@ -239,6 +239,23 @@ pub fn check_domain(
     } else {
         ("xlim", limits.x)
     };
+    // A chart whose domain is the whole plane (log and logit charts) holds every finite
+    // limit: if its distributions there are not numbers (e^700 of a logit chart rounds p₁ to
+    // 1), that is double precision's limit, not the domain's.
+    let whole_plane = chart.domain() == "all";
+    if whole_plane
+        && limits
+            .corners()
+            .iter()
+            .all(|c| c.iter().all(|v| v.is_finite()))
+    {
+        return Err(RequestError::BeyondPrecision {
+            axis,
+            lo: range.lo,
+            hi: range.hi,
+            chart: chart.name(),
+        });
+    }
     Err(RequestError::OutOfDomain {
         axis,
         lo: range.lo,

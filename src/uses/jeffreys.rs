@@ -40,7 +40,7 @@ impl Use for Jeffreys {
         let limits = (request.limits.x, request.limits.y);
         for (choice, panel) in request.panels.iter().zip(&mut panels) {
             let model = Model::new(&*request.family, choice.chart());
-            panel.jeffreys = Some(prior(&model, limits, &panel.layers));
+            panel.jeffreys = Some(prior(&model, limits, &panel.layers)?);
         }
         Ok(Box::new(Solved {
             request,
@@ -50,8 +50,13 @@ impl Use for Jeffreys {
     }
 }
 
-/// The Jeffreys density over the panel's extent, and every ball's prior mass.
-fn prior(model: &Model, limits: (Interval, Interval), layers: &[Layer]) -> Prior {
+/// The Jeffreys density over the panel's extent, and every ball's prior mass (each to its
+/// stated precision, or an error).
+fn prior(
+    model: &Model,
+    limits: (Interval, Interval),
+    layers: &[Layer],
+) -> Result<Prior, jeffreys::MassError> {
     let (x, y) = extent(Some(limits), layers, &[]);
     let (cols, rows) = FIELD_CELLS;
     let cell = |i: usize, n: usize, r: Interval| r.lo + (i as f64 + 0.5) * r.width() / n as f64;
@@ -70,10 +75,10 @@ fn prior(model: &Model, limits: (Interval, Interval), layers: &[Layer]) -> Prior
         let balls: Vec<_> = layers.iter().flat_map(|l| &l.balls).collect();
         balls
             .par_iter()
-            .map(|b| jeffreys::mass(model, b.centre, &b.points))
-            .collect()
+            .map(|b| jeffreys::ball_mass(model, b.centre, &b.points))
+            .collect::<Result<Vec<f64>, _>>()?
     };
-    Prior {
+    Ok(Prior {
         density: Field {
             x,
             y,
@@ -82,7 +87,7 @@ fn prior(model: &Model, limits: (Interval, Interval), layers: &[Layer]) -> Prior
             values,
         },
         masses,
-    }
+    })
 }
 
 struct Solved {

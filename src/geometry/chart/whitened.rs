@@ -33,10 +33,14 @@ pub enum WhitenError {
         domain: &'static str,
     },
     #[error(
-        "the Fisher matrix at ({}, {}) is not positive definite",
-        Typed(*x), Typed(*y)
+        "the Fisher matrix at ({}, {}) cannot be whitened: {}",
+        Typed(*x), Typed(*y), why.why()
     )]
-    Degenerate { x: f64, y: f64 },
+    Degenerate {
+        x: f64,
+        y: f64,
+        why: crate::geometry::ball::Conditioning,
+    },
 }
 
 impl Whitened {
@@ -55,9 +59,21 @@ impl Whitened {
                 domain: base.domain(),
             });
         }
-        let eig = model.fisher(at).symmetric_eigen();
+        let fisher = model.fisher(at);
+        if let Err(why) = crate::geometry::ball::scaled_eigen(fisher) {
+            return Err(WhitenError::Degenerate {
+                x: at.x,
+                y: at.y,
+                why,
+            });
+        }
+        let eig = fisher.symmetric_eigen();
         if !eig.eigenvalues.iter().all(|w| w.is_finite() && *w > 0.0) {
-            return Err(WhitenError::Degenerate { x: at.x, y: at.y });
+            return Err(WhitenError::Degenerate {
+                x: at.x,
+                y: at.y,
+                why: crate::geometry::ball::Conditioning::IllConditioned,
+            });
         }
         let v = eig.eigenvectors;
         let diag = |f: fn(f64) -> f64| Mat::from_diagonal(&eig.eigenvalues.map(f));

@@ -95,10 +95,14 @@ pub fn view(
         let level = Level::from_kl(k * k / (2.0 * n as f64)).expect("a positive level");
         ball::outline(&model, centre, BallKind::Quadratic, level, points)
     };
-    let white = Whitened::new(family, chart, centre).map_err(|_| BallError::Degenerate {
+    let degenerate = || BallError::Degenerate {
         x: centre.x,
         y: centre.y,
-    })?;
+        why: ball::scaled_eigen(f)
+            .err()
+            .unwrap_or(ball::Conditioning::NotPositive),
+    };
+    let white = Whitened::new(family, chart, centre).map_err(|_| degenerate())?;
     let root_n = (n as f64).sqrt();
     let whitened: Vec<Point> = estimates.iter().map(|&t| root_n * white.phi(t)).collect();
     let in_chart: Vec<Point> = estimates.iter().map(|&t| chart.phi(t)).collect();
@@ -108,10 +112,7 @@ pub fn view(
         truth: centre,
         ellipses: [ellipse(1.0)?, ellipse(2.0)?],
         covariance: covariance(&in_chart),
-        expected: f.try_inverse().ok_or(BallError::Degenerate {
-            x: centre.x,
-            y: centre.y,
-        })? / n as f64,
+        expected: f.try_inverse().ok_or_else(degenerate)? / n as f64,
         whitened_covariance: covariance(&whitened),
         estimates: in_chart,
         whitened,
