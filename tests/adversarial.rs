@@ -70,10 +70,6 @@ fn the_adversarial_runs_cases_are_refused_cleanly() {
         ("plot --chart mean-std --xlim=-8.5e307,8.5e307", "a.svg"),
         ("plot --chart mean-std --xlim=0.25,1.7e308", "a.png"),
         (
-            "plot --chart mean-std --ylim 2,1e100 --show jeffreys",
-            "a.svg",
-        ),
-        (
             "compare --charts mean-std,information --xlim=-100,100 --ylim 2e-154,3e-154",
             "c.svg",
         ),

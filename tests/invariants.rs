@@ -114,3 +114,65 @@ fn refusals_name_their_true_reason() {
         );
     }
 }
+
+/// With √det F taken scaled, a view over a hundred decades of σ draws, and its masses are
+/// true (it was refused when det F underflowed).
+#[test]
+fn a_view_over_a_hundred_decades_carries_true_masses() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = [
+        "plot", "--chart", "mean-std", "--ylim", "2,1e100", "--show", "jeffreys",
+    ];
+    let json = json_of(dir.path(), "a.json", &words);
+    let disc = 2.0 * std::f64::consts::PI * json["kl"].as_f64().unwrap();
+    for ball in json["balls"].as_array().unwrap() {
+        let mass = ball["mass"].as_f64().unwrap();
+        assert!((mass / disc - 1.0).abs() < 0.02, "{mass} vs {disc}");
+    }
+}
+
+/// Inputs whose cost the work limits cannot see (a ball near k → 0, a Cauchy fit of 10⁵
+/// points 1000 times, geodesics to α = 1000) are stopped when their time runs out and refused
+/// with what to shrink, writing nothing (issue 20, class 1). The budget is 8 s; here 0.2 s
+/// (`FISHERBALLS_SOLVE_SECONDS`), so the test does not wait.
+#[test]
+fn work_that_runs_out_of_time_is_refused_with_what_to_shrink() {
+    let mut geodesics = String::from("geodesic --family beta");
+    for i in 1..=20 {
+        geodesics.push_str(&format!(" --from 1,{i} --to 1000,{i}"));
+    }
+    let cases = [
+        (
+            "plot --family gamma --chart shape-mean --xlim 1e-6,1.1e-6 --ylim 1,2 --ball fisher-rao --grid 200x200 --points 25".to_string(),
+            "use a smaller --grid",
+        ),
+        (
+            "mle --family cauchy --at 0,1 --n 100000 --trials 1000".to_string(),
+            "use a smaller --n or fewer --trials",
+        ),
+        (geodesics, "use fewer --from/--to pairs"),
+        (
+            "natgrad --family student-t --target 0,1 --from 0.5,0.5 --from 1,2 --steps 10000 --step 0.001".to_string(),
+            "use fewer --steps",
+        ),
+    ];
+    for (command, shrink) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("x.png");
+        let o = fisherballs()
+            .env("FISHERBALLS_SOLVE_SECONDS", "0.2")
+            .args(command.split(' '))
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.contains("took longer than 0.2 s, so it was stopped") && stderr.contains(shrink),
+            "{command}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(!out.exists());
+    }
+}

@@ -185,6 +185,8 @@ pub enum BallError {
     },
     #[error("the region holds no ball centre at this radius")]
     Empty,
+    #[error("stopped: the figure's time to solve ran out")]
+    Stopped,
     #[error(
         "no covering of the region with every hole within the radius was found (balls laid 12% short of it still left one)"
     )]
@@ -212,6 +214,9 @@ pub fn outline(
     level: Level,
     points: usize,
 ) -> Result<Vec<Point>, BallError> {
+    if super::deadline::passed() {
+        return Err(BallError::Stopped);
+    }
     let rays =
         quadratic_rays(model.fisher(centre), level).map_err(|why| BallError::Degenerate {
             x: centre.x,

@@ -69,7 +69,8 @@ pub fn descend(
     let mut path = vec![start];
     let mut phi = start;
     for k in 1..=steps {
-        if loss(phi) <= REACHED {
+        // Reached; or out of time, and `uses::draw` refuses the partial path.
+        if loss(phi) <= REACHED || super::deadline::passed() {
             break;
         }
         let theta = model.chart.theta(phi);

@@ -57,7 +57,7 @@ pub fn geodesic(
     for &stop in stops {
         while t < stop {
             steps += 1;
-            if steps > EXP_MAP_MAX_STEPS {
+            if steps > EXP_MAP_MAX_STEPS || (steps % 64 == 0 && super::deadline::passed()) {
                 return None;
             }
             let last = t + h >= stop;

@@ -92,7 +92,7 @@ pub struct Missed {
 pub fn shoot(family: &dyn Family, from: Point, to: Point) -> Result<Shot, Missed> {
     let mut best = f64::INFINITY;
     let mut stages = 1;
-    while stages <= SHOOT_MAX_STAGES {
+    while stages <= SHOOT_MAX_STAGES && !super::deadline::passed() {
         let mut v = Point::zeros();
         let mut reached = true;
         for s in 1..=stages {

@@ -314,7 +314,9 @@ fn ball(e: &BallError) -> String {
             "the region would hold more than {limit} balls of this radius, the most a figure draws with this family, --points and charts ({MAX_BALLS} balls, {MAX_TOTAL_POINTS} outline points over all charts, weighed by their cost); use a larger --radius, fewer --points or charts, or a smaller region"
         ),
         BallError::Geodesic(g) => geodesic(g),
-        BallError::Degenerate { .. } | BallError::NoDistance { .. } => e.to_string(),
+        BallError::Degenerate { .. } | BallError::NoDistance { .. } | BallError::Stopped => {
+            e.to_string()
+        }
     }
 }
 

@@ -114,6 +114,10 @@ fn in_chart(g: &PanelPath, chart: &dyn Chart) -> PanelPath {
 }
 
 impl Use for Geodesic {
+    fn shrink(&self) -> &'static str {
+        "use fewer --from/--to pairs, ends nearer each other, or a smaller --along"
+    }
+
     fn presentation(&self) -> &Presentation {
         &self.presentation
     }

@@ -31,6 +31,10 @@ impl Jeffreys {
 }
 
 impl Use for Jeffreys {
+    fn shrink(&self) -> &'static str {
+        "use a smaller --grid, fewer --points, or limits nearer the chart's default view (balls near a domain's edge cost most)"
+    }
+
     fn presentation(&self) -> &Presentation {
         &self.balls.presentation
     }

@@ -60,6 +60,10 @@ impl Mml {
 }
 
 impl Use for Mml {
+    fn shrink(&self) -> &'static str {
+        "use a larger --radius/--kl, a smaller region, or fewer --points or charts"
+    }
+
     fn presentation(&self) -> &Presentation {
         &self.presentation
     }

@@ -42,6 +42,20 @@ pub trait Use {
     fn format(&self) -> Format {
         self.presentation().format
     }
+    /// What to shrink when solving takes longer than it may.
+    fn shrink(&self) -> &'static str;
+}
+
+/// How long one figure's solving may take, in seconds: 8, so that with exporting every
+/// accepted figure is written within 10 s on 2 cores; `FISHERBALLS_SOLVE_SECONDS` sets
+/// another (the tests use a short one).
+pub fn solve_budget() -> std::time::Duration {
+    let seconds = std::env::var("FISHERBALLS_SOLVE_SECONDS")
+        .ok()
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .unwrap_or(8.0);
+    std::time::Duration::from_secs_f64(seconds.min(1e6))
 }
 
 /// The use a figure command asks for, its arguments checked.
@@ -67,7 +81,16 @@ pub struct Exported {
 
 /// Solves a use and exports it in its format.
 pub fn draw(request: &dyn Use) -> Result<Exported> {
-    let figure = request.solve().map_err(crate::request::in_flags)?;
+    let budget = solve_budget();
+    let (solved, ran_out) = crate::geometry::deadline::within(budget, || request.solve());
+    if ran_out {
+        anyhow::bail!(
+            "solving this figure took longer than {} s, so it was stopped; {}",
+            crate::number::Typed(budget.as_secs_f64()),
+            request.shrink()
+        );
+    }
+    let figure = solved.map_err(crate::request::in_flags)?;
     let bytes = crate::export::bytes(&*figure, request.format())?;
     Ok(Exported {
         bytes,

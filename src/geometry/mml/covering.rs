@@ -183,6 +183,9 @@ fn deepest_hole(model: &Model, limits: &Limits, centres: &[Point], r: f64) -> Op
     (1..=HOLE_PROBES)
         .into_par_iter()
         .map(|i| {
+            if crate::geometry::deadline::passed() {
+                return None;
+            }
             let p = Point::new(
                 x.lo + x.width() * halton(i, 2),
                 y.lo + y.width() * halton(i, 3),

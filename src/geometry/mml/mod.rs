@@ -223,7 +223,7 @@ pub fn rows_centres(
     }
     loop {
         tried += current.centres.len();
-        if tried > 8 * limit.max(1) {
+        if tried > 8 * limit.max(1) || crate::geometry::deadline::passed() {
             return None;
         }
         centres.extend(current.centres.iter().copied().filter(|&c| meets(c)));

@@ -177,6 +177,10 @@ fn fewer((nx, ny): (usize, usize), ratio: f64) -> (usize, usize) {
 }
 
 impl Use for Balls {
+    fn shrink(&self) -> &'static str {
+        "use a smaller --grid, fewer --points or kinds, or limits nearer the chart's default view (balls near a domain's edge cost most)"
+    }
+
     fn presentation(&self) -> &Presentation {
         &self.presentation
     }

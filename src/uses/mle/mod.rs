@@ -63,6 +63,10 @@ impl Mle {
 }
 
 impl Use for Mle {
+    fn shrink(&self) -> &'static str {
+        "use a smaller --n or fewer --trials"
+    }
+
     fn presentation(&self) -> &Presentation {
         &self.presentation
     }

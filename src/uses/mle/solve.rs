@@ -38,6 +38,10 @@ pub fn estimates(
         reason: None,
     };
     for _ in 0..trials {
+        // A partial experiment is never drawn: `uses::draw` refuses it.
+        if crate::geometry::deadline::passed() {
+            break;
+        }
         family.sample(truth, &mut rng, &mut xs);
         match family.fit(&xs) {
             Ok(t) => out.thetas.push(t),

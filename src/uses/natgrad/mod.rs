@@ -77,6 +77,10 @@ impl Natgrad {
 }
 
 impl Use for Natgrad {
+    fn shrink(&self) -> &'static str {
+        "use fewer --steps or --from starts"
+    }
+
     fn presentation(&self) -> &Presentation {
         &self.presentation
     }
