@@ -644,3 +644,50 @@ fn outlines_and_dots_stand_out_on_the_dark_theme() {
         assert!(ratio >= 3.0, "{c:?} on {ground:?}: {ratio:.2}");
     }
 }
+
+/// `--title ""` removes the title's band (issue 18): the .tex draws no title node and gives
+/// the axis the room, and the PNG's top band holds no ink.
+#[test]
+fn an_empty_title_takes_no_band() {
+    let dir = tempfile::tempdir().unwrap();
+    let column = ["--width", "3.25in", "--height", "2.5in"];
+    let height = |tex: &str| -> f64 {
+        let at = tex.find("  height=").unwrap() + 9;
+        tex[at..].split("bp").next().unwrap().parse().unwrap()
+    };
+    let (titled, a) = plot(dir.path(), "t.tex", &column);
+    a.success();
+    let (untitled, a) = plot(
+        dir.path(),
+        "u.tex",
+        &[&column[..], &["--title", ""]].concat(),
+    );
+    a.success();
+    let (t, u) = (
+        fs::read_to_string(titled).unwrap(),
+        fs::read_to_string(untitled).unwrap(),
+    );
+    assert!(t.contains("\\node[anchor=north, align=center"));
+    assert!(
+        !u.contains("\\node[anchor=north, align=center"),
+        "an empty title was drawn"
+    );
+    assert!(
+        height(&u) >= height(&t) + 20.0,
+        "{} vs {}",
+        height(&u),
+        height(&t)
+    );
+    // The default title's glyphs fill the top band of a PNG; with no title it is empty.
+    let ink_on_top = |name: &str, extra: &[&str]| {
+        let (png, a) = plot(dir.path(), name, extra);
+        a.success();
+        let img = image::open(png).unwrap().to_rgb8();
+        (0..20).any(|y| (0..img.width()).any(|x| img.get_pixel(x, y).0 != [255, 255, 255]))
+    };
+    assert!(ink_on_top("t.png", &[]));
+    assert!(
+        !ink_on_top("u.png", &["--title", ""]),
+        "ink in the empty title's band"
+    );
+}

@@ -45,7 +45,12 @@ pub fn to_tex(scene: &Scene) -> Vec<u8> {
     let lines = (5.0 * scene.title.chars().count() as f64 / (w - 10.0))
         .ceil()
         .max(1.0);
-    let top = FIGURE_TITLE + 12.0 * (lines - 1.0);
+    // An empty title (`--title ""`) takes no band.
+    let titled = !scene.title.trim().is_empty();
+    let top = match titled {
+        true => FIGURE_TITLE + 12.0 * (lines - 1.0),
+        false => 6.0,
+    };
     let cell = (w / cols as f64, (h - top) / rows as f64);
     let line = scene.line_width * PT_PER_PX * text_scale(scene) * scene.canvas.inches.0 * 96.0
         / f64::from(scene.canvas.width);
@@ -65,14 +70,16 @@ pub fn to_tex(scene: &Scene) -> Vec<u8> {
             num(-h)
         );
     }
-    let _ = writeln!(
-        body,
-        r"\node[anchor=north, align=center, text width={}bp, text={}] at ({}bp,0bp) {{{}}};",
-        num(w - 10.0),
-        colours.name(scene.theme.ink),
-        num(w / 2.0),
-        tex::text(&scene.title)
-    );
+    if titled {
+        let _ = writeln!(
+            body,
+            r"\node[anchor=north, align=center, text width={}bp, text={}] at ({}bp,0bp) {{{}}};",
+            num(w - 10.0),
+            colours.name(scene.theme.ink),
+            num(w / 2.0),
+            tex::text(&scene.title)
+        );
+    }
     for (k, panel) in scene.panels.iter().enumerate() {
         let (row, col) = (k / cols, k % cols);
         let at = (col as f64 * cell.0, -(top + row as f64 * cell.1));

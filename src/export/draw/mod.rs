@@ -114,9 +114,12 @@ pub fn draw<DB: DrawingBackend>(
     };
     // A long title shrinks to the figure's width (less a margin each side), never clipped.
     let width = f64::from(root.dim_in_pixel().0) - 2.0 * f64::from(u.px(MARGIN));
-    let body = body
-        .margin(u.px(MARGIN / 2.0), 0, 0, 0)
-        .titled(&scene.title, u.font(fit(&scene.title, TITLE, width, &u)))?;
+    let body = body.margin(u.px(MARGIN / 2.0), 0, 0, 0);
+    // An empty title (`--title ""`) takes no band: the panels have its room.
+    let body = match scene.title.trim().is_empty() {
+        true => body,
+        false => body.titled(&scene.title, u.font(fit(&scene.title, TITLE, width, &u)))?,
+    };
     let areas = body.split_evenly(layout(scene));
     for (i, (panel, area)) in scene.panels.iter().zip(&areas).enumerate() {
         plot(panel, area, &u, scene.line_width, (i, marks))?;
