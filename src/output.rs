@@ -91,6 +91,10 @@ pub fn unusable(name: &Path) -> Option<String> {
     if bytes.ends_with(b"/") {
         return Some("ends in '/', which names a directory; drop the '/'".into());
     }
+    // `x/.` is the directory x, not a file named x.
+    if bytes == b"." || bytes.ends_with(b"/.") {
+        return Some("ends in '/.', which names a directory; end it with a file name".into());
+    }
     name.components()
         .any(|c| c.as_os_str().len() > NAME_MAX)
         .then(|| {
@@ -237,6 +241,7 @@ mod tests {
     #[test]
     fn names_no_file_can_have_are_found() {
         assert!(unusable(Path::new("b.pdf/")).is_some());
+        assert!(unusable(Path::new("b.pdf/.")).is_some());
         assert!(unusable(Path::new(&"x".repeat(256))).is_some());
         assert!(unusable(Path::new(&format!("d/{}", "x".repeat(255)))).is_none());
         assert!(unusable(Path::new("d/a.svg")).is_none());
