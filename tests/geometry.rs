@@ -658,3 +658,52 @@ fn halton_probes_are_the_van_der_corput_fractions() {
         "{base3:?}"
     );
 }
+
+/// A hyperbolic geodesic's real part runs monotonically from one end's to the other's (it is
+/// an arc of a circle centred on the real axis, or a vertical line), and its points' summed
+/// hyperbolic steps are its length, for ends on any side of each other at any scale: a
+/// nearly vertical geodesic between heights 1e101 and 1e127 once ran through x = −3e117.
+#[test]
+fn half_plane_geodesics_run_between_their_ends_at_every_scale() {
+    use fisherballs::geometry::geodesic::{half_plane, half_plane_distance};
+    use nalgebra::Complex;
+    for (x2, up) in [
+        (0.0f64, 59.0f64),
+        (-287.0, 59.0),
+        (287.0, 59.0),
+        (1e-3, -40.0),
+        (-2.0, 3.0),
+        (5.0, 0.0),
+    ] {
+        // The same figure at every scale, and (at 1e101) the offset unscaled: nearly vertical.
+        for (scale, x2) in [
+            (1e-200, x2 * 1e-200),
+            (1.0, x2),
+            (1e101, x2 * 1e101),
+            (1e101, x2),
+        ] {
+            let (z1, z2) = (
+                Complex::new(0.0, scale),
+                Complex::new(x2, scale * f64::exp(up)),
+            );
+            let (points, d) = half_plane(z1, z2, 200);
+            let (lo, hi) = (x2.min(0.0), x2.max(0.0));
+            for p in &points {
+                // Rounding of x is judged against the local height, the hyperbolic unit there.
+                let slack = 1e-9 * (hi - lo) + 1e-12 * p.im;
+                assert!(
+                    p.re >= lo - slack && p.re <= hi + slack,
+                    "{x2} {up} {scale}: {p}"
+                );
+            }
+            let steps: f64 = points
+                .windows(2)
+                .map(|w| half_plane_distance(w[0], w[1]))
+                .sum();
+            assert!(
+                (steps - d).abs() <= 1e-9 * d,
+                "{x2} {up} {scale}: {steps} vs {d}"
+            );
+        }
+    }
+}
