@@ -183,6 +183,11 @@ pub enum BallError {
         y: f64,
         chart: &'static str,
     },
+    #[error(
+        "the balls around ({}, {}) are smaller than double precision resolves there (a ball {} across at a coordinate of {})",
+        Short(*x), Short(*y), Short(*size), Short(*at)
+    )]
+    Unresolved { x: f64, y: f64, size: f64, at: f64 },
     #[error("the region holds no ball centre at this radius")]
     Empty,
     #[error("stopped: the figure's time to solve ran out")]
@@ -217,12 +222,14 @@ pub fn outline(
     if super::deadline::passed() {
         return Err(BallError::Stopped);
     }
-    let rays =
-        quadratic_rays(model.fisher(centre), level).map_err(|why| BallError::Degenerate {
-            x: centre.x,
-            y: centre.y,
-            why,
-        })?;
+    let degenerate = |why| BallError::Degenerate {
+        x: centre.x,
+        y: centre.y,
+        why,
+    };
+    let fisher = model.checked_fisher(centre).map_err(degenerate)?;
+    let rays = quadratic_rays(fisher, level).map_err(degenerate)?;
+    resolved(centre, rays, fisher, level.radius())?;
     let theta = model.chart.theta(centre);
     let by_exp_map = kind == BallKind::FisherRao && model.family.fisher_rao(theta, theta).is_none();
     let (measure, jacobian) = match by_exp_map {
@@ -284,6 +291,34 @@ pub fn outline(
         .collect()
 }
 
+/// How much of a ball's radius rounding may move its outline: centre + Δ − centre must
+/// equal Δ to 1e-3 of r in Fisher length (a ball at least ~1000 last bits across), or the
+/// outline would be drawn from rounding (a Weibull ball at k = 2.6e40 is 0.004 across in
+/// λ = 7.35e39, whose last bit is 1e24). Within it, a written point is the nearest double to
+/// the exact one, its level off by at most 2e-3 relative (docs/outputs.md).
+pub const RESOLVED: f64 = 1e-3;
+
+/// Refuses a ball whose principal axes (the quadratic rays' columns) the centre's
+/// coordinates cannot hold. Errors are measured in √F_ii units, the Fisher length of
+/// each coordinate, so that an axis along one coordinate is not judged in the other's units.
+fn resolved(centre: Point, rays: Mat, fisher: Mat, radius: f64) -> Result<(), BallError> {
+    let unit = fisher.diagonal().map(f64::sqrt);
+    for axis in rays.column_iter() {
+        let axis: Point = axis.into_owned();
+        let error = ((centre + axis) - centre - axis).component_mul(&unit);
+        if error.norm() > RESOLVED * radius {
+            let i = error.iamax();
+            return Err(BallError::Unresolved {
+                x: centre.x,
+                y: centre.y,
+                size: 2.0 * rays.row(i).norm(),
+                at: centre[i],
+            });
+        }
+    }
+    Ok(())
+}
+
 fn unit(t: f64) -> Point {
     Point::new(t.cos(), t.sin())
 }
@@ -323,7 +358,7 @@ impl Conditioning {
         match self {
             Conditioning::OutOfRange => "its entries overflow or underflow double precision",
             Conditioning::IllConditioned => {
-                "it is too ill-conditioned for double precision (with its diagonal scaled to 1, its eigenvalues differ by more than 1e12)"
+                "it is too ill-conditioned for double precision (with its diagonal scaled to 1, its smaller eigenvalue is under 1e-12 of its larger, or lost to rounding)"
             }
             Conditioning::NotPositive => "it is not positive definite",
         }
@@ -361,6 +396,16 @@ pub fn scaled_eigen(
         return Err(Conditioning::IllConditioned);
     }
     Ok((d, eig.eigenvectors, eig.eigenvalues))
+}
+
+/// F⁻¹ = D^-½ V diag(w)⁻¹ Vᵀ D^-½ through [`scaled_eigen`]: it holds wherever F's trouble is
+/// only its coordinates' scales, where F's own determinant under- or overflows (a Gaussian's
+/// F at σ = 1.5e94 has det F = 2/σ⁴ = 0 in double precision, a Cauchy's at γ = 1e150 too).
+pub fn scaled_inverse(fisher: Mat) -> Result<Mat, Conditioning> {
+    let (d, v, w) = scaled_eigen(fisher)?;
+    let inv_root = Mat::from_diagonal(&d.map(|d| d.sqrt().recip()));
+    let inv_w = Mat::from_diagonal(&w.map(f64::recip));
+    Ok(inv_root * v * inv_w * v.transpose() * inv_root)
 }
 
 /// The quantity whose level set at L is the ball of `kind` around `centre`, as a function of
@@ -587,4 +632,25 @@ pub fn first_overlap(balls: &[Ball], nx: usize) -> Option<(usize, usize)> {
             .find(|&k| overlap(&balls[i], &balls[k]))
             .map(|k| (i, k))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scaled_inverse_inverts_at_any_scale_and_refuses_what_rounding_hides() {
+        let f = Mat::new(4.0, 1.5, 1.5, 2.0);
+        let want = f.try_inverse().unwrap();
+        for scale in [1.0, 1e-300, 1e300] {
+            let inv = scaled_inverse(f * scale).unwrap() * scale;
+            assert!((inv - want).norm() < 1e-14 * want.norm(), "{scale}: {inv}");
+        }
+        let singular = Mat::new(1.0, 1.0, 1.0, 1.0 + 1e-13);
+        assert_eq!(scaled_inverse(singular), Err(Conditioning::IllConditioned));
+        assert_eq!(
+            scaled_inverse(Mat::new(1.0, 2.0, 2.0, 1.0)),
+            Err(Conditioning::NotPositive)
+        );
+    }
 }

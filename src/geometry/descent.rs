@@ -5,6 +5,7 @@
 
 use thiserror::Error;
 
+use super::ball::{Conditioning, scaled_inverse};
 use super::{Model, Point};
 
 /// Which descent.
@@ -36,6 +37,18 @@ pub enum DescentError {
         step: f64,
         at: usize,
         why: &'static str,
+    },
+    /// The natural step needs F⁻¹, and double precision cannot give it where the descent is.
+    #[error(
+        "natural gradient descent in the {chart} chart cannot take step {at}: the Fisher matrix at ({}, {}) cannot be inverted, as {}",
+        super::Typed(*x), super::Typed(*y), why.why()
+    )]
+    Fisher {
+        chart: &'static str,
+        at: usize,
+        x: f64,
+        y: f64,
+        why: Conditioning,
     },
 }
 
@@ -78,11 +91,18 @@ pub fn descend(
         let direction = match method {
             Method::Plain => grad,
             Method::Natural => {
-                model
-                    .fisher(phi)
-                    .try_inverse()
-                    .ok_or(diverges(k, "meets a singular Fisher matrix"))?
-                    * grad
+                let fisher = model.checked_fisher(phi);
+                let inverse =
+                    fisher
+                        .and_then(scaled_inverse)
+                        .map_err(|why| DescentError::Fisher {
+                            chart: model.chart.name(),
+                            at: k,
+                            x: phi.x,
+                            y: phi.y,
+                            why,
+                        })?;
+                inverse * grad
             }
         };
         let next = phi - step * direction;

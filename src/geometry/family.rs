@@ -50,12 +50,14 @@ pub trait Family: Send + Sync {
     }
     /// A covering of the canonical box `x`×`y` by Fisher–Rao balls of radius `r`, every
     /// point of the region within r of a centre, known in closed form; the balls kept are
-    /// those that meet the region (whose canonical points `inside` tells), at most `limit`.
-    /// None where the family has none: `mml::cover` then lays rows of a locally flat metric
-    /// and checks them with exact distances.
+    /// those that meet the region (whose canonical points `inside` tells, and whose boundary
+    /// is the closed polygon `boundary`), at most `limit`. None where the family has none:
+    /// `mml::cover` then lays rows of a locally flat metric and checks them with exact
+    /// distances.
     fn closed_covering(
         &self,
         _inside: &dyn Fn(Point) -> bool,
+        _boundary: &[Point],
         _x: Interval,
         _y: Interval,
         _r: f64,
@@ -110,4 +112,11 @@ pub trait Family: Send + Sync {
     fn chart(&self, name: &str) -> Option<&'static dyn Chart> {
         self.charts().iter().copied().find(|c| c.name() == name)
     }
+}
+
+/// A positive parameter that double precision holds to its full 53 bits: finite and normal
+/// (a subnormal scale such as e^-733 = 1e-318 keeps 10 bits, so a point carried between
+/// charts moved by 7e-6 in ln σ). A family's `contains` asks it of each positive parameter.
+pub(crate) fn held_positive(v: f64) -> bool {
+    v.is_normal() && v > 0.0
 }

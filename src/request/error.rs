@@ -122,6 +122,16 @@ pub enum RequestError {
         hi: f64,
         chart: &'static str,
     },
+    #[error(
+        "{flag} {},{} is inside the {chart} chart's domain, but its distribution is beyond double precision (its parameters overflow or underflow); choose a point nearer the chart's default view (`fisherballs families` lists them)",
+        Typed(*x), Typed(*y)
+    )]
+    PointBeyondPrecision {
+        flag: &'static str,
+        x: f64,
+        y: f64,
+        chart: &'static str,
+    },
     #[error("--grid {nx}x{ny} is more balls than the {MAX_BALLS} drawn at most (e.g. 200x200)")]
     TooManyBalls { nx: usize, ny: usize },
     #[error("--points {0} is out of range; use {MIN_POINTS} to {MAX_POINTS}")]
@@ -291,6 +301,8 @@ pub fn in_flags(e: anyhow::Error) -> anyhow::Error {
             "{method} gradient descent in the {chart} chart diverges with --step {} (step {at} {why}); use a smaller --step",
             Typed(*step)
         )
+    } else if let Some(f @ DescentError::Fisher { .. }) = e.downcast_ref::<DescentError>() {
+        format!("{f}; choose --from and --target nearer the chart's default view")
     } else {
         return e;
     };
@@ -307,6 +319,9 @@ fn ball(e: &BallError) -> String {
         }
         BallError::BeyondPrecision { .. } => {
             format!("{e}; use a smaller --kl/--radius")
+        }
+        BallError::Unresolved { .. } => {
+            format!("{e}; use a larger --kl/--radius, or limits nearer the chart's default view")
         }
         BallError::Empty => format!("{e}; use a smaller --radius/--kl or a larger region"),
         BallError::NoCovering => format!("{e}; use a larger --radius/--kl or a smaller region"),

@@ -15,7 +15,7 @@ use crate::cli::args::{FamilyArgs, Length, PresentationArgs};
 use crate::export::Format;
 use crate::geometry::chart::Whitened;
 use crate::geometry::families;
-use crate::geometry::{Chart, Family, Limits, Model, Typed};
+use crate::geometry::{Chart, Family, Limits, Model, Point, Typed};
 use crate::style::{Canvas, Palette, Style, Theme};
 
 /// A chart a panel is drawn in: one of the family's, or one of them whitened at a point.
@@ -239,16 +239,9 @@ pub fn check_domain(
     } else {
         ("xlim", limits.x)
     };
-    // A chart whose domain is the whole plane (log and logit charts) holds every finite
-    // limit: if its distributions there are not numbers (e^700 of a logit chart rounds p₁ to
-    // 1), that is double precision's limit, not the domain's.
-    let whole_plane = chart.domain() == "all";
-    if whole_plane
-        && limits
-            .corners()
-            .iter()
-            .all(|c| c.iter().all(|v| v.is_finite()))
-    {
+    // Inside the chart's domain, its distributions may still not be numbers (e^700 of a logit
+    // chart rounds p₁ to 1): that is double precision's limit, not the domain's.
+    if limits.corners().iter().all(|&c| chart.contains(c)) {
         return Err(RequestError::BeyondPrecision {
             axis,
             lo: range.lo,
@@ -263,6 +256,27 @@ pub fn check_domain(
         chart: chart.name(),
         domain: chart.domain(),
     })
+}
+
+/// The points a flag names (`--at`, `--from`, …) must be distributions of the family in the
+/// chart: the first that is not is refused as outside the chart's domain (`outside`), or, if
+/// it is inside the domain, as beyond double precision.
+pub fn check_points<'a>(
+    model: &Model,
+    flag: &'static str,
+    points: impl IntoIterator<Item = &'a Point>,
+    outside: impl FnOnce(Point) -> RequestError,
+) -> Result<(), RequestError> {
+    match points.into_iter().find(|p| !model.contains(**p)) {
+        None => Ok(()),
+        Some(&p) if model.beyond_precision(p) => Err(RequestError::PointBeyondPrecision {
+            flag,
+            x: p.x,
+            y: p.y,
+            chart: model.chart.name(),
+        }),
+        Some(&p) => Err(outside(p)),
+    }
 }
 
 /// Whether the directory of a single figure's output exists (a figure file's directories are

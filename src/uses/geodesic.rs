@@ -15,7 +15,8 @@ use crate::geometry::geodesic::{self, GeodesicError};
 use crate::geometry::{BallKind, Chart, Family, Level, Model, Point};
 use crate::number::significant;
 use crate::request::{
-    ChartChoice, MAX_ALONG, MAX_GEODESICS, Presentation, RequestError, YScale, family, panels_of,
+    ChartChoice, MAX_ALONG, MAX_GEODESICS, Presentation, RequestError, YScale, check_points,
+    family, panels_of,
 };
 use crate::scene::{Figure, Scene};
 
@@ -44,18 +45,15 @@ impl Geodesic {
             .copied()
             .zip(args.to.iter().copied())
             .collect();
-        if let Some(p) = pairs
-            .iter()
-            .flat_map(|(a, b)| [a, b])
-            .find(|p| !Model::new(&*family, chart).contains(**p))
-        {
-            return Err(RequestError::EndOutside {
-                x: p.x,
-                y: p.y,
-                chart: chart.name(),
-                domain: chart.domain(),
-            });
-        }
+        let model = Model::new(&*family, chart);
+        let outside = |p: Point| RequestError::EndOutside {
+            x: p.x,
+            y: p.y,
+            chart: chart.name(),
+            domain: chart.domain(),
+        };
+        check_points(&model, "--from", pairs.iter().map(|(a, _)| a), outside)?;
+        check_points(&model, "--to", pairs.iter().map(|(_, b)| b), outside)?;
         if !(2..=MAX_ALONG).contains(&args.along) {
             return Err(RequestError::Along(args.along));
         }

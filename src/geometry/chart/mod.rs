@@ -17,7 +17,10 @@ pub trait Chart: Sync {
     fn axis_labels(&self) -> [&'static str; 2];
     /// A one-line description of the domain, for error messages, e.g. "σ > 0".
     fn domain(&self) -> &'static str;
-    /// Whether φ lies in the (open) domain of the chart.
+    /// Whether φ lies in the (open) domain of the chart as [`Chart::domain`] states it, in
+    /// exact arithmetic: whether θ(φ) is still a distribution in double precision is the
+    /// family's test ([`crate::geometry::Model::contains`]), so that a refusal can tell the
+    /// two apart (e^-746 of a log chart is in its domain but rounds σ to 0).
     fn contains(&self, phi: Point) -> bool;
     /// φ → θ.
     fn theta(&self, phi: Point) -> Point;
@@ -102,8 +105,7 @@ impl Chart for Logarithmic {
         "all"
     }
     fn contains(&self, phi: Point) -> bool {
-        let t = self.theta(phi);
-        finite(t) && t.x > 0.0 && t.y > 0.0
+        finite(phi)
     }
     fn theta(&self, phi: Point) -> Point {
         phi.map(f64::exp)

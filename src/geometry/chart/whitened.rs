@@ -59,14 +59,13 @@ impl Whitened {
                 domain: base.domain(),
             });
         }
-        let fisher = model.fisher(at);
-        if let Err(why) = crate::geometry::ball::scaled_eigen(fisher) {
-            return Err(WhitenError::Degenerate {
+        let fisher = model
+            .checked_fisher(at)
+            .map_err(|why| WhitenError::Degenerate {
                 x: at.x,
                 y: at.y,
                 why,
-            });
-        }
+            })?;
         let eig = fisher.symmetric_eigen();
         if !eig.eigenvalues.iter().all(|w| w.is_finite() && *w > 0.0) {
             return Err(WhitenError::Degenerate {

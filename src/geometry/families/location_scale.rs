@@ -80,7 +80,7 @@ impl Chart for LocationLogScale {
         "all"
     }
     fn contains(&self, phi: Point) -> bool {
-        finite(phi) && phi.y.exp().is_normal()
+        finite(phi)
     }
     fn theta(&self, phi: Point) -> Point {
         Point::new(phi.x, phi.y.exp())

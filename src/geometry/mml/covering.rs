@@ -48,16 +48,20 @@ pub fn cover(model: &Model, limits: &Limits, r: f64, limit: usize) -> Result<Cov
         return Ok(one);
     }
     let (x, y) = widened_box(&thetas);
-    let too_many = BallError::TooMany { limit };
     let to_chart = |c: Vec<Point>| -> Vec<Point> { c.into_iter().map(|t| chart.phi(t)).collect() };
-    if let Some(closed) = family.closed_covering(&inside, x, y, r, limit) {
-        let centres = closed.centres.ok_or(too_many)?;
-        return Ok(Covering {
-            deepest_hole: deepest_hole(model, limits, &centres, r),
-            centres: non_empty(to_chart(centres))?,
-            rows: closed.rows.to_string(),
-            ball_area: closed.ball_area,
-        });
+    // A closed-form tiling covers its whole box, and keeps the balls that meet the region:
+    // its hole is measured all the same, and the rows below are laid if it exceeds r.
+    if let Some(closed) = family.closed_covering(&inside, &thetas, x, y, r, limit) {
+        let centres = closed.centres.ok_or(BallError::TooMany { limit })?;
+        let hole = deepest_hole(model, limits, &centres, r);
+        if hole.is_none_or(|h| h <= r) {
+            return Ok(Covering {
+                deepest_hole: hole,
+                centres: non_empty(to_chart(centres))?,
+                rows: closed.rows.to_string(),
+                ball_area: closed.ball_area,
+            });
+        }
     }
     let mut laid = 0.98 * r;
     for _ in 0..4 {

@@ -103,17 +103,33 @@ pub fn gaussian_centres(
     Some(centres)
 }
 
-/// Points of the ball of Fisher radius r around (μ, σ): its boundary, `n` points of the
-/// Euclidean circle of centre (μ, σ cosh ρ) and radius σ sinh ρ (in μ/√2), and its centre.
-pub fn ball_points(c: Point, r: f64, n: usize) -> impl Iterator<Item = Point> {
+/// The Gaussian's (μ, σ) as a point of the hyperbolic half-plane (μ/√2, σ), where its
+/// Fisher–Rao metric is √2 times the hyperbolic one.
+pub fn half_plane(p: Point) -> Point {
+    Point::new(p.x / 2f64.sqrt(), p.y)
+}
+
+/// The ball of Fisher radius r around (μ, σ) as a Euclidean disc of the half-plane
+/// (μ/√2, σ): centre (μ/√2, σ cosh ρ) and radius σ sinh ρ, ρ = r/√2 (a hyperbolic circle is a
+/// Euclidean one, Anderson, "Hyperbolic Geometry", §4.3).
+pub fn ball_disc(c: Point, r: f64) -> (Point, f64) {
     let rho = r / 2f64.sqrt();
-    let (y, rad) = (c.y * rho.cosh(), c.y * rho.sinh());
-    (0..n)
-        .map(move |k| {
-            let t = std::f64::consts::TAU * k as f64 / n as f64;
-            Point::new(c.x + 2f64.sqrt() * rad * t.cos(), y + rad * t.sin())
-        })
-        .chain(std::iter::once(c))
+    (
+        Point::new(c.x / 2f64.sqrt(), c.y * rho.cosh()),
+        c.y * rho.sinh(),
+    )
+}
+
+/// Whether the disc reaches the closed polygon (its vertices in order): whether some edge
+/// comes within `radius` of `centre`.
+pub fn disc_meets_polygon(centre: Point, radius: f64, polygon: &[Point]) -> bool {
+    let edges = polygon.iter().zip(polygon.iter().cycle().skip(1));
+    edges.into_iter().any(|(&a, &b)| {
+        let ab = b - a;
+        let t = ((centre - a).dot(&ab) / ab.norm_squared()).clamp(0.0, 1.0);
+        let nearest = if t.is_finite() { a + ab * t } else { a };
+        (centre - nearest).norm() <= radius
+    })
 }
 
 /// The i-th term of the van der Corput sequence in `base` (the Halton sequence's coordinate):

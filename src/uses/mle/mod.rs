@@ -14,7 +14,9 @@ use super::Use;
 use crate::cli::args::MleArgs;
 use crate::geometry::{BallError, Chart, Family, Model, Point};
 use crate::number::Short;
-use crate::request::{MAX_DRAWS, MAX_N, MAX_TRIALS, Presentation, RequestError, charts_of, family};
+use crate::request::{
+    MAX_DRAWS, MAX_N, MAX_TRIALS, Presentation, RequestError, charts_of, check_points, family,
+};
 use crate::scene::{Figure, Scene};
 use solve::MleView;
 
@@ -34,15 +36,13 @@ impl Mle {
     pub fn new(args: &MleArgs) -> Result<Self, RequestError> {
         let family = family(&args.family)?;
         let charts = charts_of(&*family, &args.charts, 3, RequestError::MlePanels)?;
-        if !Model::new(&*family, charts[0]).contains(args.at) {
-            let (chart, domain) = (charts[0].name(), charts[0].domain());
-            return Err(RequestError::TruthOutside {
-                x: args.at.x,
-                y: args.at.y,
-                chart,
-                domain,
-            });
-        }
+        let model = Model::new(&*family, charts[0]);
+        check_points(&model, "--at", [&args.at], |p| RequestError::TruthOutside {
+            x: p.x,
+            y: p.y,
+            chart: charts[0].name(),
+            domain: charts[0].domain(),
+        })?;
         if !(2..=MAX_N).contains(&args.n) {
             return Err(RequestError::SampleSize(args.n));
         }

@@ -10,7 +10,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::SeedableRng;
 
 use crate::geometry::ball::{self, BallError};
-use crate::geometry::chart::Whitened;
+use crate::geometry::chart::{WhitenError, Whitened};
 use crate::geometry::{BallKind, Chart, Family, Level, Mat, Model, NoEstimate, Point};
 
 /// The estimates of an experiment, and the samples that had none.
@@ -94,19 +94,20 @@ pub fn view(
 ) -> Result<MleView, BallError> {
     let model = Model::new(family, chart);
     let centre = chart.phi(truth);
-    let f = model.fisher(centre);
+    let f = model.checked_fisher(centre);
     let ellipse = |k: f64| {
         let level = Level::from_kl(k * k / (2.0 * n as f64)).expect("a positive level");
         ball::outline(&model, centre, BallKind::Quadratic, level, points)
     };
-    let degenerate = || BallError::Degenerate {
+    let degenerate = |why| BallError::Degenerate {
         x: centre.x,
         y: centre.y,
-        why: ball::scaled_eigen(f)
-            .err()
-            .unwrap_or(ball::Conditioning::NotPositive),
+        why,
     };
-    let white = Whitened::new(family, chart, centre).map_err(|_| degenerate())?;
+    let white = Whitened::new(family, chart, centre).map_err(|e| match e {
+        WhitenError::Degenerate { why, .. } => degenerate(why),
+        WhitenError::OutOfDomain { .. } => degenerate(ball::Conditioning::OutOfRange),
+    })?;
     let root_n = (n as f64).sqrt();
     let whitened: Vec<Point> = estimates.iter().map(|&t| root_n * white.phi(t)).collect();
     let in_chart: Vec<Point> = estimates.iter().map(|&t| chart.phi(t)).collect();
@@ -116,7 +117,7 @@ pub fn view(
         truth: centre,
         ellipses: [ellipse(1.0)?, ellipse(2.0)?],
         covariance: covariance(&in_chart),
-        expected: f.try_inverse().ok_or_else(degenerate)? / n as f64,
+        expected: f.and_then(ball::scaled_inverse).map_err(degenerate)? / n as f64,
         whitened_covariance: covariance(&whitened),
         estimates: in_chart,
         whitened,

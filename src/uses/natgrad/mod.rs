@@ -13,7 +13,7 @@ use anyhow::Result;
 use super::Use;
 use crate::cli::args::NatgradArgs;
 use crate::geometry::{Chart, Family, Model, Point};
-use crate::request::{MAX_PANELS, Presentation, RequestError, charts_of, family};
+use crate::request::{MAX_PANELS, Presentation, RequestError, charts_of, check_points, family};
 use crate::scene::{Figure, Scene};
 use solve::{Descent, View};
 
@@ -42,18 +42,15 @@ impl Natgrad {
             RequestError::DescentPanels,
         )?;
         let first = charts[0];
-        if let Some(p) = std::iter::once(&args.target)
-            .chain(&args.from)
-            .find(|p| !Model::new(&*family, first).contains(**p))
-        {
-            let (chart, domain) = (first.name(), first.domain());
-            return Err(RequestError::PointOutside {
-                x: p.x,
-                y: p.y,
-                chart,
-                domain,
-            });
-        }
+        let model = Model::new(&*family, first);
+        let outside = |p: Point| RequestError::PointOutside {
+            x: p.x,
+            y: p.y,
+            chart: first.name(),
+            domain: first.domain(),
+        };
+        check_points(&model, "--target", [&args.target], outside)?;
+        check_points(&model, "--from", &args.from, outside)?;
         if args.from.len() > MAX_STARTS {
             return Err(RequestError::Starts(args.from.len()));
         }

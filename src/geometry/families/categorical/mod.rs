@@ -47,8 +47,9 @@ impl Family for Categorical {
         &CHARTS
     }
 
+    /// In the open simplex, each probability held to full precision (normal).
     fn contains(&self, theta: Point) -> bool {
-        in_simplex(theta)
+        in_simplex(theta) && probabilities(theta).iter().all(|p| p.is_normal())
     }
     /// The probability of outcome x ∈ {0, 1, 2}: p₁, p₂, p₃.
     fn density(&self, theta: Point, x: f64) -> f64 {

@@ -60,7 +60,7 @@ impl Family for Cauchy {
     }
 
     fn contains(&self, theta: Point) -> bool {
-        theta.x.is_finite() && theta.y.is_finite() && theta.y > 0.0
+        theta.x.is_finite() && crate::geometry::family::held_positive(theta.y)
     }
     /// γ / (π(γ² + (x − x₀)²)); shown on x₀ ± 10γ: (2/π) atan 10
     /// = 94% of the mass (its tails are heavy).
@@ -77,19 +77,26 @@ impl Family for Cauchy {
 
     /// D(C(x₁,γ₁) ‖ C(x₂,γ₂)) = ln(((γ₁+γ₂)² + (x₁−x₂)²)/(4γ₁γ₂))
     /// = ln(1 + ((γ₁−γ₂)² + (x₁−x₂)²)/(4γ₁γ₂)), symmetric (Chyzak & Nielsen, 2019).
+    ///
+    /// Written as ln(1 + h²), h = |θ₁ − θ₂| / (2√γ₁√γ₂), so that no square leaves double
+    /// precision: γ₁γ₂ underflows to 0 at γ = 1e-200 (0/0) and overflows at 1e200; past
+    /// h = 1e150, ln(1 + h²) = 2 ln h to rounding.
     fn kl(&self, theta1: Point, theta2: Point) -> f64 {
-        let d = theta1 - theta2;
-        (d.norm_squared() / (4.0 * theta1.y * theta2.y)).ln_1p()
+        let g = 2.0 * theta1.y.sqrt() * theta2.y.sqrt();
+        let h = ((theta1.x - theta2.x) / g).hypot((theta1.y - theta2.y) / g);
+        match h > 1e150 {
+            true => 2.0 * h.ln(),
+            false => (h * h).ln_1p(),
+        }
     }
 
     /// Differentiating the KL above in (x₂, γ₂), with N = (γ₁+γ₂)² + (x₁−x₂)²:
-    /// ∂/∂x₂ = 2(x₂ − x₁)/N, ∂/∂γ₂ = 2(γ₁ + γ₂)/N − 1/γ₂.
+    /// ∂/∂x₂ = 2(x₂ − x₁)/N, ∂/∂γ₂ = 2(γ₁ + γ₂)/N − 1/γ₂; computed in units of γ₂
+    /// (N′ = N/γ₂²), which keeps N in double precision wherever γ₂ and 1/γ₂ are.
     fn kl_gradient(&self, target: Point, theta: Point) -> Point {
-        let n = (target.y + theta.y).powi(2) + (target.x - theta.x).powi(2);
-        Point::new(
-            2.0 * (theta.x - target.x) / n,
-            2.0 * (target.y + theta.y) / n - 1.0 / theta.y,
-        )
+        let (a, dx) = (target.y / theta.y + 1.0, (theta.x - target.x) / theta.y);
+        let n = a.hypot(dx).powi(2);
+        Point::new(2.0 * dx / n, 2.0 * a / n - 1.0) / theta.y
     }
 
     /// rand_distr's Cauchy (x₀ + γ tan(π(u − ½))).

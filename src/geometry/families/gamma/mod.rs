@@ -46,7 +46,9 @@ impl Family for Gamma {
     }
 
     fn contains(&self, theta: Point) -> bool {
-        positive(theta)
+        theta
+            .iter()
+            .all(|&v| crate::geometry::family::held_positive(v))
     }
     /// βᵏ xᵏ⁻¹ e^(−βx) / Γ(k) for x > 0, written in logarithms; shown from 0 to the mean
     /// plus five standard deviations, (k + 5√k)/β.

@@ -65,13 +65,20 @@ impl Family for Gaussian {
     fn closed_covering(
         &self,
         inside: &dyn Fn(Point) -> bool,
+        boundary: &[Point],
         x: Interval,
         y: Interval,
         r: f64,
         limit: usize,
     ) -> Option<ClosedCovering> {
-        // A ball meets the region when its centre or one of 64 points of its boundary is in it.
-        let meets = |c: Point| mml::ball_points(c, r, 64).any(inside);
+        // In (μ/√2, σ) a ball is a Euclidean disc (mml::ball_disc): it meets the region when
+        // its centre is inside or the disc reaches the region's boundary. Testing points of
+        // the ball's boundary instead missed a corner of a thin region poking between them.
+        let scaled: Vec<Point> = boundary.iter().map(|p| mml::half_plane(*p)).collect();
+        let meets = |c: Point| {
+            let (centre, radius) = mml::ball_disc(c, r);
+            inside(c) || mml::disc_meets_polygon(centre, radius, &scaled)
+        };
         Some(ClosedCovering {
             centres: mml::gaussian_centres(meets, x, y, r, limit),
             rows: "in rows of constant σ",
@@ -88,7 +95,7 @@ impl Family for Gaussian {
     }
 
     fn contains(&self, theta: Point) -> bool {
-        theta.x.is_finite() && theta.y.is_finite() && theta.y > 0.0
+        theta.x.is_finite() && crate::geometry::family::held_positive(theta.y)
     }
     /// N(μ, σ²): e^(−z²/2) / (σ√(2π)), z = (x − μ)/σ; shown on μ ± 4σ (99.99%).
     fn density(&self, theta: Point, x: f64) -> f64 {
@@ -153,8 +160,11 @@ impl Family for Gaussian {
 
     /// Differentiating ln(σ/σₜ) + (σₜ² + (μₜ−μ)²)/(2σ²) − ½:
     /// ∂/∂μ = (μ − μₜ)/σ², ∂/∂σ = 1/σ − (σₜ² + (μ − μₜ)²)/σ³.
+    /// Computed in units of σ (z = (μ − μₜ)/σ, r = σₜ/σ), so that no power of σ leaves
+    /// double precision: ((z, 1 − r² − z²))/σ.
     fn kl_gradient(&self, target: Point, theta: Point) -> Point {
-        let (dm, s, st) = (theta.x - target.x, theta.y, target.y);
-        Point::new(dm / (s * s), 1.0 / s - (st * st + dm * dm) / s.powi(3))
+        let s = theta.y;
+        let (z, r) = ((theta.x - target.x) / s, target.y / s);
+        Point::new(z, 1.0 - r * r - z * z) / s
     }
 }

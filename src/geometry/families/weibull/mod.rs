@@ -59,7 +59,9 @@ impl Family for Weibull {
     }
 
     fn contains(&self, theta: Point) -> bool {
-        crate::geometry::families::gamma::positive(theta)
+        theta
+            .iter()
+            .all(|&v| crate::geometry::family::held_positive(v))
     }
     /// (k/λ)(x/λ)^(k−1) e^(−(x/λ)^k) for x > 0; shown from 0 to the 99.9% quantile,
     /// λ (ln 1000)^(1/k).
@@ -194,7 +196,7 @@ impl Chart for Gumbel {
         "s = 1/k > 0"
     }
     fn contains(&self, phi: Point) -> bool {
-        finite(phi) && phi.y > 0.0 && phi.x.exp().is_normal()
+        finite(phi) && phi.y > 0.0
     }
     fn theta(&self, phi: Point) -> Point {
         Point::new(phi.y.recip(), phi.x.exp())
