@@ -313,3 +313,26 @@ fn the_jeffreys_volume_meets_its_stated_precision() {
         );
     }
 }
+
+/// A thin slanted region (natural parameters far out: a band of σ from 0.018 to 0.045 whose
+/// μ scales as σ²) whose corner pokes into a ball between the points of its boundary: the
+/// covering keeps that ball, and every probe of the region is within r of a centre.
+#[test]
+fn a_thin_regions_corners_are_covered() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = json_of(
+        dir.path(),
+        "m.json",
+        &[
+            "mml",
+            "--charts",
+            "natural",
+            "--xlim=-3000,-1800",
+            "--ylim=-1603.6,-250",
+            "--radius",
+            "1",
+        ],
+    );
+    let hole = json["deepest_hole"].as_f64().unwrap();
+    assert!(hole <= 1.0, "a hole of {hole}");
+}

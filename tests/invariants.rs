@@ -73,7 +73,7 @@ fn badly_scaled_fisher_matrices_draw_their_balls() {
 /// Each refusal the issue found says what happened, not something else.
 #[test]
 fn refusals_name_their_true_reason() {
-    let cases: [(&str, &str, &str); 5] = [
+    let cases: [(&str, &str, &str); 9] = [
         (
             "plot --family categorical --chart logit --xlim 699,700",
             "inside the logit chart's domain, but its distributions there are beyond double precision",
@@ -98,6 +98,28 @@ fn refusals_name_their_true_reason() {
             "plot --family weibull --kl 100 --ball fisher-rao",
             "to the 1e-12 that double precision resolves along its rays",
             "runs out of the chart's domain",
+        ),
+        // det F/(F₁₁F₂₂) = 1/(2k) = 1e-41 is lost to the rounding of JᵀFJ.
+        (
+            "plot --family gamma --chart shape-mean --xlim 4.0866900052059466e40,5.4e40 --ylim 8.749419434684903e39,2e40",
+            "too ill-conditioned for double precision",
+            "not positive definite",
+        ),
+        (
+            "natgrad --family gamma --charts shape-mean --target 4.1e40,1.75e40 --from 4.2e40,1.8e40",
+            "cannot be inverted, as it is too ill-conditioned",
+            "not positive definite",
+        ),
+        // A Weibull ball at k = 2.6e40 is 0.08 across at λ = 7.3e39, whose last bit is 1e24.
+        (
+            "plot --family weibull --xlim 2.6e40,2.7e40 --ylim 7.3e39,7.4e39 --ball kl-reverse",
+            "smaller than double precision resolves there",
+            "leaves the domain",
+        ),
+        (
+            "mle --charts mean-std --at 0,1e-320",
+            "--at 0,1e-320 is inside the mean-std chart's domain, but its distribution is beyond double precision",
+            "no maximum-likelihood estimate",
         ),
     ];
     for (command, says, not) in cases {
