@@ -288,51 +288,10 @@ fn work_is_bounded_before_it_starts() {
 
 mod figure_files {
     use std::fs;
-    use std::path::Path;
 
-    use super::fisherballs;
+    use super::common::cli::{render, tree};
 
     const GOOD: &str = "[[figure]]\noutput = \"a.svg\"\nchart = \"mean-std\"\n";
-
-    /// Runs `render FILE --out OUT`; returns (exit code, stderr).
-    fn render(dir: &Path, text: &str, out: &Path) -> (i32, String) {
-        let file = dir.join("figures.toml");
-        fs::write(&file, text).unwrap();
-        let o = fisherballs()
-            .arg("render")
-            .arg(&file)
-            .arg("--out")
-            .arg(out)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&o.stderr).to_string();
-        assert!(!stderr.contains("panicked"), "{stderr}");
-        (o.status.code().unwrap_or(-1), stderr)
-    }
-
-    /// Every file under `dir`, as (relative path, bytes), sorted.
-    fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-        let mut out = Vec::new();
-        if dir.is_dir() {
-            for e in fs::read_dir(dir).unwrap() {
-                let p = e.unwrap().path();
-                let name = p.file_name().unwrap().to_string_lossy().to_string();
-                let link = fs::symlink_metadata(&p).unwrap().file_type().is_symlink();
-                if link {
-                    let to = fs::read_link(&p).unwrap();
-                    out.push((name, to.to_string_lossy().as_bytes().to_vec()));
-                } else if p.is_dir() {
-                    for (n, b) in tree(&p) {
-                        out.push((format!("{name}/{n}"), b));
-                    }
-                } else {
-                    out.push((name, fs::read(&p).unwrap()));
-                }
-            }
-        }
-        out.sort();
-        out
-    }
 
     #[test]
     fn a_failing_write_leaves_every_existing_file_as_it_was() {

@@ -3,7 +3,6 @@
 //! with a short message and nothing written.
 
 use std::fs;
-use std::path::Path;
 
 use proptest::prelude::*;
 
@@ -76,22 +75,10 @@ proptest! {
 #[test]
 fn a_carriage_return_in_a_figure_files_title_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("f.toml");
-    fs::write(
-        &file,
-        "[[figure]]\noutput = \"a.tex\"\ntitle = \"T\\r\\\\input{x}\"\n",
-    )
-    .unwrap();
     let out = dir.path().join("out");
-    let o = fisherballs()
-        .arg("render")
-        .arg(&file)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let text = "[[figure]]\noutput = \"a.tex\"\ntitle = \"T\\r\\\\input{x}\"\n";
+    let (code, stderr) = render(dir.path(), text, &out);
+    assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("figure 1 (a.tex)") && stderr.contains("U+000D"),
         "{stderr}"
@@ -116,35 +103,6 @@ fn names() -> impl Strategy<Value = Vec<String>> {
     )
 }
 
-/// Every file and link under `dir`, as (relative path, bytes), not following links.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    for e in fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        let name = p.file_name().unwrap().to_string_lossy().to_string();
-        let kind = fs::symlink_metadata(&p).unwrap().file_type();
-        if kind.is_symlink() {
-            out.push((
-                name,
-                fs::read_link(&p)
-                    .unwrap()
-                    .into_os_string()
-                    .into_encoded_bytes(),
-            ));
-        } else if kind.is_dir() {
-            out.extend(
-                tree(&p)
-                    .into_iter()
-                    .map(|(n, b)| (format!("{name}/{n}"), b)),
-            );
-        } else {
-            out.push((name, fs::read(&p).unwrap()));
-        }
-    }
-    out.sort();
-    out
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 60, ..ProptestConfig::default() })]
 
@@ -162,25 +120,15 @@ proptest! {
             .iter()
             .map(|n| format!("[[figure]]\noutput = \"{n}\"\ngrid = \"2x2\"\n"))
             .collect();
-        let file = dir.path().join("f.toml");
-        fs::write(&file, &text).unwrap();
-        let o = fisherballs()
-            .arg("render")
-            .arg(&file)
-            .arg("--out")
-            .arg(&out)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&o.stderr);
-        prop_assert!(!stderr.contains("panicked"), "{stderr}");
-        match o.status.code() {
-            Some(0) => {
+        let (code, stderr) = render(dir.path(), &text, &out);
+        match code {
+            0 => {
                 for n in &names {
                     let written = fs::read(out.join(n)).unwrap();
                     prop_assert!(written != b"old", "{n} was not written");
                 }
             }
-            Some(1) => {
+            1 => {
                 prop_assert!(stderr.lines().count() <= 2, "{stderr}");
                 prop_assert_eq!(tree(&out), before, "{:?}: {}", names, stderr);
             }

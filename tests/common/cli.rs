@@ -80,3 +80,48 @@ pub fn json_of(dir: &Path, name: &str, words: &[&str]) -> serde_json::Value {
         .success();
     serde_json::from_slice(&fs::read(out).unwrap()).unwrap()
 }
+
+/// Runs `render dir/figures.toml --out OUT` on the figure file `text`; returns (exit code,
+/// stderr), after checking that it did not panic.
+pub fn render(dir: &Path, text: &str, out: &Path) -> (i32, String) {
+    let file = dir.join("figures.toml");
+    fs::write(&file, text).unwrap();
+    let o = fisherballs()
+        .arg("render")
+        .arg(&file)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr).to_string();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (o.status.code().unwrap_or(-1), stderr)
+}
+
+/// Every file and link under `dir` (none if it does not exist), as (relative path, bytes
+/// or link target), sorted, not following links: what a refused command must leave as it was.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        let kind = fs::symlink_metadata(&p).unwrap().file_type();
+        if kind.is_symlink() {
+            let to = fs::read_link(&p).unwrap().into_os_string();
+            out.push((name, to.into_encoded_bytes()));
+        } else if kind.is_dir() {
+            out.extend(
+                tree(&p)
+                    .into_iter()
+                    .map(|(n, b)| (format!("{name}/{n}"), b)),
+            );
+        } else {
+            out.push((name, fs::read(&p).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
