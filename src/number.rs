@@ -41,6 +41,16 @@ impl std::fmt::Display for Short {
     }
 }
 
+/// The ends of a range for a caption, "lo to hi", with as many significant digits (four to
+/// nine) as it takes for them to differ; None when they agree to nine (a caption once read
+/// "0.0631 to 0.0631").
+pub fn range(lo: f64, hi: f64) -> Option<String> {
+    (4..=9).find_map(|n| {
+        let (a, b) = (digits(lo, n), digits(hi, n));
+        (a != b).then(|| format!("{a} to {b}"))
+    })
+}
+
 /// `n` significant digits, without trailing zeros.
 fn digits(v: f64, n: i32) -> String {
     if v == 0.0 || !v.is_finite() {
@@ -68,5 +78,17 @@ mod tests {
         assert_eq!(Short(2.6666666e-7).to_string(), "2.66667e-7");
         assert_eq!(Short(1e12).to_string(), "1e12");
         assert_eq!(significant(0.14142135), "0.1414");
+    }
+
+    #[test]
+    fn a_range_prints_ends_that_differ() {
+        assert_eq!(range(0.0631, 0.0712).unwrap(), "0.0631 to 0.0712");
+        assert_eq!(range(0.063101, 0.063149).unwrap(), "0.0631 to 0.06315");
+        assert_eq!(
+            range(0.0631012, 0.0631014).unwrap(),
+            "0.0631012 to 0.0631014"
+        );
+        assert_eq!(range(0.0631, 0.0631), None);
+        assert_eq!(range(1.000000001, 1.000000002), None);
     }
 }

@@ -198,3 +198,59 @@ fn work_that_runs_out_of_time_is_refused_with_what_to_shrink() {
         assert!(!out.exists());
     }
 }
+
+/// The caption's range of prior masses prints two different ends, or says that they agree
+/// to nine digits (the Gaussian's KL balls all carry 0.06312: a caption once read "0.0631 to
+/// 0.0631"); the ends are the JSON's smallest and largest masses.
+#[test]
+fn the_caption_gives_the_masses_distinct_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    for (flags, same) in [
+        ("plot --show jeffreys --ball kl", true),
+        (
+            "plot --show jeffreys --family gamma --xlim 1,3 --ylim 1,3",
+            false,
+        ),
+    ] {
+        let words: Vec<&str> = flags.split(' ').collect();
+        let json = json_of(dir.path(), "m.json", &words);
+        let masses: Vec<f64> = json["balls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["mass"].as_f64().unwrap())
+            .collect();
+        let lo = masses.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = masses.iter().copied().fold(0.0, f64::max);
+        let tex = dir.path().join("m.tex");
+        fisherballs()
+            .args(&words)
+            .arg("-o")
+            .arg(&tex)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&tex).unwrap();
+        let caption = text.lines().find(|l| l.contains("prior mass")).unwrap();
+        if same {
+            assert!(
+                caption.contains("the same prior mass to 9 digits, 0.06312"),
+                "{caption}"
+            );
+            assert!((hi - lo) <= 1e-9 * hi, "{lo} {hi}");
+        } else {
+            let ends = caption
+                .split("prior mass: ")
+                .nth(1)
+                .unwrap()
+                .split(" (")
+                .next()
+                .unwrap();
+            let (a, b) = ends.split_once(" to ").unwrap();
+            let (a, b): (f64, f64) = (a.parse().unwrap(), b.parse().unwrap());
+            assert!(
+                a != b && (a - lo).abs() <= 1e-4 * lo && (b - hi).abs() <= 1e-4 * hi,
+                "{caption}: {lo} {hi}"
+            );
+        }
+    }
+}

@@ -9,7 +9,7 @@ use super::panels::scene::{Colouring, Drawing};
 use super::panels::{Field, Jeffreys as Prior, Layer, Panel, extent};
 use crate::cli::args::PlotArgs;
 use crate::geometry::{Interval, Model, Point, jeffreys};
-use crate::number::significant;
+use crate::number::{range, significant};
 use crate::request::{Presentation, RequestError};
 use crate::scene::{Figure, Scene};
 
@@ -107,11 +107,13 @@ impl Solved {
         if let Some(j) = self.panels.first().and_then(|p| p.jeffreys.as_ref()) {
             let lo = j.masses.iter().copied().fold(f64::INFINITY, f64::min);
             let hi = j.masses.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let two_pi_l = significant(2.0 * std::f64::consts::PI * self.request.level.kl());
+            let masses = match range(lo, hi) {
+                Some(range) => format!("about the same prior mass: {range}"),
+                None => format!("the same prior mass to 9 digits, {}", significant(lo)),
+            };
             text.push_str(&format!(
-                "\nShaded: the Jeffreys prior √det F. Each ball carries about the same prior mass: {} to {} (2πL = {})",
-                significant(lo),
-                significant(hi),
-                significant(2.0 * std::f64::consts::PI * self.request.level.kl())
+                "\nShaded: the Jeffreys prior √det F. Each ball carries {masses} (2πL = {two_pi_l})"
             ));
         }
         text
