@@ -73,7 +73,7 @@ fn badly_scaled_fisher_matrices_draw_their_balls() {
 /// Each refusal the issue found says what happened, not something else.
 #[test]
 fn refusals_name_their_true_reason() {
-    let cases: [(&str, &str, &str); 9] = [
+    let cases: [(&str, &str, &str); 11] = [
         (
             "plot --family categorical --chart logit --xlim 699,700",
             "inside the logit chart's domain, but its distributions there are beyond double precision",
@@ -115,6 +115,17 @@ fn refusals_name_their_true_reason() {
             "plot --family weibull --xlim 2.6e40,2.7e40 --ylim 7.3e39,7.4e39 --ball kl-reverse",
             "smaller than double precision resolves there",
             "leaves the domain",
+        ),
+        // A subnormal σ keeps 10 bits: each point flag is named as it was typed.
+        (
+            "geodesic --charts mean-std --from 0,1 --to 0,1e-320",
+            "--to 0,1e-320 is inside the mean-std chart's domain, but its distribution is beyond double precision",
+            "is outside the",
+        ),
+        (
+            "natgrad --charts mean-std --from 0,1 --target 0,1e-320",
+            "--target 0,1e-320 is inside the mean-std chart's domain, but its distribution is beyond double precision",
+            "is outside the",
         ),
         (
             "mle --charts mean-std --at 0,1e-320",

@@ -5,7 +5,7 @@
 
 use thiserror::Error;
 
-use super::ball::{Conditioning, scaled_inverse};
+use super::conditioning::{Conditioning, scaled_inverse};
 use super::{Model, Point};
 
 /// Which descent.

@@ -120,3 +120,9 @@ pub trait Family: Send + Sync {
 pub(crate) fn held_positive(v: f64) -> bool {
     v.is_normal() && v > 0.0
 }
+
+/// Both parameters held positive ([`held_positive`]): Gamma's (k, β), Beta's (α, β),
+/// Weibull's (k, λ).
+pub(crate) fn both_held_positive(theta: Point) -> bool {
+    held_positive(theta.x) && held_positive(theta.y)
+}

@@ -7,6 +7,7 @@
 
 pub mod ball;
 pub mod chart;
+pub mod conditioning;
 pub mod deadline;
 pub mod derivative;
 pub mod descent;

@@ -1,6 +1,6 @@
 //! A family seen through one chart.
 
-use super::ball::{Conditioning, scaled_eigen};
+use super::conditioning::{Conditioning, MAX_CONDITION, scaled_eigen};
 use super::{Chart, Family, Mat, Point};
 
 /// A family together with the chart its balls are drawn in.
@@ -50,7 +50,7 @@ impl<'a> Model<'a> {
         let d = f.diagonal().abs().sup(&(envelope.diagonal() * RELATIVE));
         let scale = |m: Mat| Mat::from_fn(|a, b| m[(a, b)] / (d[a].sqrt() * d[b].sqrt()));
         let lowest = scale(f).symmetric_eigenvalues().min();
-        lowest >= -(scale(envelope).norm() * RELATIVE + super::ball::MAX_CONDITION.recip() * 2.0)
+        lowest >= -(scale(envelope).norm() * RELATIVE + MAX_CONDITION.recip() * 2.0)
     }
 
     /// D(p_φ₁ ‖ p_φ₂) for two points of the chart.

@@ -39,7 +39,7 @@ pub enum WhitenError {
     Degenerate {
         x: f64,
         y: f64,
-        why: crate::geometry::ball::Conditioning,
+        why: crate::geometry::conditioning::Conditioning,
     },
 }
 
@@ -71,7 +71,7 @@ impl Whitened {
             return Err(WhitenError::Degenerate {
                 x: at.x,
                 y: at.y,
-                why: crate::geometry::ball::Conditioning::IllConditioned,
+                why: crate::geometry::conditioning::Conditioning::IllConditioned,
             });
         }
         let v = eig.eigenvectors;

@@ -196,7 +196,7 @@ fn deepest_hole(model: &Model, limits: &Limits, centres: &[Point], r: f64) -> Op
             );
             let t = model.chart.theta(p);
             // Jacobi-scaled: det F under- or overflows far out (a Gaussian's at σ = 1e94).
-            let inverse = crate::geometry::ball::scaled_inverse(family.fisher(t)).ok()?;
+            let inverse = crate::geometry::conditioning::scaled_inverse(family.fisher(t)).ok()?;
             let reach = Point::new(inverse[(0, 0)].sqrt(), inverse[(1, 1)].sqrt()) * 3.0 * r;
             let near: Vec<Point> = centres
                 .iter()

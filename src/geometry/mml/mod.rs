@@ -105,7 +105,7 @@ pub fn gaussian_centres(
 
 /// The Gaussian's (μ, σ) as a point of the hyperbolic half-plane (μ/√2, σ), where its
 /// Fisher–Rao metric is √2 times the hyperbolic one.
-pub fn half_plane(p: Point) -> Point {
+pub fn half_plane_point(p: Point) -> Point {
     Point::new(p.x / 2f64.sqrt(), p.y)
 }
 

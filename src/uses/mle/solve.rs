@@ -11,6 +11,7 @@ use rand_chacha::rand_core::SeedableRng;
 
 use crate::geometry::ball::{self, BallError};
 use crate::geometry::chart::{WhitenError, Whitened};
+use crate::geometry::conditioning;
 use crate::geometry::{BallKind, Chart, Family, Level, Mat, Model, NoEstimate, Point};
 
 /// The estimates of an experiment, and the samples that had none.
@@ -106,7 +107,7 @@ pub fn view(
     };
     let white = Whitened::new(family, chart, centre).map_err(|e| match e {
         WhitenError::Degenerate { why, .. } => degenerate(why),
-        WhitenError::OutOfDomain { .. } => degenerate(ball::Conditioning::OutOfRange),
+        WhitenError::OutOfDomain { .. } => degenerate(conditioning::Conditioning::OutOfRange),
     })?;
     let root_n = (n as f64).sqrt();
     let whitened: Vec<Point> = estimates.iter().map(|&t| root_n * white.phi(t)).collect();
@@ -117,7 +118,10 @@ pub fn view(
         truth: centre,
         ellipses: [ellipse(1.0)?, ellipse(2.0)?],
         covariance: covariance(&in_chart),
-        expected: f.and_then(ball::scaled_inverse).map_err(degenerate)? / n as f64,
+        expected: f
+            .and_then(conditioning::scaled_inverse)
+            .map_err(degenerate)?
+            / n as f64,
         whitened_covariance: covariance(&whitened),
         estimates: in_chart,
         whitened,

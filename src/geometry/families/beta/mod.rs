@@ -50,9 +50,7 @@ impl Family for Beta {
     }
 
     fn contains(&self, theta: Point) -> bool {
-        theta
-            .iter()
-            .all(|&v| crate::geometry::family::held_positive(v))
+        crate::geometry::family::both_held_positive(theta)
     }
     /// x^(α−1) (1−x)^(β−1) / B(α, β) on (0, 1), written in logarithms; shown on [0, 1].
     fn density(&self, theta: Point, x: f64) -> f64 {

@@ -46,9 +46,7 @@ impl Family for Gamma {
     }
 
     fn contains(&self, theta: Point) -> bool {
-        theta
-            .iter()
-            .all(|&v| crate::geometry::family::held_positive(v))
+        crate::geometry::family::both_held_positive(theta)
     }
     /// βᵏ xᵏ⁻¹ e^(−βx) / Γ(k) for x > 0, written in logarithms; shown from 0 to the mean
     /// plus five standard deviations, (k + 5√k)/β.

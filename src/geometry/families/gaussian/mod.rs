@@ -74,7 +74,7 @@ impl Family for Gaussian {
         // In (μ/√2, σ) a ball is a Euclidean disc (mml::ball_disc): it meets the region when
         // its centre is inside or the disc reaches the region's boundary. Testing points of
         // the ball's boundary instead missed a corner of a thin region poking between them.
-        let scaled: Vec<Point> = boundary.iter().map(|p| mml::half_plane(*p)).collect();
+        let scaled: Vec<Point> = boundary.iter().map(|p| mml::half_plane_point(*p)).collect();
         let meets = |c: Point| {
             let (centre, radius) = mml::ball_disc(c, r);
             inside(c) || mml::disc_meets_polygon(centre, radius, &scaled)

@@ -59,9 +59,7 @@ impl Family for Weibull {
     }
 
     fn contains(&self, theta: Point) -> bool {
-        theta
-            .iter()
-            .all(|&v| crate::geometry::family::held_positive(v))
+        crate::geometry::family::both_held_positive(theta)
     }
     /// (k/λ)(x/λ)^(k−1) e^(−(x/λ)^k) for x > 0; shown from 0 to the 99.9% quantile,
     /// λ (ln 1000)^(1/k).
