@@ -172,9 +172,13 @@ pub struct PresentationArgs {
     #[arg(long, value_name = "PT", allow_hyphen_values = true)]
     pub font_size: Option<f64>,
 
-    /// Title instead of the default one
+    /// Title instead of the default one ("" leaves it out, as --no-title does)
     #[arg(long, value_parser = parse_text)]
     pub title: Option<String>,
+
+    /// Leave out the title and its band (a paper's figure has its caption in the document)
+    #[arg(long, conflicts_with = "title")]
+    pub no_title: bool,
 
     /// Leave out the caption line under the plot
     #[arg(long)]

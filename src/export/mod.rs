@@ -18,6 +18,7 @@ mod png;
 mod simplify;
 mod svg;
 mod tex;
+mod ticks;
 
 use std::path::Path;
 
@@ -104,6 +105,15 @@ pub fn bytes(figure: &dyn Figure, format: Format) -> Result<Vec<u8>> {
         .find(|e| e.format == format)
         .expect("every format has a row in EXPORTERS");
     (exporter.bytes)(figure)
+}
+
+/// What the reader should know of how the figure was laid out in `format` (text left out
+/// for want of room).
+pub fn layout_notes(figure: &dyn Figure, format: Format) -> Vec<String> {
+    match format {
+        Format::Svg | Format::Png | Format::Pdf => draw::layout_notes(&figure.scene()),
+        Format::Tex | Format::Json | Format::Html => Vec::new(),
+    }
 }
 
 /// A scene that every drawn format can draw: every number finite, every axis divisible into

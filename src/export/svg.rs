@@ -258,6 +258,38 @@ fn points(path: impl IntoIterator<Item = BackendCoord>, tol: f64) -> String {
     s
 }
 
+/// The text's box and size in figure pixels, as data attributes the tests read to check a
+/// layout (text inside the page, never overlapping, never under 6 pt): the layout box from
+/// `(x, y)` offset by `[dx0, dy0, dx1, dy1]`, turned by `rotate` degrees about `(x, y)`.
+fn text_box_attribute(
+    per_px: f64,
+    (x, y): BackendCoord,
+    rotate: i32,
+    offsets: [i32; 4],
+    size: f64,
+) -> String {
+    let [dx0, dy0, dx1, dy1] = offsets.map(f64::from);
+    let turn = |(u, v): (f64, f64)| match rotate {
+        90 => (-v, u),
+        -90 => (v, -u),
+        180 => (-u, -v),
+        _ => (u, v),
+    };
+    let corners = [(dx0, dy0), (dx1, dy0), (dx0, dy1), (dx1, dy1)].map(turn);
+    let (xs, ys) = (corners.map(|c| c.0), corners.map(|c| c.1));
+    let lo = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
+    let hi = |v: [f64; 4]| v.into_iter().fold(f64::NEG_INFINITY, f64::max);
+    let px = |v: f64| format!("{:.2}", v / per_px);
+    format!(
+        r#"data-box="{} {} {} {}" data-size="{}""#,
+        px(f64::from(x) + lo(xs)),
+        px(f64::from(y) + lo(ys)),
+        px(f64::from(x) + hi(xs)),
+        px(f64::from(y) + hi(ys)),
+        px(size)
+    )
+}
+
 impl DrawingBackend for SvgBackend<'_> {
     type ErrorType = Infallible;
 
@@ -434,9 +466,17 @@ impl DrawingBackend for SvgBackend<'_> {
         let scaled = self.font.as_scaled(size);
         let k = scaled.h_scale_factor();
         let (ox, oy) = (dx - x0, f64::from(dy - y0) + style.size() / 2.0);
+        let per_px = f64::from(self.units.per_px);
+        let text_box = text_box_attribute(
+            per_px,
+            (x, y),
+            rotate,
+            [dx, dy, dx + w, dy + h],
+            style.size(),
+        );
         let _ = writeln!(
             self.body.borrow_mut(),
-            r#"<g transform="translate({x} {y}) rotate({rotate}) translate({ox} {oy:.1}) scale({k:.6} {:.6})" {}>"#,
+            r#"<g transform="translate({x} {y}) rotate({rotate}) translate({ox} {oy:.1}) scale({k:.6} {:.6})" {} {text_box}>"#,
             -k,
             paint(style.color(), "fill")
         );

@@ -151,7 +151,10 @@ fn style(args: &PresentationArgs, labels: Option<[String; 2]>) -> Result<Style, 
     let theme = Theme::from_name(&args.theme).expect("clap admits only Theme::NAMES");
     Ok(Style {
         canvas,
-        title: args.title.clone(),
+        title: match args.no_title {
+            true => Some(String::new()),
+            false => args.title.clone(),
+        },
         caption: !args.no_caption,
         palette: Palette::from_name(&args.palette).expect("clap admits only Palette::NAMES"),
         background: match args.background {

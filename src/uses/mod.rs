@@ -92,8 +92,7 @@ pub fn draw(request: &dyn Use) -> Result<Exported> {
     }
     let figure = solved.map_err(crate::request::in_flags)?;
     let bytes = crate::export::bytes(&*figure, request.format())?;
-    Ok(Exported {
-        bytes,
-        notes: figure.notes(),
-    })
+    let mut notes = figure.notes();
+    notes.extend(crate::export::layout_notes(&*figure, request.format()));
+    Ok(Exported { bytes, notes })
 }

@@ -1,180 +1,268 @@
-//! A panel's axes and what is drawn in them: ticks (linear and log), the shapes, the
-//! legend's corner, the shading and its colour bar.
+//! A panel drawn from its solved layout ([`solve::PanelPlan`]): grid, data, axes with
+//! their ticks and names, the legend where the layout put it, the colour bar.
 
 use plotters::coord::Shift;
-use plotters::coord::ranged1d::ValueFormatter;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::solve::{Bar, Legend, PanelPlan, Rect, legend_pad, legend_row};
 use super::{
-    CENTRE_RADIUS, LEGEND, LEGEND_ICON, MARGIN, Marks, PANEL_TITLE, TICKS, Units, X_AXIS_AREA,
-    Y_AXIS_AREA, rgb,
+    AXIS_NAME, CENTRE_RADIUS, GAP_UNITS, LEGEND, LEGEND_ICON, MARGIN, Marks, PANEL_TITLE,
+    TICK_MARK, TICKS, Units, rgb, text,
 };
-use crate::export::{font, layout};
-use crate::geometry::Interval;
+use crate::export::layout;
 use crate::scene::{PanelScene, Shading, Shapes};
 use crate::style::Rgb;
 
-/// Ticks of a log axis: 1, 2 and 5 times the powers of ten in the range, or every whole
-/// multiple (1 to 9) when that gives fewer than four.
-pub(super) fn log_ticks(r: Interval) -> Vec<f64> {
-    let decades = r.lo.log10().floor() as i32..=r.hi.log10().ceil() as i32;
-    let pick = |steps: &[f64]| -> Vec<f64> {
-        decades
-            .clone()
-            .flat_map(|k| steps.iter().map(move |m| m * 10f64.powi(k)))
-            .filter(|v| (r.lo..=r.hi).contains(v))
-            .collect()
-    };
-    let coarse = pick(&[1.0, 2.0, 5.0]);
-    match coarse.len() {
-        0..=3 => pick(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]),
-        _ => coarse,
+/// Draws `panel` as `plan` lays it out on `root` (backend pixels).
+pub(super) fn plot<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panel: &PanelScene,
+    plan: &PanelPlan,
+    u: &Units,
+    line_width: f64,
+    marked: (usize, &dyn Marks),
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let centre = 0.5 * (plan.cell.x0 + plan.cell.x1);
+    let mut top = plan.cell.y0 + 0.5 * u.len(MARGIN);
+    for line in &plan.title {
+        text(root, line, (centre, top), u.font(PANEL_TITLE), HPos::Center)?;
+        top += 1.25 * u.text(PANEL_TITLE);
     }
+    let p = whole(plan.plot);
+    let area = root
+        .clone()
+        .shrink((p[0], p[1]), ((p[2] - p[0]) as u32, (p[3] - p[1]) as u32));
+    let (x, y) = (plan.x, plan.y);
+    let data = Data {
+        panel,
+        plan,
+        u,
+        line_width,
+        marked,
+    };
+    match panel.log_y {
+        true => data.draw(
+            root,
+            &mut ChartBuilder::on(&area)
+                .build_cartesian_2d(x.lo..x.hi, (y.lo..y.hi).log_scale())?,
+        )?,
+        false => data.draw(
+            root,
+            &mut ChartBuilder::on(&area).build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)?,
+        )?,
+    }
+    if let (Some(shading), Some(bar)) = (&panel.shading, &plan.bar) {
+        colour_bar(root, shading, bar, u)?;
+    }
+    Ok(())
+}
+
+/// A rectangle's corners rounded to whole backend pixels.
+fn whole(r: Rect) -> [i32; 4] {
+    [r.x0, r.y0, r.x1, r.y1].map(|v| v.round() as i32)
 }
 
 /// What a panel's axes hold, drawn the same on a linear or a logarithmic y axis.
-pub(super) struct Axes<'a> {
-    pub(super) panel: &'a PanelScene,
-    pub(super) u: &'a Units,
-    pub(super) line_width: f64,
-    /// The axis names' font size.
-    pub(super) names: f64,
-    /// The panel's area in backend pixels.
-    pub(super) side: (u32, u32),
+struct Data<'a> {
+    panel: &'a PanelScene,
+    plan: &'a PanelPlan,
+    u: &'a Units,
+    line_width: f64,
     /// The panel's index in the figure, and whom to tell where its balls are.
-    pub(super) marked: (usize, &'a dyn Marks),
+    marked: (usize, &'a dyn Marks),
 }
 
-impl Axes<'_> {
-    pub(super) fn draw<
-        'a,
-        DB: DrawingBackend + 'a,
-        Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
-    >(
+impl Data<'_> {
+    fn draw<'a, DB: DrawingBackend + 'a, Y: Ranged<ValueType = f64>>(
         &self,
+        root: &DrawingArea<DB, Shift>,
         chart: &mut Chart<'a, DB, Y>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        let (panel, u, line_width, names) = (self.panel, self.u, self.line_width, self.names);
-        chart
-            .configure_mesh()
-            .x_desc(&panel.x_label)
-            .y_desc(&panel.y_label)
-            .axis_desc_style(u.font(names))
-            .label_style(u.font(TICKS))
-            .x_label_formatter(&tick)
-            .y_label_formatter(&tick)
-            .x_labels(ticks(self.side.0, u, 80.0, 10))
-            .y_labels(ticks(self.side.1, u, 55.0, 8))
-            .bold_line_style(rgb(u.1.grid).stroke_width(u.px(1.0)))
-            .light_line_style(TRANSPARENT)
-            .axis_style(u.ink().stroke_width(u.px(1.2)))
-            .set_all_tick_mark_size(u.px(6.0))
-            .draw()?;
-        if let Some(shading) = &panel.shading {
-            chart.draw_series(cells(shading))?;
+        let (panel, plan, u) = (self.panel, self.plan, self.u);
+        let [x0, y0, x1, y1] = whole(plan.plot);
+        // The ticks where plotters puts the data, so that grid and data agree to the pixel.
+        let xs: Vec<i32> = (plan.x_ticks.iter())
+            .map(|t| chart.backend_coord(&(t.value, plan.y.hi)).0)
+            .collect();
+        let ys: Vec<i32> = (plan.y_ticks.iter())
+            .map(|t| chart.backend_coord(&(plan.x.lo, t.value)).1)
+            .collect();
+        let grid = rgb(u.theme.grid).stroke_width(u.px(1.0));
+        for &x in &xs {
+            root.draw(&PathElement::new(vec![(x, y0), (x, y1)], grid))?;
         }
-        let marker = rgb(u.1.muted).mix(0.45).filled();
+        for &y in &ys {
+            root.draw(&PathElement::new(vec![(x0, y), (x1, y)], grid))?;
+        }
+        if let Some(shading) = &panel.shading {
+            for cell in cells(chart, shading, [x0, y0, x1, y1], u) {
+                root.draw(&cell)?;
+            }
+        }
+        let marker = rgb(u.theme.muted).mix(0.45).filled();
         let r = u.px(1.8);
         chart.draw_series(panel.markers.iter().map(|&p| Circle::new(p, r, marker)))?;
         let (index, marks) = self.marked;
-        let (xs, ys) = chart.plotting_area().get_pixel_range();
-        marks.begin_balls(index, [xs.start, ys.start, xs.end, ys.end]);
+        marks.begin_balls(index, [x0, y0, x1, y1]);
         for shapes in &panel.shapes {
             marks.ball(shapes.first);
-            let ground = panel.shading.is_none().then_some(u.2);
-            draw_shapes(chart, shapes, u, line_width, ground)?;
+            let ground = panel.shading.is_none().then_some(u.ground);
+            draw_shapes(chart, shapes, u, self.line_width, ground)?;
         }
         marks.end_balls();
         for curve in &panel.paths {
             let style = rgb(curve.colour)
                 .mix(curve.alpha)
-                .stroke_width(u.px(line_width * curve.width));
-            let series = chart.draw_series(std::iter::once(PathElement::new(
+                .stroke_width(u.px(self.line_width * curve.width));
+            chart.draw_series(std::iter::once(PathElement::new(
                 curve.points.clone(),
                 style,
             )))?;
-            if !curve.label.is_empty() {
-                let (w, h) = (u.px(LEGEND_ICON) as i32, u.px(4.0) as i32);
-                series.label(&curve.label).legend(move |(x, y)| {
-                    Rectangle::new([(x, y - h / 2), (x + w, y + h / 2)], style.color.filled())
-                });
-            }
         }
-        let labels: Vec<&str> = panel
-            .shapes
-            .iter()
-            .map(|s| s.label.as_str())
-            .chain(panel.paths.iter().map(|c| c.label.as_str()))
-            .filter(|l| !l.is_empty())
-            .collect();
-        if !labels.is_empty() {
-            let corner = emptiest_corner(chart, panel, &labels, u);
-            chart
-                .configure_series_labels()
-                .position(corner)
-                .label_font(u.font(LEGEND))
-                .background_style(rgb(u.1.paper).mix(0.9))
-                .border_style(u.ink().stroke_width(u.px(1.0)))
-                .margin(u.px(10.0))
-                .legend_area_size(u.px(LEGEND_ICON + 8.0))
-                .draw()?;
+        self.axes(root, &xs, &ys)?;
+        if let Some(legend) = &plan.legend {
+            draw_legend(root, panel, legend, u, self.line_width)?;
+        }
+        Ok(())
+    }
+
+    /// The axis lines, tick marks, tick labels and axis names.
+    fn axes<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        xs: &[i32],
+        ys: &[i32],
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let (plan, u) = (self.plan, self.u);
+        let [x0, y0, x1, y1] = whole(plan.plot);
+        let ink = u.ink().stroke_width(u.px(1.2));
+        root.draw(&PathElement::new(vec![(x0, y0), (x0, y1), (x1, y1)], ink))?;
+        let (tick, gap) = (u.px(TICK_MARK) as i32, u.len(GAP_UNITS));
+        for (t, &x) in plan.x_ticks.iter().zip(xs) {
+            root.draw(&PathElement::new(vec![(x, y1), (x, y1 + tick)], ink))?;
+            let at = (f64::from(x), f64::from(y1 + tick) + gap);
+            text(root, &t.label, at, u.font(TICKS), HPos::Center)?;
+        }
+        for (t, &y) in plan.y_ticks.iter().zip(ys) {
+            root.draw(&PathElement::new(vec![(x0 - tick, y), (x0, y)], ink))?;
+            let style = u.font(TICKS).pos(Pos::new(HPos::Right, VPos::Center));
+            let at = ((f64::from(x0 - tick) - gap).round() as i32, y);
+            root.draw(&Text::new(t.label.as_str(), at, style))?;
+        }
+        let name_h = 1.25 * u.text(AXIS_NAME);
+        let below = f64::from(y1 + tick) + 2.0 * gap + u.text(TICKS);
+        let middle = 0.5 * f64::from(x0 + x1);
+        let margin = 0.5 * u.len(MARGIN);
+        for (i, line) in plan.x_name.iter().enumerate() {
+            // Under the axes' middle, moved in as far as the line needs to stay in its cell.
+            let half = 0.5 * super::solve::width(line, AXIS_NAME, u);
+            let centre = middle
+                .min(plan.cell.x1 - margin - half)
+                .max(plan.cell.x0 + margin + half);
+            let at = (centre, below + i as f64 * name_h);
+            text(root, line, at, u.font(AXIS_NAME), HPos::Center)?;
+        }
+        let left = plan.cell.x0 + 0.5 * u.len(MARGIN);
+        let middle = 0.5 * f64::from(y0 + y1);
+        for (i, line) in plan.y_name.iter().enumerate() {
+            let style = u
+                .font(AXIS_NAME)
+                .transform(FontTransform::Rotate270)
+                .pos(Pos::new(HPos::Center, VPos::Top));
+            let at = (
+                (left + i as f64 * name_h).round() as i32,
+                middle.round() as i32,
+            );
+            root.draw(&Text::new(line.as_str(), at, style))?;
         }
         Ok(())
     }
 }
 
-/// The corner of the plotting area where the legend covers the fewest drawn points (outline
-/// points, centres, curve and marker points), upper left first on a tie: with the headroom
-/// the scenes leave above overlaid kinds, an empty one. The legend's size is estimated
-/// from its text as plotters lays it out (rows of the legend font, the icon, margins).
-pub(super) fn emptiest_corner<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
-    chart: &Chart<'_, DB, Y>,
-    panel: &PanelScene,
-    labels: &[&str],
-    u: &Units,
-) -> SeriesLabelPosition {
-    use ab_glyph::{Font, ScaleFont};
-    let font = font::font();
-    let scaled = font.as_scaled((LEGEND * u.0) as f32);
-    let text = labels
+/// A legend entry's sample: a shape's outline colour (its dashes, for a dashed kind) or a
+/// curve's colour.
+enum Icon {
+    Fill(RGBColor),
+    Dashes(RGBColor, (f64, f64)),
+    Line(RGBAColor),
+}
+
+fn icons(panel: &PanelScene, ground: Option<Rgb>) -> Vec<(&str, Icon)> {
+    let shapes = panel.shapes.iter().map(|s| {
+        let colour = outline_of(s.colour, ground);
+        let icon = match s.dash {
+            Some(dash) => Icon::Dashes(colour, dash),
+            None => Icon::Fill(colour),
+        };
+        (s.label.as_str(), icon)
+    });
+    let curves = panel
+        .paths
         .iter()
-        .map(|l| {
-            l.chars()
-                .map(|c| scaled.h_advance(font.glyph_id(c)))
-                .sum::<f32>()
-        })
-        .fold(0.0f32, f32::max);
-    let margin = f64::from(u.px(10.0));
-    let w = f64::from(text) + f64::from(u.px(LEGEND_ICON + 8.0)) + 3.0 * margin;
-    let h = labels.len() as f64 * LEGEND * 1.5 * u.0 + 3.0 * margin;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    let (x0, x1, y0, y1) = (
-        f64::from(xs.start),
-        f64::from(xs.end),
-        f64::from(ys.start),
-        f64::from(ys.end),
-    );
-    let corners = [
-        (SeriesLabelPosition::UpperLeft, x0, y0),
-        (SeriesLabelPosition::UpperRight, x1 - w, y0),
-        (SeriesLabelPosition::LowerLeft, x0, y1 - h),
-        (SeriesLabelPosition::LowerRight, x1 - w, y1 - h),
-    ];
-    let points: Vec<(f64, f64)> = layout::drawn(panel)
-        .map(|p| {
-            let (px, py) = chart.backend_coord(p);
-            (f64::from(px), f64::from(py))
-        })
-        .collect();
-    let boxes = corners.each_ref().map(|&(_, x, y)| (x, y));
-    let [c0, c1, c2, c3] = corners.map(|(name, _, _)| name);
-    match layout::emptiest(&boxes, (w, h), &points) {
-        1 => c1,
-        2 => c2,
-        3 => c3,
-        _ => c0,
+        .map(|c| (c.label.as_str(), Icon::Line(rgb(c.colour).mix(c.alpha))));
+    shapes
+        .chain(curves)
+        .filter(|(l, _)| !l.is_empty())
+        .collect()
+}
+
+/// The legend: a box of the paper's colour, and its entries row by row.
+pub(super) fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panel: &PanelScene,
+    legend: &Legend,
+    u: &Units,
+    line_width: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let entries = icons(panel, panel.shading.is_none().then_some(u.ground));
+    let [x0, y0, x1, y1] = whole(legend.rect);
+    root.draw(&Rectangle::new(
+        [(x0, y0), (x1, y1)],
+        rgb(u.theme.paper).mix(0.9).filled(),
+    ))?;
+    root.draw(&Rectangle::new(
+        [(x0, y0), (x1, y1)],
+        u.ink().stroke_width(u.px(1.0)),
+    ))?;
+    let (pad, row) = (legend_pad(u), legend_row(u));
+    let (icon_w, gap) = (u.len(LEGEND_ICON), u.len(GAP_UNITS));
+    for (r, entries_in_row) in legend.rows.iter().enumerate() {
+        let y = legend.rect.y0 + pad + (r as f64 + 0.5) * row;
+        let mut x = legend.rect.x0 + pad;
+        for &i in entries_in_row {
+            let (label, icon) = &entries[i];
+            let (xi, yi, wi) = (x.round() as i32, y.round() as i32, icon_w.round() as i32);
+            match *icon {
+                Icon::Fill(c) => {
+                    let h = u.px(6.0) as i32;
+                    root.draw(&Rectangle::new(
+                        [(xi, yi - h), (xi + wi, yi + h)],
+                        c.filled(),
+                    ))?
+                }
+                Icon::Dashes(c, (on, off)) => {
+                    let thick = c.stroke_width(u.px(2.0 * line_width));
+                    let (on, off) = (u.px(on * line_width), u.px(off * line_width));
+                    let dashes = vec![(xi, yi), (xi + wi, yi)];
+                    root.draw(&DashedPathElement::new(dashes, on, off, thick))?
+                }
+                Icon::Line(c) => {
+                    let h = u.px(2.0) as i32;
+                    root.draw(&Rectangle::new(
+                        [(xi, yi - h), (xi + wi, yi + h)],
+                        c.filled(),
+                    ))?
+                }
+            }
+            let style = u.font(LEGEND).pos(Pos::new(HPos::Left, VPos::Center));
+            let tx = (x + icon_w + gap).round() as i32;
+            root.draw(&Text::new(*label, (tx, yi), style))?;
+            x += icon_w + gap + super::solve::width(label, LEGEND, u) + u.text(LEGEND);
+        }
     }
+    Ok(())
 }
 
 type Chart<'a, DB, Y> =
@@ -198,7 +286,7 @@ pub(super) fn draw_shapes<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
     )?;
     let line = outline_of(shapes.colour, ground).stroke_width(u.px(line_width));
     let closed = |o: &Vec<(f64, f64)>| o.iter().chain(o.first()).copied().collect::<Vec<_>>();
-    let series = match shapes.dash {
+    match shapes.dash {
         None => chart.draw_series(
             shapes
                 .outlines
@@ -215,117 +303,72 @@ pub(super) fn draw_shapes<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
             )?
         }
     };
-    if !shapes.label.is_empty() {
-        let (w, h) = (u.px(LEGEND_ICON) as i32, u.px(12.0) as i32);
-        let series = series.label(&shapes.label);
-        match shapes.dash {
-            // A dashed kind shows its dashes, drawn thick.
-            Some((on, off)) => {
-                let thick = line.color.stroke_width(u.px(2.0 * line_width));
-                let (on, off) = (u.px(on * line_width), u.px(off * line_width));
-                series.legend(move |(x, y)| {
-                    DashedPathElement::new(vec![(x, y), (x + w, y)], on, off, thick)
-                });
-            }
-            None => {
-                series.legend(move |(x, y)| {
-                    Rectangle::new([(x, y - h / 2), (x + w, y + h / 2)], line.color.filled())
-                });
-            }
-        }
-    }
     let dot = outline_of(shapes.colour, ground).filled();
     let r = u.px(CENTRE_RADIUS);
     chart.draw_series(shapes.centres.iter().map(|&c| Circle::new(c, r, dot)))?;
     Ok(())
 }
 
-/// The panel's ranges, one of them widened about its middle so that a unit of x and of y
-/// span the same number of pixels of the plotting area (its size is the area's less the
-/// margins, label areas and title that `plot` gives it).
-pub(super) fn equal_aspect<DB: DrawingBackend>(
-    panel: &PanelScene,
-    area: &DrawingArea<DB, Shift>,
+/// The shaded cells, in backend pixels within the plotting area `[x0, y0, x1, y1]`: each
+/// run of one colour reaches half a figure pixel into its right and upper neighbours, so
+/// that no hairline of the ground shows between cells (issue 18: white seams), except at
+/// the field's edges.
+fn cells<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
+    chart: &Chart<'_, DB, Y>,
+    s: &Shading,
+    clip: [i32; 4],
     u: &Units,
-) -> (Interval, Interval) {
-    let (w, h) = area.dim_in_pixel();
-    let title = if panel.title.is_some() {
-        PANEL_TITLE * 1.3
-    } else {
-        0.0
-    };
-    let w = f64::from(w) - f64::from(u.px(2.0 * MARGIN + Y_AXIS_AREA));
-    let h = f64::from(h) - f64::from(u.px(2.0 * MARGIN + X_AXIS_AREA + title));
-    let (x, y) = (panel.x_range, panel.y_range);
-    let per_px = (x.width() / w).max(y.width() / h);
-    let widen = |r: Interval, px: f64| {
-        let (mid, half) = (0.5 * (r.lo + r.hi), 0.5 * per_px * px);
-        Interval::new(mid - half, mid + half)
-    };
-    (widen(x, w), widen(y, h))
-}
-
-/// The shaded cells as filled rectangles in data coordinates ([`layout::runs`]).
-pub(super) fn cells(s: &Shading) -> Vec<Rectangle<(f64, f64)>> {
+) -> Vec<Rectangle<(i32, i32)>> {
+    let reach = (0.5 * u.scale).ceil() as i32;
     layout::runs(s)
         .into_iter()
-        .map(|(c, [x0, y0, x1, y1])| Rectangle::new([(x0, y0), (x1, y1)], rgb(c).filled()))
+        .map(|(c, [x0, y0, x1, y1])| {
+            let (a, b) = (
+                chart.backend_coord(&(x0, y0)),
+                chart.backend_coord(&(x1, y1)),
+            );
+            let right = if x1 < s.x.hi { b.0 + reach } else { b.0 };
+            let top = if y1 < s.y.hi { b.1 - reach } else { b.1 };
+            let corner = |x: i32, y: i32| (x.clamp(clip[0], clip[2]), y.clamp(clip[1], clip[3]));
+            Rectangle::new([corner(a.0, a.1), corner(right, top)], rgb(c).filled())
+        })
         .collect()
 }
 
-/// A vertical colour bar with its scale and title.
-pub(super) fn colour_bar<DB: DrawingBackend>(
+/// The colour bar: one seamless gradient (each colour's rectangle runs from its own start
+/// to the bar's top, so the next one covers all but its step: no hairline between them),
+/// ticks and labels on its right, its title beyond them.
+fn colour_bar<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     s: &Shading,
-    area: &DrawingArea<DB, Shift>,
+    bar: &Bar,
     u: &Units,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let r = s.bar_range;
-    let mut bar = ChartBuilder::on(area)
-        .margin_top(u.px(MARGIN))
-        .margin_bottom(u.px(MARGIN + X_AXIS_AREA))
-        .margin_left(u.px(8.0))
-        .y_label_area_size(u.px(58.0))
-        .build_cartesian_2d(0.0..1.0, r.lo..r.hi)?;
-    bar.configure_mesh()
-        .disable_x_mesh()
-        .disable_x_axis()
-        .disable_y_mesh()
-        .y_desc(&s.bar_label)
-        .axis_desc_style(u.font(TICKS))
-        .label_style(u.font(TICKS))
-        .y_label_formatter(&tick)
-        .y_labels(ticks(area.dim_in_pixel().1, u, 70.0, 8))
-        .draw()?;
-    let step = r.width() / s.bar.len() as f64;
-    bar.draw_series(s.bar.iter().enumerate().map(|(k, &c)| {
-        let y0 = r.lo + k as f64 * step;
-        Rectangle::new([(0.0, y0), (1.0, y0 + step)], rgb(c).filled())
-    }))?;
-    Ok(())
-}
-
-/// How many tick labels fit along `side` backend pixels, one per `spacing` figure pixels,
-/// at most `most` (narrow panels of a comparison get fewer, so their labels never touch).
-pub(super) fn ticks(side: u32, u: &Units, spacing: f64, most: usize) -> usize {
-    ((f64::from(side) / u.0 / spacing) as usize).clamp(2, most)
-}
-
-/// plotters' own tick text, with a true minus sign (U+2212) for negative numbers, none for
-/// a tick that rounds to zero (a grid step can land on −1e−17), and whole numbers written
-/// whole (`2`, not `2.0`).
-pub(super) fn tick(v: &f64) -> String {
-    use plotters::coord::ranged1d::ValueFormatter;
-    use plotters::coord::types::RangedCoordf64;
-    let formatted = RangedCoordf64::format(v);
-    let text = formatted
-        .strip_suffix(".0")
-        .unwrap_or(&formatted)
-        .to_string();
-    match text.strip_prefix('-') {
-        Some(digits) if digits.chars().all(|c| c == '0' || c == '.') => digits.to_string(),
-        Some(digits) => format!("−{digits}"),
-        None => text,
+    let [x0, y0, x1, y1] = whole(bar.rect);
+    let (r, n) = (s.bar_range, s.bar.len().max(1));
+    let at = |v: f64| y1 - ((v - r.lo) / (r.hi - r.lo) * f64::from(y1 - y0)).round() as i32;
+    for (k, &c) in s.bar.iter().enumerate() {
+        let start = at(r.lo + k as f64 * r.width() / n as f64);
+        root.draw(&Rectangle::new([(x0, y0), (x1, start)], rgb(c).filled()))?;
     }
+    let ink = u.ink().stroke_width(u.px(1.0));
+    root.draw(&Rectangle::new([(x0, y0), (x1, y1)], ink))?;
+    let (tick, gap) = (u.px(TICK_MARK) as i32, u.len(GAP_UNITS));
+    let mut widest = 0.0f64;
+    for t in &bar.ticks {
+        let y = at(t.value);
+        root.draw(&PathElement::new(vec![(x1, y), (x1 + tick, y)], ink))?;
+        let style = u.font(TICKS).pos(Pos::new(HPos::Left, VPos::Center));
+        let tx = (f64::from(x1 + tick) + gap).round() as i32;
+        root.draw(&Text::new(t.label.as_str(), (tx, y), style))?;
+        widest = widest.max(super::solve::width(&t.label, TICKS, u));
+    }
+    let style = u
+        .font(TICKS)
+        .transform(FontTransform::Rotate270)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let x = (f64::from(x1 + tick) + 2.0 * gap + widest).round() as i32;
+    root.draw(&Text::new(s.bar_label.as_str(), (x, (y0 + y1) / 2), style))
 }
 
 /// The outline colour of a fill.

@@ -9,32 +9,44 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 mod axes;
+mod solve;
 mod space;
 
 pub(super) use space::layout;
-pub use space::{SpaceError, check_space};
+pub use space::{SpaceError, check_space, layout_notes};
 
 use super::font::{self, FAMILY};
-use crate::scene::{PanelScene, Scene};
+use crate::scene::Scene;
 use crate::style::{Rgb, Theme};
-use axes::{Axes, colour_bar, equal_aspect, log_ticks};
 
-const TITLE: f64 = 30.0;
-const PANEL_TITLE: f64 = 24.0;
-const AXIS_NAME: f64 = 26.0;
+const TITLE: f64 = 26.0;
+const PANEL_TITLE: f64 = 22.0;
+const AXIS_NAME: f64 = 24.0;
 const TICKS: f64 = 20.0;
 const CAPTION: f64 = 19.0;
 const LEGEND: f64 = 19.0;
 const LEGEND_ICON: f64 = 26.0;
 const MARGIN: f64 = 22.0;
-const X_AXIS_AREA: f64 = 72.0;
-const Y_AXIS_AREA: f64 = 96.0;
 const CAPTION_LINE: f64 = 26.0;
 const CENTRE_RADIUS: f64 = 2.6;
-const COLOUR_BAR: f64 = 125.0;
+const TICK_MARK: f64 = 6.0;
+/// Space between a tick mark, its label and an axis name, or a legend's icon and text.
+const GAP_UNITS: f64 = 6.0;
+const COLOUR_BAR_WIDTH: f64 = 24.0;
 
-/// Backend pixels per figure pixel, and the theme's colours (everything that is not data).
-struct Units(f64, Theme, Rgb);
+/// No text is set smaller than this many figure pixels: 6 pt at its printed size (a figure
+/// pixel is 0.75 pt), the least a reader can read (issue 18: captions shrank to 4 pt).
+pub(super) const MIN_TEXT_PX: f64 = 8.0;
+
+/// Sizes of the drawing: backend pixels per figure pixel (`scale`) and per design unit
+/// (`per`), figure pixels per design unit (`ts`), and the theme's colours.
+struct Units {
+    per: f64,
+    scale: f64,
+    ts: f64,
+    theme: Theme,
+    ground: Rgb,
+}
 
 /// Figure pixels per design unit (the sizes above are for a 1200×900 figure): set by
 /// `--font-size`, else by the figure's size.
@@ -50,16 +62,35 @@ pub(super) fn text_scale(scene: &Scene) -> f64 {
 
 impl Units {
     fn new(scene: &Scene, scale: f64) -> Self {
-        Units(scale * text_scale(scene), scene.theme, scene.ground())
+        let ts = text_scale(scene);
+        Units {
+            per: scale * ts,
+            scale,
+            ts,
+            theme: scene.theme,
+            ground: scene.ground(),
+        }
     }
     fn ink(&self) -> RGBColor {
-        rgb(self.1.ink)
+        rgb(self.theme.ink)
     }
+    /// A length of `v` design units in whole backend pixels (at least one).
     fn px(&self, v: f64) -> u32 {
-        (v * self.0).round().max(1.0) as u32
+        (v * self.per).round().max(1.0) as u32
+    }
+    /// A length of `v` design units in backend pixels.
+    fn len(&self, v: f64) -> f64 {
+        v * self.per
+    }
+    /// Text asked for at `v` design units, in backend pixels: never under [`MIN_TEXT_PX`].
+    fn text(&self, v: f64) -> f64 {
+        (v * self.ts).max(MIN_TEXT_PX) * self.scale
+    }
+    fn text_scale(&self) -> f64 {
+        self.ts
     }
     fn font(&self, v: f64) -> TextStyle<'static> {
-        (FAMILY, v * self.0).into_font().color(&self.ink())
+        (FAMILY, self.text(v)).into_font().color(&self.ink())
     }
 }
 
@@ -99,128 +130,46 @@ pub fn draw<DB: DrawingBackend>(
     font::register();
     let u = Units::new(scene, scale);
     let root = backend.into_drawing_area();
+    let (w, h) = root.dim_in_pixel();
+    // `check_space` has refused what cannot be laid out before anything is drawn.
+    let plan = solve::plan(scene, &u, (f64::from(w), f64::from(h)))
+        .map_err(|_| DrawingAreaErrorKind::LayoutError)?;
     if let Some(ground) = scene.background {
         root.fill(&rgb(ground))?;
     }
-    let body = match &scene.caption {
-        Some(caption) => {
-            let lines = caption.lines().count() as f64;
-            let height = root.dim_in_pixel().1;
-            let (main, foot) = root.split_vertically(height - u.px(CAPTION_LINE * lines + MARGIN));
-            draw_caption(&foot, caption, &u)?;
-            main
-        }
-        None => root.clone(),
-    };
-    // A long title shrinks to the figure's width (less a margin each side), never clipped.
-    let width = f64::from(root.dim_in_pixel().0) - 2.0 * f64::from(u.px(MARGIN));
-    let body = body.margin(u.px(MARGIN / 2.0), 0, 0, 0);
-    // An empty title (`--title ""`) takes no band: the panels have its room.
-    let body = match scene.title.trim().is_empty() {
-        true => body,
-        false => body.titled(&scene.title, u.font(fit(&scene.title, TITLE, width, &u)))?,
-    };
-    let areas = body.split_evenly(layout(scene));
-    for (i, (panel, area)) in scene.panels.iter().zip(&areas).enumerate() {
-        plot(panel, area, &u, scene.line_width, (i, marks))?;
+    let centre = f64::from(w) / 2.0;
+    let mut top = 0.5 * u.len(MARGIN);
+    for line in &plan.title {
+        text(&root, line, (centre, top), u.font(TITLE), HPos::Center)?;
+        top += 1.25 * u.text(TITLE);
+    }
+    let muted = rgb(u.theme.muted);
+    for (i, line) in plan.caption.iter().enumerate() {
+        let y = plan.caption_top + i as f64 * CAPTION_LINE / CAPTION * u.text(CAPTION);
+        let style = u.font(CAPTION).color(&muted);
+        text(&root, line, (centre, y), style, HPos::Center)?;
+    }
+    for (i, (panel, laid)) in scene.panels.iter().zip(&plan.panels).enumerate() {
+        axes::plot(&root, panel, laid, &u, scene.line_width, (i, marks))?;
+    }
+    if let (Some(legend), Some(first)) = (&plan.legend, scene.panels.first()) {
+        axes::draw_legend(&root, first, legend, &u, scene.line_width)?;
     }
     root.present()
 }
 
-/// The font size (figure pixels) at which `text`, asked for at `size`, fits in `width`
-/// backend pixels: `size` itself when it fits, smaller in proportion when not.
-fn fit(text: &str, size: f64, width: f64, u: &Units) -> f64 {
-    use ab_glyph::{Font, ScaleFont};
-    let font = font::font();
-    let scaled = font.as_scaled((size * u.0) as f32);
-    let advance: f32 = text
-        .chars()
-        .map(|c| scaled.h_advance(font.glyph_id(c)))
-        .sum();
-    let advance = f64::from(advance);
-    if advance <= width || advance == 0.0 {
-        size
-    } else {
-        size * width / advance
-    }
-}
-
-fn draw_caption<DB: DrawingBackend>(
-    foot: &DrawingArea<DB, Shift>,
-    caption: &str,
-    u: &Units,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let muted = rgb(u.1.muted);
-    let centre = foot.dim_in_pixel().0 as i32 / 2;
-    // A long caption line (a long chart list, a user's labels) shrinks to the width.
-    let width = f64::from(foot.dim_in_pixel().0) - 2.0 * f64::from(u.px(MARGIN));
-    for (i, line) in caption.lines().enumerate() {
-        let y = u.px(CAPTION_LINE * i as f64) as i32;
-        let style = u
-            .font(fit(line, CAPTION, width, u))
-            .color(&muted)
-            .pos(Pos::new(HPos::Center, VPos::Top));
-        foot.draw(&Text::new(line, (centre, y), style))?;
-    }
-    Ok(())
-}
-
-fn plot<DB: DrawingBackend>(
-    panel: &PanelScene,
+/// `line` with its top at `at` (backend pixels), placed by `h` horizontally.
+fn text<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    u: &Units,
-    line_width: f64,
-    marked: (usize, &dyn Marks),
+    line: &str,
+    (x, y): (f64, f64),
+    style: TextStyle<'_>,
+    h: HPos,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let area = &match &panel.shading {
-        Some(shading) => {
-            let width = area.dim_in_pixel().0;
-            let (main, bar) = area.split_horizontally(width - u.px(COLOUR_BAR));
-            colour_bar(shading, &bar, u)?;
-            main
-        }
-        None => area.clone(),
-    };
-    let (x, y) = match panel.equal_aspect {
-        true => equal_aspect(panel, area, u),
-        false => (panel.x_range, panel.y_range),
-    };
-    // Panel titles and axis names shrink, like the figure's title, to the room they have.
-    let (w, h) = area.dim_in_pixel();
-    let room = |side: u32, less: f64| f64::from(side) - f64::from(u.px(less));
-    let mut builder = ChartBuilder::on(area);
-    if let Some(title) = &panel.title {
-        builder.caption(title, u.font(fit(title, PANEL_TITLE, room(w, MARGIN), u)));
-    }
-    let names = fit(
-        &panel.x_label,
-        AXIS_NAME,
-        room(w, Y_AXIS_AREA + 2.0 * MARGIN),
-        u,
-    )
-    .min(fit(
-        &panel.y_label,
-        AXIS_NAME,
-        room(h, X_AXIS_AREA + 2.0 * MARGIN),
-        u,
-    ));
-    builder
-        .margin(u.px(MARGIN))
-        .x_label_area_size(u.px(X_AXIS_AREA))
-        .y_label_area_size(u.px(Y_AXIS_AREA));
-    let axes = Axes {
-        panel,
-        u,
-        line_width,
-        names,
-        side: area.dim_in_pixel(),
-        marked,
-    };
-    match panel.log_y {
-        true => axes.draw(&mut builder.build_cartesian_2d(
-            x.lo..x.hi,
-            (y.lo..y.hi).log_scale().with_key_points(log_ticks(y)),
-        )?),
-        false => axes.draw(&mut builder.build_cartesian_2d(x.lo..x.hi, y.lo..y.hi)?),
-    }
+    let style = style.pos(Pos::new(h, VPos::Top));
+    area.draw(&Text::new(
+        line,
+        (x.round() as i32, y.round() as i32),
+        style,
+    ))
 }
