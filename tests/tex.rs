@@ -200,3 +200,89 @@ fn outlines_are_written_with_their_numbers() {
     );
     assert_eq!(tex, fs::read_to_string(dir.path().join("two.tex")).unwrap());
 }
+
+/// Issue 18's paper sizes in `.tex`: the eight figure kinds as a 3.25 in column figure at
+/// 8 pt `\input` into a two-column article, and as a 128 mm × 96 mm figure at 11 pt in
+/// Beamer frames; both documents compile. The ticks are the ones the drawn formats choose:
+/// the log axis of the comparison has 1-2-5 ticks, labelled in math mode.
+#[test]
+fn every_kind_at_paper_sizes_compiles_in_an_article_and_a_beamer_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let kinds: [&[&str]; 8] = [
+        &["plot", "--chart", "information"],
+        &["compare", "--charts", "mean-std,information"],
+        &[
+            "plot",
+            "--chart",
+            "whitened",
+            "--from",
+            "information",
+            "--at",
+            "0,1",
+        ],
+        &[
+            "geodesic",
+            "--charts",
+            "mean-std,information",
+            "--from=-1.5,0.5",
+            "--to",
+            "1.5,0.5",
+        ],
+        &["mle", "--charts", "mean-std", "--at", "0,1", "--n", "50"],
+        &[
+            "natgrad",
+            "--charts",
+            "mean-std,information",
+            "--target",
+            "1,1.2",
+            "--from=-1,0.5",
+            "--step",
+            "0.02",
+        ],
+        &[
+            "mml",
+            "--charts",
+            "mean-std",
+            "--xlim=-1,1",
+            "--ylim",
+            "0.5,2",
+            "--radius",
+            "0.3",
+        ],
+        &["plot", "--chart", "mean-std", "--show", "jeffreys"],
+    ];
+    let column = ["--width", "3.25in", "--height", "2.5in", "--font-size", "8"];
+    let slide = ["--width", "128mm", "--height", "96mm", "--font-size", "11"];
+    let mut article = String::from(
+        "\\documentclass[twocolumn]{article}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n\\begin{document}\n",
+    );
+    let mut beamer = String::from(
+        "\\documentclass{beamer}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n\\begin{document}\n",
+    );
+    for (k, args) in kinds.iter().enumerate() {
+        fisherballs(
+            dir.path(),
+            &[*args, &column[..]].concat(),
+            &format!("c{k}.tex"),
+        );
+        fisherballs(
+            dir.path(),
+            &[*args, &slide[..]].concat(),
+            &format!("s{k}.tex"),
+        );
+        article.push_str(&format!("\\noindent\\input{{c{k}.tex}}\n\n"));
+        beamer.push_str(&format!(
+            "\\begin{{frame}}\\input{{s{k}.tex}}\\end{{frame}}\n"
+        ));
+    }
+    article.push_str("\\end{document}\n");
+    beamer.push_str("\\end{document}\n");
+    fs::write(dir.path().join("article.tex"), article).unwrap();
+    fs::write(dir.path().join("slides.tex"), beamer).unwrap();
+    assert!(pdflatex(dir.path(), "article.tex").starts_with(b"%PDF"));
+    assert!(pdflatex(dir.path(), "slides.tex").starts_with(b"%PDF"));
+    let compare = fs::read_to_string(dir.path().join("s1.tex")).unwrap();
+    assert!(compare.contains("ytick={0.5,1,2,5}"), "{compare}");
+    assert!(compare.contains("yticklabels={{$0.5$},{$1$},{$2$},{$5$}}"));
+    assert!(compare.contains("xticklabels={{$-2$},{$0$},{$2$}}"));
+}

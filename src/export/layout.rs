@@ -1,6 +1,7 @@
 //! Placement shared by the plotters drawing and the pgfplots writer: where a legend goes,
 //! and the shaded cells as rectangles.
 
+use crate::geometry::Interval;
 use crate::scene::{PanelScene, Shading};
 use crate::style::Rgb;
 
@@ -58,4 +59,15 @@ pub fn runs(s: &Shading) -> Vec<(Rgb, [f64; 4])> {
         }
     }
     out
+}
+
+/// The ranges `x` and `y`, one of them widened about its middle, so that a unit of x and of
+/// y span the same length of a `w` × `h` plotting area.
+pub fn equal_aspect(x: Interval, y: Interval, (w, h): (f64, f64)) -> (Interval, Interval) {
+    let per = (x.width() / w).max(y.width() / h);
+    let widen = |r: Interval, side: f64| {
+        let (mid, half) = (0.5 * (r.lo + r.hi), 0.5 * per * side);
+        Interval::new(mid - half, mid + half)
+    };
+    (widen(x, w), widen(y, h))
 }

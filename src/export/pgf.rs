@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use super::draw::{layout, text_scale};
+use super::ticks::{self, Labels};
 use super::{layout, simplify, tex};
 use crate::geometry::Interval;
 use crate::scene::{Curve, Figure, PanelScene, Scene, Shading, Shapes};
@@ -153,7 +154,12 @@ fn axis(
         None => ABOVE,
     };
     let size = (width, (cell.1 - BELOW - above).max(20.0));
-    let (x, y) = (panel.x_range, panel.y_range);
+    // Equal aspect by widening the ranges here (not pgfplots' `axis equal`), so that the
+    // ticks are chosen on the ranges drawn.
+    let (x, y) = match panel.equal_aspect {
+        true => layout::equal_aspect(panel.x_range, panel.y_range, size),
+        false => (panel.x_range, panel.y_range),
+    };
     let ink = colours.name(scene.theme.ink);
     let grid = colours.name(scene.theme.grid);
     let mut options = vec![
@@ -190,9 +196,8 @@ fn axis(
             num(size.0)
         ));
     }
-    if panel.equal_aspect {
-        options.push("axis equal".to_string());
-    }
+    options.extend(tick_options('x', x, false, size.0));
+    options.extend(tick_options('y', y, panel.log_y, size.1));
     if panel.log_y {
         options.push("ymode=log, log basis y=10".to_string());
     }
@@ -226,6 +231,35 @@ fn axis(
         curve_plot(out, colours, curve, &to_pt, line);
     }
     out.push_str("\\end{axis}\n");
+}
+
+/// The document's font, as pgfplots sets tick labels (10 pt: a digit is 5 bp wide; signs
+/// and the "×" of 10ⁿ a little more, so 5.5 bp a character errs on the side of room).
+const TICK_EM: f64 = 10.0;
+const TICK_CHAR: f64 = 5.5;
+
+/// `xtick` and `xticklabels` (or y's): the ticks every format chooses ([`ticks::choose`]),
+/// their labels in math mode. When no three fit, pgfplots chooses (the drawn formats refuse
+/// such a figure; a document's own font may differ from the one measured).
+fn tick_options(axis: char, r: Interval, log: bool, length: f64) -> Vec<String> {
+    let labels = if axis == 'x' {
+        Labels::Across
+    } else {
+        Labels::Stacked
+    };
+    let width = |l: &str| TICK_CHAR * l.chars().count() as f64;
+    let Some(set) = ticks::choose(r, log, length, labels, TICK_EM, &width) else {
+        return Vec::new();
+    };
+    let values: Vec<String> = set.iter().map(|t| num(t.value)).collect();
+    let names: Vec<String> = set
+        .iter()
+        .map(|t| format!("{{${}$}}", tex::math(&t.label)))
+        .collect();
+    vec![
+        format!("{axis}tick={{{}}}", values.join(",")),
+        format!("{axis}ticklabels={{{}}}", names.join(",")),
+    ]
 }
 
 /// The corner of the axis box whose legend would cover the fewest drawn points (north west

@@ -9,6 +9,74 @@ use crate::geometry::Interval;
 /// The fewest ticks an axis is drawn with.
 pub const FEWEST: usize = 3;
 
+/// Neighbouring tick labels leave at least this many font sizes between them, and, when
+/// there is room, the comfortable gaps (an axis reads best with ticks well apart; stacked
+/// labels need more air than labels side by side).
+const TICK_GAP: f64 = 0.6;
+const COMFORTABLE_ACROSS: f64 = 2.0;
+const COMFORTABLE_STACKED: f64 = 2.2;
+/// At most this many ticks an axis.
+const MOST: usize = 10;
+
+/// Which way an axis' labels sit: side by side along a horizontal axis (each as long as
+/// its text), or stacked up a vertical one (each a line high).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Labels {
+    Across,
+    Stacked,
+}
+
+/// The ticks of an axis over `r` (logarithmic if `log`), `length` long, with labels `em`
+/// high whose widths `width` measures (all in one unit): the finest 1-2-5 candidate whose
+/// labels leave comfortable gaps, else the coarsest whose labels keep apart at all. `None`:
+/// no three labels fit (the figure is too small at its text size). The plotters drawing and
+/// pgfplots both ask here, so every format shows the same ticks.
+pub fn choose(
+    r: Interval,
+    log: bool,
+    length: f64,
+    labels: Labels,
+    em: f64,
+    width: &dyn Fn(&str) -> f64,
+) -> Option<Vec<Tick>> {
+    let candidates = match log {
+        true => log_candidates(r, MOST),
+        false => linear_candidates(r, MOST),
+    };
+    let at = |v: f64| match log {
+        true => (v.ln() - r.lo.ln()) / (r.hi.ln() - r.lo.ln()) * length,
+        false => (v - r.lo) / (r.hi - r.lo) * length,
+    };
+    let spaced = |set: &&Vec<Tick>, gap: f64| {
+        let positions: Vec<f64> = set.iter().map(|t| at(t.value)).collect();
+        let extent: Vec<f64> = match labels {
+            Labels::Across => set.iter().map(|t| width(&t.label)).collect(),
+            Labels::Stacked => vec![em; set.len()],
+        };
+        set.len() >= FEWEST && apart(&positions, &extent, gap * em)
+    };
+    let comfortable = match labels {
+        Labels::Across => COMFORTABLE_ACROSS,
+        Labels::Stacked => COMFORTABLE_STACKED,
+    };
+    candidates
+        .iter()
+        .rev()
+        .find(|set| nice(set) && spaced(set, comfortable))
+        .or_else(|| candidates.iter().find(|set| spaced(set, TICK_GAP)))
+        .cloned()
+}
+
+/// Every label a linear axis over `r` may get, whichever ticks are chosen: room kept for
+/// them before the axis' length is known (a colour bar's labels).
+pub fn every_linear_label(r: Interval) -> Vec<String> {
+    linear_candidates(r, MOST)
+        .into_iter()
+        .flatten()
+        .map(|t| t.label)
+        .collect()
+}
+
 /// A tick: where it is and what it says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {
@@ -18,7 +86,7 @@ pub struct Tick {
 
 /// The candidate tick sets of a linear axis, coarsest first: each step 1, 2, 4 or 5 × 10^k
 /// (4: every other tick of 2, so that a narrow axis keeps three, −0.4, 0, 0.4) that puts at least [`FEWEST`] and at most `most` ticks on `r`.
-pub fn linear_candidates(r: Interval, most: usize) -> Vec<Vec<Tick>> {
+fn linear_candidates(r: Interval, most: usize) -> Vec<Vec<Tick>> {
     let width = r.hi - r.lo;
     if !(width > 0.0 && width.is_finite()) {
         return Vec::new();
@@ -51,7 +119,7 @@ pub fn linear_candidates(r: Interval, most: usize) -> Vec<Vec<Tick>> {
 /// The candidate tick sets of a logarithmic axis, coarsest first: every power of ten (or
 /// every second, third…, when there are many decades), then 1, 2 and 5 in each decade, then
 /// every whole multiple, keeping those with at least [`FEWEST`] ticks.
-pub fn log_candidates(r: Interval, most: usize) -> Vec<Vec<Tick>> {
+fn log_candidates(r: Interval, most: usize) -> Vec<Vec<Tick>> {
     if !(r.lo > 0.0 && r.hi > r.lo && r.hi.is_finite()) {
         return Vec::new();
     }
@@ -84,7 +152,7 @@ pub fn log_candidates(r: Interval, most: usize) -> Vec<Vec<Tick>> {
 
 /// Whether `set` steps by 1, 2 or 5 × 10^k (or is a log axis' set): the steps of 4 are for
 /// axes too short for anything else.
-pub fn nice(set: &[Tick]) -> bool {
+fn nice(set: &[Tick]) -> bool {
     let [a, b, ..] = set else { return true };
     let step = b.value - a.value;
     let mantissa = step / 10f64.powf(step.log10().floor());
@@ -156,7 +224,7 @@ fn superscript(e: i32) -> String {
 /// Whether ticks at `positions` (along the axis, increasing, in any unit) with labels
 /// `extent` long along it (widths on a horizontal axis, heights on a vertical one) leave at
 /// least `gap` between neighbouring labels.
-pub fn apart(positions: &[f64], extent: &[f64], gap: f64) -> bool {
+fn apart(positions: &[f64], extent: &[f64], gap: f64) -> bool {
     positions
         .windows(2)
         .zip(extent.windows(2))
@@ -229,6 +297,34 @@ mod tests {
                 .iter()
                 .all(|s| super::nice(s))
         );
+    }
+
+    #[test]
+    fn the_choice_is_the_finest_comfortable_set_else_the_coarsest_legible_else_none() {
+        let r = Interval::new(-0.45, 0.45);
+        let digits = |l: &str| 5.0 * l.chars().count() as f64;
+        let long = choose(r, false, 400.0, Labels::Across, 10.0, &digits).unwrap();
+        assert_eq!(
+            labels(&long),
+            [
+                "−0.4", "−0.3", "−0.2", "−0.1", "0.0", "0.1", "0.2", "0.3", "0.4"
+            ]
+        );
+        let mid = choose(r, false, 200.0, Labels::Across, 10.0, &digits).unwrap();
+        assert_eq!(labels(&mid), ["−0.4", "−0.2", "0.0", "0.2", "0.4"]);
+        // Too short for five comfortably or legibly: three, 0.4 apart.
+        let short = choose(r, false, 80.0, Labels::Across, 10.0, &digits).unwrap();
+        assert_eq!(labels(&short), ["−0.4", "0.0", "0.4"]);
+        assert_eq!(choose(r, false, 40.0, Labels::Across, 10.0, &digits), None);
+        let up = choose(
+            Interval::new(0.3, 30.0),
+            true,
+            300.0,
+            Labels::Stacked,
+            10.0,
+            &digits,
+        );
+        assert_eq!(labels(&up.unwrap()), ["0.5", "1", "2", "5", "10", "20"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::export::font;
 use crate::export::layout;
-use crate::export::ticks::{self, Tick};
+use crate::export::ticks::{self, Labels, Tick};
 use crate::geometry::Interval;
 use crate::scene::{PanelScene, Scene};
 
@@ -20,13 +20,6 @@ use super::{
 const MIN_PLOT: f64 = 60.0;
 /// Lines of text are this many font sizes apart.
 const LEADING: f64 = 1.25;
-/// Neighbouring tick labels leave at least this many font sizes between them, and, when
-/// there is room, the comfortable gaps (an axis reads best with ticks well apart).
-const TICK_GAP: f64 = 0.6;
-const COMFORTABLE_X_GAP: f64 = 2.0;
-const COMFORTABLE_Y_GAP: f64 = 2.2;
-/// At most this many ticks an axis.
-const MOST_TICKS: usize = 10;
 
 /// A rectangle in backend pixels, y downwards.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -464,11 +457,9 @@ fn solve_axes(
     let name_h = LEADING * u.text(AXIS_NAME);
     let (tick, gap) = (u.len(TICK_MARK), u.len(GAP));
     let bar = panel.shading.as_ref().map(|s| {
-        let labels = ticks::linear_candidates(s.bar_range, MOST_TICKS);
-        let widest = labels
+        let widest = ticks::every_linear_label(s.bar_range)
             .iter()
-            .flatten()
-            .map(|t| width(&t.label, TICKS, u))
+            .map(|l| width(l, TICKS, u))
             .fold(0.0, f64::max);
         (u.len(COLOUR_BAR_WIDTH), widest)
     });
@@ -506,7 +497,8 @@ fn solve_axes(
             break;
         }
         if panel.equal_aspect {
-            (plan.x, plan.y) = equal_aspect(panel.x_range, panel.y_range, plan.plot);
+            (plan.x, plan.y) =
+                layout::equal_aspect(panel.x_range, panel.y_range, (plan.plot.w(), plan.plot.h()));
         }
         plan.y_ticks = pick(plan.y, panel.log_y, plan.plot.h(), false, u);
         let widest = plan
@@ -537,26 +529,21 @@ fn solve_axes(
         )));
     }
     if panel.equal_aspect {
-        (plan.x, plan.y) = equal_aspect(panel.x_range, panel.y_range, plan.plot);
+        (plan.x, plan.y) =
+            layout::equal_aspect(panel.x_range, panel.y_range, (plan.plot.w(), plan.plot.h()));
     }
     plan.x_ticks = pick(plan.x, false, plan.plot.w(), true, u);
     plan.y_ticks = pick(plan.y, panel.log_y, plan.plot.h(), false, u);
-    fits(&plan.x_ticks, plan.x, false, plan.plot.w(), true, u)
-        .then_some(())
-        .ok_or_else(|| {
-            Cramped(format!(
-                "three tick labels along the x axis ({})",
-                panel.x_label
-            ))
-        })?;
-    fits(&plan.y_ticks, plan.y, panel.log_y, plan.plot.h(), false, u)
-        .then_some(())
-        .ok_or_else(|| {
-            Cramped(format!(
-                "three tick labels up the y axis ({})",
-                panel.y_label
-            ))
-        })?;
+    if plan.x_ticks.is_empty() {
+        let name = &panel.x_label;
+        return Err(Cramped(format!(
+            "three tick labels along the x axis ({name})"
+        )));
+    }
+    if plan.y_ticks.is_empty() {
+        let name = &panel.y_label;
+        return Err(Cramped(format!("three tick labels up the y axis ({name})")));
+    }
     if let (Some(s), Some((bw, _))) = (&panel.shading, bar) {
         // Clear of the last x label's overhang.
         let x0 = plan.plot.x1 + m.max(0.5 * width(&last_label(&plan.x_ticks), TICKS, u) + gap);
@@ -574,67 +561,16 @@ fn solve_axes(
     Ok(plan)
 }
 
-/// The panel's ranges, one of them widened about its middle so that a unit of x and of y
-/// span the same number of pixels of `plot`.
-fn equal_aspect(x: Interval, y: Interval, plot: Rect) -> (Interval, Interval) {
-    let per_px = (x.width() / plot.w()).max(y.width() / plot.h());
-    let widen = |r: Interval, px: f64| {
-        let (mid, half) = (0.5 * (r.lo + r.hi), 0.5 * per_px * px);
-        Interval::new(mid - half, mid + half)
-    };
-    (widen(x, plot.w()), widen(y, plot.h()))
-}
-
-/// The ticks of an axis `length` backend pixels long (`across`: a horizontal axis, labels
-/// side by side; else stacked): the finest candidate whose labels leave comfortable gaps,
-/// else the coarsest whose labels keep apart, else the coarsest ([`fits`] then says no).
+/// The ticks of an axis `length` backend pixels long ([`ticks::choose`], labels in the
+/// tick font); empty when no three fit.
 fn pick(r: Interval, log: bool, length: f64, across: bool, u: &Units) -> Vec<Tick> {
-    let candidates = match log {
-        true => ticks::log_candidates(r, MOST_TICKS),
-        false => ticks::linear_candidates(r, MOST_TICKS),
-    };
-    let comfortable = if across {
-        COMFORTABLE_X_GAP
+    let labels = if across {
+        Labels::Across
     } else {
-        COMFORTABLE_Y_GAP
+        Labels::Stacked
     };
-    let fits_with = |set: &&Vec<Tick>, gap: f64| spaced(set, r, log, length, across, u, gap);
-    candidates
-        .iter()
-        .rev()
-        .find(|set| ticks::nice(set) && fits_with(set, comfortable))
-        .or_else(|| candidates.iter().find(|set| fits_with(set, TICK_GAP)))
-        .or(candidates.first())
-        .cloned()
-        .unwrap_or_default()
-}
-
-/// Whether `set` has at least three ticks whose labels keep apart along the axis.
-fn fits(set: &[Tick], r: Interval, log: bool, length: f64, across: bool, u: &Units) -> bool {
-    spaced(set, r, log, length, across, u, TICK_GAP)
-}
-
-/// Whether `set` has at least three ticks whose labels leave `gap` font sizes between them.
-fn spaced(
-    set: &[Tick],
-    r: Interval,
-    log: bool,
-    length: f64,
-    across: bool,
-    u: &Units,
-    gap: f64,
-) -> bool {
-    let at = |v: f64| match log {
-        true => (v.ln() - r.lo.ln()) / (r.hi.ln() - r.lo.ln()) * length,
-        false => (v - r.lo) / (r.hi - r.lo) * length,
-    };
-    let positions: Vec<f64> = set.iter().map(|t| at(t.value)).collect();
-    let size = u.text(TICKS);
-    let extent: Vec<f64> = match across {
-        true => set.iter().map(|t| width(&t.label, TICKS, u)).collect(),
-        false => vec![size; set.len()],
-    };
-    set.len() >= ticks::FEWEST && ticks::apart(&positions, &extent, gap * size)
+    let measure = |l: &str| width(l, TICKS, u);
+    ticks::choose(r, log, length, labels, u.text(TICKS), &measure).unwrap_or_default()
 }
 
 fn last_label(set: &[Tick]) -> String {
