@@ -117,7 +117,9 @@ fn preamble(out: &mut String, scene: &Scene) {
     );
     if let Some(caption) = &scene.caption {
         out.push_str("% A caption for it:\n");
-        let _ = writeln!(out, "% \\caption{{{}}}", tex::text(caption));
+        // Its lines run on as one sentence of the caption, " · " between them as within.
+        let one = caption.lines().collect::<Vec<_>>().join(" · ");
+        let _ = writeln!(out, "% \\caption{{{}}}", tex::text(&one));
     }
     out.push_str(
         r"\makeatletter

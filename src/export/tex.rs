@@ -255,6 +255,7 @@ pub fn text(s: &str) -> String {
         out.push_str(piece);
     };
     let chars: Vec<char> = s.chars().collect();
+    let formula = formula_words(&chars);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -265,7 +266,19 @@ pub fn text(s: &str) -> String {
         }
         i += 1;
         if let Some(m) = symbol(c) {
-            put(m, true);
+            // A command name ends before a letter of the formula that follows it.
+            let letter_next = chars.get(i).is_some_and(|n| n.is_ascii_alphabetic());
+            match m.ends_with(|e: char| e.is_ascii_alphabetic()) && letter_next {
+                true => put(&format!("{m} "), true),
+                false => put(m, true),
+            }
+            continue;
+        }
+        // A letter or digit of a word that holds a symbol is part of its formula: "½ΔᵀFΔ"
+        // is one formula, its F in math italic like the rest (issue 18: "F" in text).
+        let inner = |c: char| c == '.' && chars.get(i).is_some_and(|n| n.is_ascii_digit());
+        if formula[i - 1] && (c.is_ascii_alphanumeric() || "()/+-=".contains(c) || inner(c)) {
+            put(&c.to_string(), true);
             continue;
         }
         let plain = match c {
@@ -285,6 +298,24 @@ pub fn text(s: &str) -> String {
     }
     if in_math {
         out.push('$');
+    }
+    out
+}
+
+/// For each character, whether its word (between spaces) holds a math symbol or a sub- or
+/// superscript: such a word is a formula, set in math mode whole.
+fn formula_words(chars: &[char]) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    let mut start = 0;
+    for end in (0..=chars.len()).filter(|&k| k == chars.len() || chars[k].is_whitespace()) {
+        let word = start..end;
+        let symbolic = word
+            .clone()
+            .any(|k| symbol(chars[k]).is_some() || script_run(chars, k).is_some());
+        for k in word {
+            out[k] = symbolic;
+        }
+        start = end + 1;
     }
     out
 }
@@ -323,12 +354,16 @@ mod tests {
     fn titles_keep_text_and_put_symbols_in_math() {
         assert_eq!(
             text("Fisher balls of the Gaussian N(μ, σ²), mean-std chart"),
-            r"Fisher balls of the Gaussian N($\mu$, $\sigma^{2}$), mean-std chart"
+            r"Fisher balls of the Gaussian $N(\mu$, $\sigma^{2})$, mean-std chart"
         );
+        // A word with a symbol is one formula: its letters in math too.
         assert_eq!(
             text("quadratic: ½ΔᵀFΔ = L"),
-            r"quadratic: $\frac{1}{2}\Delta^{\top}$F$\Delta$ = L"
+            r"quadratic: $\frac{1}{2}\Delta^{\top}F\Delta$ = L"
         );
+        assert_eq!(text("r = √(2L) = 0.1414"), r"r = $\surd(2L)$ = 0.1414");
+        assert_eq!(text("9×5 centres"), r"$9\times5$ centres");
+        assert_eq!(text("w = √n F"), r"w = $\surd n$ F");
         assert_eq!(text("100% of $5 & #1_a"), r"100\% of \$5 \& \#1\_a");
     }
 }
