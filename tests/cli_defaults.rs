@@ -191,3 +191,42 @@ fn render_help_lists_the_keys_the_parser_takes() {
     }
     assert!(unknown("colour", "plot", false));
 }
+
+/// Issue 18: the whitened chart's default grid keeps a ball at the origin, from every chart
+/// (at the information chart's (0, 1) the default 3×3 is thinned, to odd counts).
+#[test]
+fn whitened_defaults_keep_a_ball_at_the_origin_from_every_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    // N(0, 1) in each chart's own coordinates.
+    let at = [
+        ("mean-std", "0,1"),
+        ("information", "0,1"),
+        ("mean-var", "0,1"),
+        ("mean-logstd", "0,0"),
+        ("natural", "0,-0.5"),
+        ("expectation", "0,1"),
+    ];
+    for (from, point) in at {
+        let v = export(
+            dir.path(),
+            &["plot", "--chart", "whitened", "--from", from, "--at", point],
+        );
+        let centres: Vec<(f64, f64)> = v["balls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                (
+                    b["center"][0].as_f64().unwrap(),
+                    b["center"][1].as_f64().unwrap(),
+                )
+            })
+            .collect();
+        assert!(
+            centres
+                .iter()
+                .any(|&(x, y)| x.abs() < 1e-12 && y.abs() < 1e-12),
+            "from {from}: centres {centres:?}"
+        );
+    }
+}

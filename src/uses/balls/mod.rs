@@ -170,9 +170,18 @@ impl Balls {
 /// A thinner grid for balls that touch: as many fewer centres each way as the balls are
 /// larger than the family's default level's (`ratio` = L/L₀; their size goes as √L), and at
 /// least a quarter fewer.
+/// An odd count stays odd, so that a grid with a centre in the middle of the view keeps it
+/// (issue 18: the whitened chart's point is the circle at its origin, which a 2×2 grid
+/// left out).
 fn fewer((nx, ny): (usize, usize), ratio: f64) -> (usize, usize) {
     let grow = ratio.sqrt().max(4.0 / 3.0);
-    let thin = |n: usize| ((n as f64 / grow).floor() as usize).max(1);
+    let thin = |n: usize| {
+        let fewer = ((n as f64 / grow).floor() as usize).max(1);
+        match !n.is_multiple_of(2) && fewer.is_multiple_of(2) {
+            true => fewer - 1,
+            false => fewer,
+        }
+    };
     (thin(nx), thin(ny))
 }
 
