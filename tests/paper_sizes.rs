@@ -9,70 +9,7 @@ mod common;
 
 use std::fs;
 
-use common::cli::fisherballs;
-
-/// The eight figure kinds, as a user asks for them.
-const KINDS: [(&str, &[&str]); 8] = [
-    ("plot", &["plot", "--chart", "information"]),
-    ("compare", &["compare", "--charts", "mean-std,information"]),
-    (
-        "whitened",
-        &[
-            "plot",
-            "--chart",
-            "whitened",
-            "--from",
-            "information",
-            "--at",
-            "0,1",
-        ],
-    ),
-    (
-        "geodesic",
-        &[
-            "geodesic",
-            "--charts",
-            "mean-std,information",
-            "--from=-1.5,0.5",
-            "--to",
-            "1.5,0.5",
-        ],
-    ),
-    (
-        "mle",
-        &["mle", "--charts", "mean-std", "--at", "0,1", "--n", "50"],
-    ),
-    (
-        "natgrad",
-        &[
-            "natgrad",
-            "--charts",
-            "mean-std,information",
-            "--target",
-            "1,1.2",
-            "--from=-1,0.5",
-            "--step",
-            "0.02",
-        ],
-    ),
-    (
-        "mml",
-        &[
-            "mml",
-            "--charts",
-            "mean-std",
-            "--xlim=-1,1",
-            "--ylim",
-            "0.5,2",
-            "--radius",
-            "0.3",
-        ],
-    ),
-    (
-        "jeffreys",
-        &["plot", "--chart", "mean-std", "--show", "jeffreys"],
-    ),
-];
+use common::cli::{KINDS, fisherballs};
 
 /// The three sizes, with the printed width in points of a figure pixel's... page.
 const SIZES: [(&str, &[&str]); 3] = [

@@ -7,6 +7,9 @@ use std::path::Path;
 use std::process::Command as Process;
 
 use assert_cmd::Command;
+
+mod common;
+use common::cli::KINDS;
 use fisherballs::geometry::families::gaussian::Gaussian;
 use fisherballs::geometry::{Family, Point};
 
@@ -208,49 +211,6 @@ fn outlines_are_written_with_their_numbers() {
 #[test]
 fn every_kind_at_paper_sizes_compiles_in_an_article_and_a_beamer_frame() {
     let dir = tempfile::tempdir().unwrap();
-    let kinds: [&[&str]; 8] = [
-        &["plot", "--chart", "information"],
-        &["compare", "--charts", "mean-std,information"],
-        &[
-            "plot",
-            "--chart",
-            "whitened",
-            "--from",
-            "information",
-            "--at",
-            "0,1",
-        ],
-        &[
-            "geodesic",
-            "--charts",
-            "mean-std,information",
-            "--from=-1.5,0.5",
-            "--to",
-            "1.5,0.5",
-        ],
-        &["mle", "--charts", "mean-std", "--at", "0,1", "--n", "50"],
-        &[
-            "natgrad",
-            "--charts",
-            "mean-std,information",
-            "--target",
-            "1,1.2",
-            "--from=-1,0.5",
-            "--step",
-            "0.02",
-        ],
-        &[
-            "mml",
-            "--charts",
-            "mean-std",
-            "--xlim=-1,1",
-            "--ylim",
-            "0.5,2",
-            "--radius",
-            "0.3",
-        ],
-        &["plot", "--chart", "mean-std", "--show", "jeffreys"],
-    ];
     let column = ["--width", "3.25in", "--height", "2.5in", "--font-size", "8"];
     let slide = ["--width", "128mm", "--height", "96mm", "--font-size", "11"];
     let mut article = String::from(
@@ -259,7 +219,7 @@ fn every_kind_at_paper_sizes_compiles_in_an_article_and_a_beamer_frame() {
     let mut beamer = String::from(
         "\\documentclass{beamer}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n\\begin{document}\n",
     );
-    for (k, args) in kinds.iter().enumerate() {
+    for (k, (_, args)) in KINDS.iter().enumerate() {
         fisherballs(
             dir.path(),
             &[*args, &column[..]].concat(),
