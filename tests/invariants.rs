@@ -249,14 +249,15 @@ fn the_caption_gives_the_masses_distinct_ends() {
             );
             assert!((hi - lo) <= 1e-9 * hi, "{lo} {hi}");
         } else {
-            let ends = caption
+            // "A to B", then the 2πL comparison (in math mode in .tex).
+            let ends: Vec<&str> = caption
                 .split("prior mass: ")
                 .nth(1)
                 .unwrap()
-                .split(" (")
-                .next()
-                .unwrap();
-            let (a, b) = ends.split_once(" to ").unwrap();
+                .split(' ')
+                .take(3)
+                .collect();
+            let (a, b) = (ends[0], ends[2]);
             let (a, b): (f64, f64) = (a.parse().unwrap(), b.parse().unwrap());
             assert!(
                 a != b && (a - lo).abs() <= 1e-4 * lo && (b - hi).abs() <= 1e-4 * hi,
