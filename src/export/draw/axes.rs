@@ -6,7 +6,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::solve::{Bar, Legend, PanelPlan, Rect, legend_pad, legend_row};
+use super::solve::{Bar, Legend, PanelPlan, Rect, legend_pad, legend_row, legend_spacing};
 use super::{
     AXIS_NAME, CENTRE_RADIUS, GAP_UNITS, LEGEND, LEGEND_ICON, MARGIN, Marks, PANEL_TITLE,
     TICK_MARK, TICKS, Units, rgb, text,
@@ -259,7 +259,7 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
             let style = u.font(LEGEND).pos(Pos::new(HPos::Left, VPos::Center));
             let tx = (x + icon_w + gap).round() as i32;
             root.draw(&Text::new(*label, (tx, yi), style))?;
-            x += icon_w + gap + super::solve::width(label, LEGEND, u) + u.text(LEGEND);
+            x += icon_w + gap + super::solve::width(label, LEGEND, u) + legend_spacing(u);
         }
     }
     Ok(())

@@ -341,8 +341,12 @@ pub(super) fn legend_row(u: &Units) -> f64 {
 fn legend_height(rows: usize, u: &Units) -> f64 {
     rows as f64 * legend_row(u) + 2.0 * legend_pad(u)
 }
+/// The space between entries side by side in a row of a legend.
+pub(super) fn legend_spacing(u: &Units) -> f64 {
+    u.text(LEGEND)
+}
 fn row_width(row: &[usize], entries: &[f64], u: &Units) -> f64 {
-    let spacing = u.text(LEGEND);
+    let spacing = legend_spacing(u);
     row.iter().map(|&i| entries[i]).sum::<f64>()
         + spacing * (row.len().saturating_sub(1)) as f64
         + 2.0 * legend_pad(u)
