@@ -257,4 +257,24 @@ mod tests {
         assert_eq!(outline([255, 255, 255], None), [179, 179, 179]);
         assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 1e-9);
     }
+
+    /// In compare a ball is followed across panels by its colour: no two neighbours of a grid
+    /// (across, up or diagonally) share one, in any palette, on grids up to 12×12.
+    #[test]
+    fn neighbouring_cells_never_share_a_colour() {
+        for palette in Palette::NAMES.map(|n| Palette::from_name(n).unwrap()) {
+            for row in 0..12 {
+                for col in 0..12 {
+                    let here = palette.cell(col, row);
+                    let neighbours = [(1, 0), (0, 1), (1, 1)]
+                        .into_iter()
+                        .map(|(dc, dr)| palette.cell(col + dc, row + dr))
+                        .chain((col > 0).then(|| palette.cell(col - 1, row + 1)));
+                    for n in neighbours {
+                        assert_ne!(here, n, "{palette:?} at ({col}, {row})");
+                    }
+                }
+            }
+        }
+    }
 }

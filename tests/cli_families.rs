@@ -325,3 +325,134 @@ fn a_figure_file_names_the_figure_whose_chosen_grid_overlaps() {
     );
     assert!(dir.path().join("a.png").exists());
 }
+
+/// The smallest gap between neighbouring outlines of a grid (`nx` across) once each panel is
+/// mapped to the unit square its balls fill, on a log y axis where the figure draws one (a
+/// later panel whose balls span more than a decade); overlapping outlines give 0.
+fn smallest_drawn_gap(balls: &[Vec<fisherballs::geometry::Point>], nx: usize, log: bool) -> f64 {
+    use fisherballs::geometry::Point;
+    let y = |v: f64| if log { v.ln() } else { v };
+    let all = balls.iter().flatten();
+    let (x0, x1) = all
+        .clone()
+        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.x), b.max(p.x)));
+    let (y0, y1) = all.fold((f64::MAX, f64::MIN), |(a, b), p| {
+        (a.min(y(p.y)), b.max(y(p.y)))
+    });
+    let drawn: Vec<Vec<Point>> = balls
+        .iter()
+        .map(|b| {
+            b.iter()
+                .map(|p| Point::new((p.x - x0) / (x1 - x0), (y(p.y) - y0) / (y1 - y0)))
+                .collect()
+        })
+        .collect();
+    let near = |a: &[Point], b: &[Point]| {
+        if a.iter().any(|&p| common::inside(p, b)) || b.iter().any(|&p| common::inside(p, a)) {
+            return 0.0;
+        }
+        let to_edges = |p: Point, poly: &[Point]| {
+            (0..poly.len())
+                .map(|k| {
+                    let (u, w) = (poly[k], poly[(k + 1) % poly.len()]);
+                    let t = ((p - u).dot(&(w - u)) / (w - u).norm_squared()).clamp(0.0, 1.0);
+                    (u + (w - u) * t - p).norm()
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let one_way = |a: &[Point], b: &[Point]| {
+            a.iter()
+                .map(|&p| to_edges(p, b))
+                .fold(f64::INFINITY, f64::min)
+        };
+        one_way(a, b).min(one_way(b, a))
+    };
+    let mut smallest = f64::INFINITY;
+    for i in 0..drawn.len() {
+        let (col, row) = (i % nx, i / nx);
+        for (dc, dr) in [(1isize, 0usize), (-1, 1), (0, 1), (1, 1)] {
+            let c = col as isize + dc;
+            let k = (row + dr) * nx + c.max(0) as usize;
+            if c >= 0 && (c as usize) < nx && k < drawn.len() {
+                smallest = smallest.min(near(&drawn[i], &drawn[k]));
+            }
+        }
+    }
+    smallest
+}
+
+/// Issue 18: the default compare of a family's first two charts keeps its balls apart as
+/// drawn in every panel, not only in the first (the Gaussian's information panel drew its
+/// bottom rows 0.3 px apart); its grid is as full as that allows (one more column or row
+/// would crowd a panel), and a grid asked for is drawn as given.
+#[test]
+fn default_compares_keep_balls_apart_in_every_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.json");
+    let compare = |family: &str, charts: &str, grid: Option<(usize, usize)>| -> Vec<f64> {
+        let mut cmd = fisherballs();
+        cmd.args([
+            "compare", "--family", family, "--charts", charts, "--ball", "kl",
+        ]);
+        if let Some((nx, ny)) = grid {
+            cmd.args(["--grid", &format!("{nx}x{ny}")]);
+        }
+        cmd.arg("-o").arg(&out).assert().success();
+        let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+        let panels = v["panels"].as_array().unwrap();
+        let nx = match grid {
+            Some((nx, _)) => nx,
+            None => {
+                // The grid drawn: centres in the first panel's first row share their y.
+                let balls = outlines(&panels[0]);
+                let y = |i: usize| v["panels"][0]["balls"][i]["center"][1].as_f64().unwrap();
+                (0..balls.len()).take_while(|&i| y(i) == y(0)).count()
+            }
+        };
+        panels
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let balls = outlines(p);
+                let ys = balls.iter().flatten().map(|q| q.y);
+                let (lo, hi) = ys.fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
+                let log = i > 0 && lo > 0.0 && (hi / lo).powf(1.06) > 10.0;
+                smallest_drawn_gap(&balls, nx, log)
+            })
+            .collect()
+    };
+    for f in families::defaults() {
+        let charts = f.charts();
+        if charts.len() < 2 {
+            continue;
+        }
+        let names = format!("{},{}", charts[0].name(), charts[1].name());
+        let gaps = compare(f.name(), &names, None);
+        for (i, gap) in gaps.iter().enumerate() {
+            assert!(*gap >= 0.003, "{} {names}: panel {i}'s gap {gap}", f.name());
+        }
+    }
+    // The Gaussian's default grid, 9×5, crowds its information panel; 7×4 is drawn and one
+    // more column would crowd it again.
+    let gaussian = |grid| compare("gaussian", "mean-std,information", Some(grid));
+    assert!(gaussian((9, 5))[1] < 0.003);
+    assert!(gaussian((8, 4))[1] < 0.003);
+    assert!(gaussian((7, 4))[1] >= 0.003);
+    let v: Value = serde_json::from_slice(&{
+        fisherballs()
+            .args([
+                "compare",
+                "--charts",
+                "mean-std,information",
+                "--ball",
+                "kl",
+            ])
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        fs::read(&out).unwrap()
+    })
+    .unwrap();
+    assert_eq!(v["panels"][1]["balls"].as_array().unwrap().len(), 7 * 4);
+}

@@ -707,3 +707,47 @@ fn half_plane_geodesics_run_between_their_ends_at_every_scale() {
         }
     }
 }
+
+/// A grid of circles of radius 1, `across` and `up` apart, as balls.
+fn circles(nx: usize, ny: usize, across: f64, up: f64) -> Vec<ball::Ball> {
+    (0..nx * ny)
+        .map(|i| {
+            let centre = Point::new((i % nx) as f64 * across, (i / nx) as f64 * up);
+            ball::Ball {
+                centre,
+                fisher: Mat::identity(),
+                points: (0..64)
+                    .map(|k| {
+                        let t = std::f64::consts::TAU * k as f64 / 64.0;
+                        centre + Point::new(t.cos(), t.sin())
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Neighbours 0.1 apart (edge to edge) touch at a gap of 0.15 and not at 0.05; overlapping ones
+/// touch at any gap; the gap is measured after the mapping into drawn units (doubled, the
+/// gaps are 0.2); rows that touch are found as a pair one above the other.
+#[test]
+fn touching_measures_the_gap_between_outlines_as_drawn() {
+    let apart = circles(3, 2, 2.1, 2.1);
+    // A 64-gon's edge midpoints lie 0.0012 inside the circle: gaps a little over 0.1.
+    assert_eq!(ball::first_touching(&apart, 3, 0.05, |p| p), None);
+    assert_eq!(ball::first_touching(&apart, 3, 0.15, |p| p), Some((0, 1)));
+    assert_eq!(ball::first_touching(&apart, 3, 0.15, |p| 2.0 * p), None);
+    assert_eq!(ball::first_overlap(&apart, 3), None);
+    assert_eq!(
+        ball::first_overlap(&circles(3, 2, 1.9, 3.0), 3),
+        Some((0, 1))
+    );
+    assert_eq!(
+        ball::first_overlap(&circles(3, 2, 3.0, 1.9), 3),
+        Some((0, 3))
+    );
+    assert_eq!(
+        ball::first_touching(&circles(3, 2, 3.0, 2.1), 3, 0.15, |p| p),
+        Some((0, 3))
+    );
+}

@@ -522,15 +522,30 @@ fn inside(p: Point, poly: &[Point]) -> bool {
     hit
 }
 
-/// Whether two outlines overlap: a point of either inside the other (the outlines are dense
-/// enough, 16 points or more round a convex-looking curve, that crossing edges without a
+/// Whether two outlines overlap or come nearer each other than `gap`: a point of either
+/// inside the other, or a point of either within `gap` of the other's edges (the outlines are
+/// dense enough, 16 points or more round a convex-looking curve, that crossing edges without a
 /// vertex inside does not happen at the sizes drawn).
-fn overlap(a: &Ball, b: &Ball) -> bool {
-    let (ba, bb) = (bounds(&a.points), bounds(&b.points));
-    let apart = ba[1] < bb[0] || bb[1] < ba[0] || ba[3] < bb[2] || bb[3] < ba[2];
+fn touching(a: &[Point], b: &[Point], gap: f64) -> bool {
+    let (ba, bb) = (bounds(a), bounds(b));
+    let apart =
+        ba[1] + gap < bb[0] || bb[1] + gap < ba[0] || ba[3] + gap < bb[2] || bb[3] + gap < ba[2];
+    let near = |p: Point, poly: &[Point]| gap > 0.0 && distance_to_edges(p, poly) < gap;
     !apart
-        && (a.points.iter().any(|&p| inside(p, &b.points))
-            || b.points.iter().any(|&p| inside(p, &a.points)))
+        && (a.iter().any(|&p| inside(p, b) || near(p, b))
+            || b.iter().any(|&p| inside(p, a) || near(p, a)))
+}
+
+/// The distance from `p` to the nearest edge of the closed polygon `poly`.
+fn distance_to_edges(p: Point, poly: &[Point]) -> f64 {
+    let edges = poly.iter().zip(poly.iter().cycle().skip(1));
+    edges
+        .map(|(a, b)| {
+            let ab = b - a;
+            let t = ((p - a).dot(&ab) / ab.norm_squared().max(f64::MIN_POSITIVE)).clamp(0.0, 1.0);
+            (a + ab * t - p).norm()
+        })
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// [x min, x max, y min, y max] of some points.
@@ -546,9 +561,19 @@ fn bounds(points: &[Point]) -> [f64; 4] {
     )
 }
 
-/// The first pair of neighbouring balls of a grid (`nx` across, row by row) that overlap:
-/// each ball against the next one across, and the three above it.
-pub fn first_overlap(balls: &[Ball], nx: usize) -> Option<(usize, usize)> {
+/// The first pair of neighbouring balls of a grid (`nx` across, row by row) that overlap, or
+/// come nearer each other than `gap` once `to` has mapped their outlines (into the units they
+/// are drawn in): each ball against the next one across, and the three above it.
+pub fn first_touching(
+    balls: &[Ball],
+    nx: usize,
+    gap: f64,
+    to: impl Fn(Point) -> Point,
+) -> Option<(usize, usize)> {
+    let outlines: Vec<Vec<Point>> = balls
+        .iter()
+        .map(|b| b.points.iter().map(|&p| to(p)).collect())
+        .collect();
     let at = |i: usize, di: isize, dj: isize| -> Option<usize> {
         let (col, row) = ((i % nx) as isize + di, (i / nx) as isize + dj);
         let k = usize::try_from(row).ok()? * nx + usize::try_from(col).ok()?;
@@ -558,7 +583,12 @@ pub fn first_overlap(balls: &[Ball], nx: usize) -> Option<(usize, usize)> {
         [(1, 0), (-1, 1), (0, 1), (1, 1)]
             .into_iter()
             .filter_map(|(di, dj)| at(i, di, dj))
-            .find(|&k| overlap(&balls[i], &balls[k]))
+            .find(|&k| touching(&outlines[i], &outlines[k], gap))
             .map(|k| (i, k))
     })
+}
+
+/// The first pair of neighbouring balls of a grid that overlap, as they lie in their chart.
+pub fn first_overlap(balls: &[Ball], nx: usize) -> Option<(usize, usize)> {
+    first_touching(balls, nx, 0.0, |p| p)
 }

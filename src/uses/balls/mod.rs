@@ -13,14 +13,14 @@ pub use request::{Balls, Weighing};
 use super::Use;
 use super::panels::json::{self as panels_json, Head, OneChart, Panels};
 use super::panels::scene::{
-    Colouring, Drawing, chart_title, kinds_drawn, panel_names, panel_scenes,
+    Colouring, Drawing, chart_title, kinds_drawn, log_axis, panel_names, panel_scenes,
 };
 use super::panels::{self, Panel};
 use crate::export::Format;
-use crate::geometry::ball::{BallError, first_overlap};
-use crate::geometry::{Level, Typed, grid};
+use crate::geometry::ball::{BallError, first_overlap, first_touching};
+use crate::geometry::{Level, Point, Typed, grid};
 use crate::number::significant;
-use crate::request::{ChartChoice, Presentation};
+use crate::request::{ChartChoice, Presentation, YScale};
 use crate::scene::{Figure, Interactive, Scene};
 
 impl Balls {
@@ -38,22 +38,30 @@ impl Balls {
     }
 
     /// The panels at the request's level, and the request they were solved for: a default
-    /// grid whose balls touch in the first chart is thinned until they do not; a grid asked
-    /// for is drawn as it is, with a note.
+    /// grid whose balls touch in any panel is thinned until they touch in none (issue 18:
+    /// compare's information panel crowded the balls its mean-std panel kept apart); a grid
+    /// asked for is drawn as it is, with a note.
     pub fn solve_grid(&self) -> Result<(Balls, Vec<Panel>, Vec<String>), BallError> {
         let mut request = self.clone();
         loop {
             let panels = request.solve_at(request.level)?;
             let (nx, ny) = request.grid;
-            let touching = panels[0]
-                .layers
+            let crowded = first_crowded(&panels, request.y_scale, nx);
+            match crowded {
+                Some((i, k)) if !request.grid_given && (nx, ny) != (1, 1) => {
+                    let ratio = request.level.kl() / request.family.default_kl();
+                    let touch = Touch::between(i, k, nx);
+                    let middle = matches!(request.panels[0], ChartChoice::Whitened(_));
+                    request.grid = fewer(request.grid, ratio, touch, middle);
+                    continue;
+                }
+                _ => {}
+            }
+            let touching = panels
                 .iter()
+                .flat_map(|p| &p.layers)
                 .find_map(|l| first_overlap(&l.balls, nx));
             match touching {
-                Some(_) if !request.grid_given && (nx, ny) != (1, 1) => {
-                    let ratio = request.level.kl() / request.family.default_kl();
-                    request.grid = fewer(request.grid, ratio);
-                }
                 Some((i, k)) => {
                     let note = format!(
                         "balls {} and {} (row by row from the bottom left) overlap at --grid {nx}x{ny} with L = {}; a smaller --grid or level keeps them apart",
@@ -167,22 +175,91 @@ impl Balls {
     }
 }
 
-/// A thinner grid for balls that touch: as many fewer centres each way as the balls are
-/// larger than the family's default level's (`ratio` = L/L₀; their size goes as √L), and at
-/// least a quarter fewer.
-/// An odd count stays odd, so that a grid with a centre in the middle of the view keeps it
+/// How near two balls of a default grid may come in any panel, as a fraction of the panel's
+/// balls' extent each way (on the axis's scale, log or linear): about 2 px of a 1200×900
+/// figure's panel, more than an outline's width, so that neighbours drawn side by side read
+/// as two balls (issue 18: the default compare's information panel drew its bottom rows
+/// 0.3 px apart, one smear).
+const MIN_GAP: f64 = 0.003;
+
+/// The first pair of neighbouring balls, in any panel, that overlap or come nearer than
+/// [`MIN_GAP`] as drawn.
+fn first_crowded(panels: &[Panel], y_scale: YScale, nx: usize) -> Option<(usize, usize)> {
+    panels.iter().enumerate().find_map(|(index, panel)| {
+        let log = log_axis(index, panel, y_scale).is_some();
+        let drawn = move |p: Point| Point::new(p.x, if log { p.y.ln() } else { p.y });
+        let points = panel
+            .layers
+            .iter()
+            .flat_map(|l| &l.balls)
+            .flat_map(|b| &b.points)
+            .map(|&p| drawn(p));
+        let [x0, x1, y0, y1] = points.fold(
+            [
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+            ],
+            |[x0, x1, y0, y1], p| [x0.min(p.x), x1.max(p.x), y0.min(p.y), y1.max(p.y)],
+        );
+        let (w, h) = (
+            (x1 - x0).max(f64::MIN_POSITIVE),
+            (y1 - y0).max(f64::MIN_POSITIVE),
+        );
+        let fraction = |p: Point| {
+            let d = drawn(p);
+            Point::new((d.x - x0) / w, (d.y - y0) / h)
+        };
+        panel
+            .layers
+            .iter()
+            .find_map(|l| first_touching(&l.balls, nx, MIN_GAP, fraction))
+    })
+}
+
+/// Which way two touching balls of a grid lie from each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Touch {
+    /// Neighbours in a row: fewer columns part them.
+    Across,
+    /// Neighbours in a column: fewer rows.
+    Up,
+    /// Diagonal neighbours: fewer of both.
+    Diagonal,
+}
+
+impl Touch {
+    /// The direction from ball `i` to ball `k` (`k` after `i`, row by row, `nx` across).
+    fn between(i: usize, k: usize, nx: usize) -> Touch {
+        match (k / nx == i / nx, k % nx == i % nx) {
+            (true, _) => Touch::Across,
+            (false, true) => Touch::Up,
+            (false, false) => Touch::Diagonal,
+        }
+    }
+}
+
+/// A thinner grid for balls that touch, in the direction they touch: as many fewer centres
+/// as the balls are larger than the family's default level's (`ratio` = L/L₀; their size
+/// goes as √L), and at least one fewer.
+/// With `middle`, an odd count stays odd, so that the centre in the middle of the view stays
 /// (issue 18: the whitened chart's point is the circle at its origin, which a 2×2 grid
 /// left out).
-fn fewer((nx, ny): (usize, usize), ratio: f64) -> (usize, usize) {
-    let grow = ratio.sqrt().max(4.0 / 3.0);
+fn fewer((nx, ny): (usize, usize), ratio: f64, touch: Touch, middle: bool) -> (usize, usize) {
+    let grow = ratio.sqrt().max(1.0);
     let thin = |n: usize| {
-        let fewer = ((n as f64 / grow).floor() as usize).max(1);
-        match !n.is_multiple_of(2) && fewer.is_multiple_of(2) {
+        let fewer = ((n as f64 / grow).floor() as usize).min(n - 1).max(1);
+        match middle && !n.is_multiple_of(2) && fewer.is_multiple_of(2) {
             true => fewer - 1,
             false => fewer,
         }
     };
-    (thin(nx), thin(ny))
+    match touch {
+        Touch::Across => (thin(nx), ny),
+        Touch::Up => (nx, thin(ny)),
+        Touch::Diagonal => (thin(nx), thin(ny)),
+    }
 }
 
 impl Use for Balls {
@@ -236,5 +313,30 @@ impl Figure for Solved {
 
     fn notes(&self) -> Vec<String> {
         self.notes.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Touch, fewer};
+
+    #[test]
+    fn touching_balls_thin_the_grid_the_way_they_touch() {
+        // Row by row, 9 across: 0→1 across, 0→9 up, 0→10 and 1→9 diagonal.
+        assert_eq!(Touch::between(0, 1, 9), Touch::Across);
+        assert_eq!(Touch::between(0, 9, 9), Touch::Up);
+        assert_eq!(Touch::between(0, 10, 9), Touch::Diagonal);
+        assert_eq!(Touch::between(1, 9, 9), Touch::Diagonal);
+        // At the default level a step of one (of two where an odd middle is kept).
+        assert_eq!(fewer((9, 5), 1.0, Touch::Across, false), (8, 5));
+        assert_eq!(fewer((9, 5), 1.0, Touch::Up, false), (9, 4));
+        assert_eq!(fewer((9, 5), 1.0, Touch::Diagonal, false), (8, 4));
+        assert_eq!(fewer((9, 5), 1.0, Touch::Diagonal, true), (7, 3));
+        assert_eq!(fewer((3, 3), 1.0, Touch::Across, true), (1, 3));
+        // Balls 4× the default level's size: a quarter of the centres each way.
+        assert_eq!(fewer((9, 5), 16.0, Touch::Diagonal, false), (2, 1));
+        assert_eq!(fewer((9, 5), 16.0, Touch::Diagonal, true), (1, 1));
+        // Never below one.
+        assert_eq!(fewer((2, 1), 100.0, Touch::Across, false), (1, 1));
     }
 }

@@ -50,11 +50,7 @@ pub fn panel_scenes(drawing: &Drawing, panels: &[Panel], style: &Style) -> Vec<P
             // The first panel shows the limits the centres fill; later ones what they hold.
             let limits = drawing.limits.filter(|_| i == 0);
             let (x_range, y_range) = view(limits, panel);
-            let log = log_range(panel).filter(|r| match drawing.y_scale {
-                YScale::Linear => false,
-                YScale::Log => true,
-                YScale::Auto => i > 0 && r.hi > 10.0 * r.lo,
-            });
+            let log = log_axis(i, panel, drawing.y_scale);
             let y_range = log.unwrap_or(y_range);
             let fixed = |k: usize| drawing.axes[k].filter(|_| i == 0);
             let (x_range, y_range) = (fixed(0).unwrap_or(x_range), fixed(1).unwrap_or(y_range));
@@ -238,6 +234,16 @@ fn shading(j: &Jeffreys) -> Shading {
         bar_range: Interval::new(lo, lo + span),
         bar: (0..64).map(|k| viridis(k as f64 / 63.0)).collect(),
     }
+}
+
+/// The y range of the `index`th panel's log axis, if it has one: when asked for, or (`auto`)
+/// for a later panel whose balls span more than a decade.
+pub fn log_axis(index: usize, panel: &Panel, y_scale: YScale) -> Option<Interval> {
+    log_range(panel).filter(|r| match y_scale {
+        YScale::Linear => false,
+        YScale::Log => true,
+        YScale::Auto => index > 0 && r.hi > 10.0 * r.lo,
+    })
 }
 
 /// The y range of a panel's balls and paths widened by 3% on a log scale, when every y is
