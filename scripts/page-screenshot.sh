@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The gallery's screenshot of its interactive page, in headless Chromium (Debian's chromium):
-# gallery/page-compare.html with ball 22 highlighted (the page's #ball=22 link), 1400x900.
+# gallery/page-compare.html as it first opens (its middle ball shown), 1400x900.
 # `fisherballs gallery` makes the page; this makes gallery/page-compare.screenshot.png.
 # Usage: scripts/page-screenshot.sh   (after `cargo run --release -- gallery`)
 set -euo pipefail
@@ -14,5 +14,5 @@ chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --hide-scrollbars --user-data-dir="$profile" --window-size=1400,900 \
     --screenshot="$PWD/gallery/page-compare.screenshot.png" \
-    "file://$PWD/$page#ball=22" 2>/dev/null
+    "file://$PWD/$page" 2>/dev/null
 echo "wrote gallery/page-compare.screenshot.png"

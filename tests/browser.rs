@@ -210,10 +210,23 @@ fn hovering_a_ball_highlights_it_in_every_panel_and_the_slider_swaps_the_level()
         let g = session.run("const d = JSON.parse(document.getElementById('data').textContent); return [d.grid[0], d.balls.length];");
         (g[0].as_u64().unwrap(), g[1].as_u64().unwrap())
     };
-    assert!(
-        triples(&session.run(HIGHLIGHTED)).is_empty(),
-        "nothing highlighted at first"
+    // The page opens on its middle ball, its density plotted (issue 18: it opened on an
+    // empty plot), with the slider's ends labelled.
+    let middle =
+        session.run("return JSON.parse(document.getElementById('data').textContent).first_ball;");
+    let middle = middle.as_u64().unwrap();
+    let first = (0..3).map(|p| [p, middle, k]).collect::<Vec<_>>();
+    assert_eq!(
+        triples(&session.run(HIGHLIGHTED)),
+        first,
+        "the middle ball at first"
     );
+    let curves = session.run("return document.querySelectorAll('#density polyline').length;");
+    assert_eq!(curves, json!(4));
+    let ends = session.run(
+        "return ['level-low', 'level-high'].map(id => document.getElementById(id).textContent);",
+    );
+    assert_eq!(ends, json!(["L = 0.001", "L = 0.1"]));
 
     // Hover ball 7 in the first panel: ball 7 of this level, in each of the three panels.
     let i = 7;

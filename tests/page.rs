@@ -282,3 +282,107 @@ fn a_page_takes_the_figures_theme() {
         );
     }
 }
+
+/// Issue 18: the page opens on its middle ball; every level's balls lie inside the panel
+/// they are drawn in (within its clip rectangle, touching no edge), the top level's too; the density plot has round
+/// ticks (1, 2 or 5 × 10^k apart, at least three, inside its axes) on x and, for every ball
+/// at every level, on y from 0 over its tallest curve.
+#[test]
+fn the_page_opens_on_its_middle_ball_frames_every_level_and_ticks_its_density_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "compare",
+        "--charts",
+        "mean-std,information",
+        "--ball",
+        "kl",
+    ];
+    let html = fs::read_to_string(page(dir.path(), "c.html", &args)).unwrap();
+    let v = data(&html);
+    let [nx, ny] = [0, 1].map(|k| v["grid"][k].as_u64().unwrap() as usize);
+    assert_eq!(
+        v["first_ball"].as_u64().unwrap() as usize,
+        (ny / 2) * nx + nx / 2
+    );
+
+    // Clip rectangles by id, then each level's polygons against its own.
+    let number = |s: &str, key: &str| -> f64 {
+        let at = s.find(key).unwrap() + key.len();
+        s[at..at + s[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let mut clips = BTreeMap::new();
+    for part in html.split("<clipPath id=\"").skip(1) {
+        let id = &part[..part.find('"').unwrap()];
+        let rect = &part[part.find("<rect").unwrap()..];
+        let (x, y) = (number(rect, "x=\""), number(rect, "y=\""));
+        let (w, h) = (number(rect, "width=\""), number(rect, "height=\""));
+        clips.insert(id.to_string(), [x, x + w, y, y + h]);
+    }
+    let mut levels_checked = 0;
+    for group in html.split(r#"<g class="level""#).skip(1) {
+        let id = &group[group.find("url(#").unwrap() + 5..];
+        let [x0, x1, y0, y1] = clips[&id[..id.find(')').unwrap()]];
+        let body = &group[..group.find(r#"<g class="level""#).unwrap_or(group.len())];
+        for polygon in body.split(r#"<polygon points=""#).skip(1) {
+            for pair in polygon[..polygon.find('"').unwrap()].split(' ') {
+                let (x, y) = pair.split_once(',').unwrap();
+                let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+                // Strictly inside: the drawing clips a ball that runs out of the panel to
+                // its edge, so a point on the edge is a clipped ball.
+                assert!(
+                    x0 < x && x < x1 && y0 < y && y < y1,
+                    "a ball's point ({x}, {y}) on or outside its panel's edge {:?}",
+                    [x0, x1, y0, y1]
+                );
+            }
+        }
+        levels_checked += 1;
+    }
+    assert_eq!(levels_checked, 2 * v["levels"].as_array().unwrap().len());
+
+    let law = &v["law"];
+    let round = |ticks: &Value, lo: f64, hi: f64| {
+        let values: Vec<f64> = ticks
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["value"].as_f64().unwrap())
+            .collect();
+        assert!(values.len() >= 3, "{values:?}");
+        let step = values[1] - values[0];
+        let mantissa = step / 10f64.powf(step.log10().floor());
+        assert!(
+            [1.0, 2.0, 4.0, 5.0]
+                .iter()
+                .any(|m| (mantissa - m).abs() < 1e-9),
+            "{values:?}"
+        );
+        for v in &values {
+            assert!((v / step - (v / step).round()).abs() < 1e-9, "{values:?}");
+            assert!((lo..=hi).contains(v), "{values:?} outside [{lo}, {hi}]");
+        }
+    };
+    let [lo, hi] = [0, 1].map(|k| law["x_range"][k].as_f64().unwrap());
+    round(&law["x_ticks"], lo, hi);
+    let axes = law["y_axes"].as_array().unwrap();
+    assert_eq!(axes.len(), v["levels"].as_array().unwrap().len());
+    for (k, at_level) in axes.iter().enumerate() {
+        for (ball, axis) in at_level.as_array().unwrap().iter().enumerate() {
+            let top = axis["top"].as_f64().unwrap();
+            round(&axis["ticks"], 0.0, top);
+            assert_eq!(axis["ticks"][0]["value"], 0.0);
+            let curves = law["centre"][ball].as_array().unwrap().iter().chain(
+                law["outline"][k][ball]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|c| c.as_array().unwrap()),
+            );
+            let tallest = curves.map(|v| v.as_f64().unwrap()).fold(0.0, f64::max);
+            assert!(
+                tallest < top,
+                "level {k} ball {ball}: {tallest} above {top}"
+            );
+        }
+    }
+}

@@ -18,7 +18,7 @@ mod png;
 mod simplify;
 mod svg;
 mod tex;
-mod ticks;
+pub mod ticks;
 
 use std::path::Path;
 

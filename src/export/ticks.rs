@@ -78,7 +78,7 @@ pub fn every_linear_label(r: Interval) -> Vec<String> {
 }
 
 /// A tick: where it is and what it says.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Tick {
     pub value: f64,
     pub label: String,

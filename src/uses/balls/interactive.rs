@@ -7,6 +7,7 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 
 use super::Balls;
+use crate::export::ticks::{self, Labels, Tick};
 use crate::geometry::{Family, Interval, Level, Point, Support, Typed};
 use crate::request::INTERACTIVE_LEVELS as LEVELS;
 use crate::scene::{Interactive, Scene, Shapes};
@@ -23,6 +24,13 @@ const DENSITY_SAMPLES: usize = 120;
 const OUTLINE_SAMPLES: usize = 3;
 /// Significant digits kept of each density value (the plot is 300 pixels high).
 const DENSITY_DIGITS: usize = 4;
+/// The density plot in its SVG's units (a 400 × 260 view box): left, right, top and bottom
+/// of its axes. The script draws there; the ticks are chosen for those lengths here.
+const INSET: [f64; 4] = [58.0, 372.0, 28.0, 224.0];
+/// The size of the plot's tick labels, in the same units.
+const INSET_TEXT: f64 = 12.0;
+/// Room above the tallest curve of a ball's plot, as a fraction of it.
+const HEADROOM: f64 = 0.05;
 
 /// The KL levels of a page around `kl`; the middle one is `kl` itself.
 pub fn levels(kl: f64) -> [f64; LEVELS] {
@@ -39,6 +47,8 @@ pub struct PageData {
     /// Columns and rows of centres: the arrow keys move along them.
     pub grid: [usize; 2],
     pub current: usize,
+    /// The ball shown first: the middle one (issue 18: the page opened on an empty plot).
+    pub first_ball: usize,
     pub levels: Vec<LevelData>,
     pub charts: Vec<ChartData>,
     pub balls: Vec<BallData>,
@@ -78,6 +88,22 @@ pub struct Densities {
     pub x: Vec<f64>,
     pub centre: Vec<Vec<f64>>,
     pub outline: Vec<Vec<Vec<Vec<f64>>>>,
+    /// Where the plot's axes are ([`INSET`]) and how large its labels.
+    pub frame: [f64; 4],
+    pub text: f64,
+    /// The x axis' ends (outcome k sits at k, its cell from k − ½ to k + ½) and ticks.
+    pub x_range: [f64; 2],
+    pub x_ticks: Vec<Tick>,
+    /// The y axis of each ball at each level (`y_axes[level][ball]`).
+    pub y_axes: Vec<Vec<YAxis>>,
+}
+
+/// A y axis of the density plot: from 0 to `top`, with round ticks (issue 18: the plot was
+/// labelled 0 and 0.3195).
+#[derive(Serialize)]
+pub struct YAxis {
+    pub top: f64,
+    pub ticks: Vec<Tick>,
 }
 
 /// The page of balls whose panels at their own level are `panels`. A level whose balls
@@ -109,10 +135,15 @@ pub fn build(request: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<St
     let base = scene(&solved[current].0, &solved[current].1);
     let mut scenes = Vec::new();
     let mut level_data = Vec::new();
+    let all: Vec<Scene> = solved
+        .iter()
+        .map(|(at, panels)| scene(at, panels))
+        .collect();
+    let frames = frames(&all, &base);
     for (at, panels) in &solved {
         let mut s = scene(at, panels);
-        for (p, b) in s.panels.iter_mut().zip(&base.panels) {
-            (p.x_range, p.y_range, p.log_y) = (b.x_range, b.y_range, b.log_y);
+        for (p, &(x, y)) in s.panels.iter_mut().zip(&frames) {
+            (p.x_range, p.y_range) = (x, y);
             p.shapes = std::mem::take(&mut p.shapes)
                 .into_iter()
                 .flat_map(split)
@@ -140,6 +171,7 @@ pub fn build(request: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<St
                 labels: c.chart().axis_labels().map(str::to_string),
             })
             .collect(),
+        first_ball: middle(request.grid),
         balls: balls(&solved[current].1, &scenes[current]),
         densities: densities_of(request, &solved, current)?,
     };
@@ -152,6 +184,32 @@ pub fn build(request: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<St
         },
         notes,
     ))
+}
+
+/// Each panel's axes on the page: the figure's own (its scale too), widened to hold every
+/// level's view, so that no level's balls run out of the panel (issue 18: a ball highlighted
+/// at the top level was clipped).
+fn frames(scenes: &[Scene], base: &Scene) -> Vec<(Interval, Interval)> {
+    let hull = |a: Interval, b: Interval| Interval::new(a.lo.min(b.lo), a.hi.max(b.hi));
+    base.panels
+        .iter()
+        .enumerate()
+        .map(|(i, own)| {
+            scenes
+                .iter()
+                .filter_map(|s| s.panels.get(i))
+                // A log axis cannot take a view that reaches 0 or below.
+                .filter(|p| !own.log_y || p.y_range.lo > 0.0)
+                .fold((own.x_range, own.y_range), |(x, y), p| {
+                    (hull(x, p.x_range), hull(y, p.y_range))
+                })
+        })
+        .collect()
+}
+
+/// The ball in the middle of a grid of `nx` × `ny`, row by row from the bottom left.
+fn middle((nx, ny): (usize, usize)) -> usize {
+    (ny / 2) * nx + nx / 2
 }
 
 /// One [`Shapes`] a ball, so that each ball can be grouped; the legend entry stays on the
@@ -224,8 +282,12 @@ fn densities_of(
         .iter()
         .map(|b| theta(&b.centre))
         .collect();
-    let (support, x): (&str, Vec<f64>) = match family.support(centres[0]) {
-        Support::Outcomes(n) => ("outcomes", (0..n).map(|k| k as f64).collect()),
+    let (support, x, x_range): (&str, Vec<f64>, Interval) = match family.support(centres[0]) {
+        Support::Outcomes(n) => (
+            "outcomes",
+            (0..n).map(|k| k as f64).collect(),
+            Interval::new(-0.5, n as f64 - 0.5),
+        ),
         Support::Line(_) => {
             let w = centres
                 .iter()
@@ -239,12 +301,12 @@ fn densities_of(
             let x = (0..DENSITY_SAMPLES)
                 .map(|j| w.lo + (j as f64 + 0.5) * step)
                 .collect();
-            ("line", x)
+            ("line", x, w)
         }
     };
     let curve = |t: Point| densities(family, t, &x);
-    let centre = centres.iter().map(|&t| curve(t)).collect::<Result<_>>()?;
-    let outline = solved
+    let centre: Vec<Vec<f64>> = centres.iter().map(|&t| curve(t)).collect::<Result<_>>()?;
+    let outline: Vec<Vec<Vec<Vec<f64>>>> = solved
         .iter()
         .map(|(_, panels)| {
             panels[0].layers[0]
@@ -259,12 +321,57 @@ fn densities_of(
                 .collect::<Result<Vec<_>>>()
         })
         .collect::<Result<_>>()?;
+    let [left, right, upper, lower] = INSET;
+    let x_ticks = match support {
+        // Outcomes are numbered from 1, as p₁, p₂, p₃ are.
+        "outcomes" => (0..x.len())
+            .map(|k| Tick {
+                value: k as f64,
+                label: (k + 1).to_string(),
+            })
+            .collect(),
+        _ => inset_ticks(x_range, right - left, Labels::Across),
+    };
+    let y_axes = outline
+        .iter()
+        .map(|at_level| {
+            at_level
+                .iter()
+                .zip(&centre)
+                .map(|(outlines, own)| {
+                    let tallest = own.iter().chain(outlines.iter().flatten());
+                    let peak = tallest.fold(0.0, |m: f64, &v| m.max(v));
+                    let top = match peak > 0.0 {
+                        true => peak * (1.0 + HEADROOM),
+                        false => 1.0,
+                    };
+                    YAxis {
+                        top,
+                        ticks: inset_ticks(Interval::new(0.0, top), lower - upper, Labels::Stacked),
+                    }
+                })
+                .collect()
+        })
+        .collect();
     Ok(Densities {
         support,
         x,
         centre,
         outline,
+        frame: INSET,
+        text: INSET_TEXT,
+        x_range: [x_range.lo, x_range.hi],
+        x_ticks,
+        y_axes,
     })
+}
+
+/// Round ticks for an axis of the density plot over `r`, `length` long: the figures' own
+/// choice ([`ticks::choose`]), with labels measured at about 0.6 em a character (the page's
+/// sans-serif is narrower, so they never touch). None fit: the ends alone.
+fn inset_ticks(r: Interval, length: f64, labels: Labels) -> Vec<Tick> {
+    let width = |s: &str| s.chars().count() as f64 * 0.6 * INSET_TEXT;
+    ticks::choose(r, false, length, labels, INSET_TEXT, &width).unwrap_or_default()
 }
 
 /// p_θ at every x, to [`DENSITY_DIGITS`] significant digits; a density that is not a
