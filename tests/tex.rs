@@ -207,7 +207,8 @@ fn outlines_are_written_with_their_numbers() {
 /// Issue 18's paper sizes in `.tex`: the eight figure kinds as a 3.25 in column figure at
 /// 8 pt `\input` into a two-column article, and as a 128 mm × 96 mm figure at 11 pt in
 /// Beamer frames; both documents compile. The ticks are the ones the drawn formats choose:
-/// the log axis of the comparison has 1-2-5 ticks, labelled in math mode.
+/// the log axis of the comparison has 1-2-5 ticks, labelled in math mode; no title breaks a
+/// word.
 #[test]
 fn every_kind_at_paper_sizes_compiles_in_an_article_and_a_beamer_frame() {
     let dir = tempfile::tempdir().unwrap();
@@ -239,8 +240,19 @@ fn every_kind_at_paper_sizes_compiles_in_an_article_and_a_beamer_frame() {
     beamer.push_str("\\end{document}\n");
     fs::write(dir.path().join("article.tex"), article).unwrap();
     fs::write(dir.path().join("slides.tex"), beamer).unwrap();
-    assert!(pdflatex(dir.path(), "article.tex").starts_with(b"%PDF"));
-    assert!(pdflatex(dir.path(), "slides.tex").starts_with(b"%PDF"));
+    for document in ["article.tex", "slides.tex"] {
+        let pdf = pdflatex(dir.path(), document);
+        assert!(pdf.starts_with(b"%PDF"));
+        // No word broken at a line's end: a text string of the (uncompressed) page that ends
+        // in a letter and a hyphen, as "(Gaus-)" did in a column's title.
+        let text = String::from_utf8_lossy(&pdf);
+        let broken: Vec<&str> = text
+            .match_indices("-)")
+            .filter(|&(i, _)| text[..i].ends_with(|c: char| c.is_ascii_alphabetic()))
+            .map(|(i, _)| &text[text[..i].rfind('(').unwrap_or(i)..i + 2])
+            .collect();
+        assert!(broken.is_empty(), "{document}: words broken: {broken:?}");
+    }
     let compare = fs::read_to_string(dir.path().join("s1.tex")).unwrap();
     assert!(compare.contains("ytick={0.5,1,2,5}"), "{compare}");
     assert!(compare.contains("yticklabels={{$0.5$},{$1$},{$2$},{$5$}}"));

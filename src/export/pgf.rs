@@ -74,7 +74,7 @@ pub fn to_tex(scene: &Scene) -> Vec<u8> {
     if titled {
         let _ = writeln!(
             body,
-            r"\node[anchor=north, align=center, text width={}bp, text={}] at ({}bp,0bp) {{{}}};",
+            r"\node[anchor=north, align=center, text width={}bp, {UNBROKEN}, text={}] at ({}bp,0bp) {{{}}};",
             num(w - 10.0),
             colours.name(scene.theme.ink),
             num(w / 2.0),
@@ -194,7 +194,7 @@ fn axis(
         // A long panel title wraps to the axis' width instead of running off it.
         options.push(format!("title={{{}}}", tex::text(title)));
         options.push(format!(
-            "title style={{align=center, text width={}bp}}",
+            "title style={{align=center, text width={}bp, {UNBROKEN}}}",
             num(size.0)
         ));
     }
@@ -482,3 +482,8 @@ fn num(v: f64) -> String {
         s
     }
 }
+
+/// The TikZ option that keeps a wrapped title's words whole (issue 18: a column's title
+/// hyphenated "Gaus-sian"): hyphenation penalties set to never as the node begins (set in
+/// the node's text they came too late, measured: the compiled PDF still broke the word).
+const UNBROKEN: &str = r"execute at begin node={\hyphenpenalty=10000\exhyphenpenalty=10000}";

@@ -75,7 +75,7 @@ pub fn scene(request: &Mle, views: &[MleView], missing: usize) -> Scene {
         ));
         let white = ["w₁".to_string(), "w₂".to_string()];
         panels.push(panel(
-            format!("{} whitened: w = √n F^½ (estimate − θ)", v.chart.name()),
+            format!("{} whitened: w = √(nF) (estimate − θ)", v.chart.name()),
             white,
             rings(&v.circles, Point::zeros(), ["radius 1", "radius 2"]),
             &v.whitened,
