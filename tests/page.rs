@@ -25,6 +25,15 @@ fn page(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
     out
 }
 
+/// The gallery's page: the default compare of the post's two charts.
+const DEFAULT_COMPARE: [&str; 5] = [
+    "compare",
+    "--charts",
+    "mean-std,information",
+    "--ball",
+    "kl",
+];
+
 /// The page's data (the JSON in `<script id="data">`).
 fn data(html: &str) -> Value {
     let start = html
@@ -59,13 +68,7 @@ fn groups(html: &str) -> BTreeMap<(usize, usize), Vec<usize>> {
 #[test]
 fn the_default_compare_page_groups_every_ball_at_every_level_and_is_self_contained() {
     let dir = tempfile::tempdir().unwrap();
-    let args = [
-        "compare",
-        "--charts",
-        "mean-std,information",
-        "--ball",
-        "kl",
-    ];
+    let args = DEFAULT_COMPARE;
     let out = page(dir.path(), "c.html", &args);
     let bytes = fs::read(&out).unwrap();
     assert!(bytes.len() <= 3 << 20, "{} bytes", bytes.len());
@@ -284,19 +287,13 @@ fn a_page_takes_the_figures_theme() {
 }
 
 /// Issue 18: the page opens on its middle ball; every level's balls lie inside the panel
-/// they are drawn in (within its clip rectangle, touching no edge), the top level's too; the density plot has round
-/// ticks (1, 2 or 5 × 10^k apart, at least three, inside its axes) on x and, for every ball
+/// they are drawn in (within its clip rectangle, touching no edge), the top level's too;
+/// the density plot has round ticks (1, 2 or 5 × 10^k apart, at least three, inside its axes) on x and, for every ball
 /// at every level, on y from 0 over its tallest curve.
 #[test]
 fn the_page_opens_on_its_middle_ball_frames_every_level_and_ticks_its_density_round() {
     let dir = tempfile::tempdir().unwrap();
-    let args = [
-        "compare",
-        "--charts",
-        "mean-std,information",
-        "--ball",
-        "kl",
-    ];
+    let args = DEFAULT_COMPARE;
     let html = fs::read_to_string(page(dir.path(), "c.html", &args)).unwrap();
     let v = data(&html);
     let [nx, ny] = [0, 1].map(|k| v["grid"][k].as_u64().unwrap() as usize);
