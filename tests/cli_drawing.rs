@@ -559,8 +559,9 @@ fn a_compare_panel_spanning_decades_gets_a_log_axis_so_every_ball_reads() {
         .iter()
         .map(|s| (s.1 / s.0).ln() / (hi / lo).ln())
         .fold(1.0, f64::min);
+    // (The default grid is 7×4 since issue 18 thinned it for this panel: 3.0 % linear.)
     assert!(
-        linear < 0.03,
+        linear < 0.035,
         "linear: the smallest ball is {linear} of the axis"
     );
     assert!(log > 0.05, "log: the smallest ball is {log} of the axis");
