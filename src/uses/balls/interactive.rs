@@ -132,18 +132,15 @@ pub fn build(request: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<St
         }
     }
     let scene = |at: &Balls, panels: &[Panel]| at.scene(&at.drawing(), panels, || at.caption());
-    let base = scene(&solved[current].0, &solved[current].1);
-    let mut scenes = Vec::new();
-    let mut level_data = Vec::new();
-    let all: Vec<Scene> = solved
+    let mut scenes: Vec<Scene> = solved
         .iter()
         .map(|(at, panels)| scene(at, panels))
         .collect();
-    let frames = frames(&all, &base);
-    for (at, panels) in &solved {
-        let mut s = scene(at, panels);
-        for (p, &(x, y)) in s.panels.iter_mut().zip(&frames) {
-            (p.x_range, p.y_range) = (x, y);
+    let frames = frames(&scenes, current);
+    let mut level_data = Vec::new();
+    for ((at, _), s) in solved.iter().zip(&mut scenes) {
+        for (p, &(x, y, log)) in s.panels.iter_mut().zip(&frames) {
+            (p.x_range, p.y_range, p.log_y) = (x, y, log);
             p.shapes = std::mem::take(&mut p.shapes)
                 .into_iter()
                 .flat_map(split)
@@ -154,12 +151,13 @@ pub fn build(request: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<St
             radius: at.level.radius(),
             caption: s.caption.take().unwrap_or_default(),
         });
-        scenes.push(s);
     }
+    // The figure's own level: its title and theme are the page's.
+    let (title, theme) = (scenes[current].title.clone(), scenes[current].theme);
     let data = PageData {
-        title: base.title.clone(),
-        paper: hex(base.theme.paper),
-        ink: hex(base.theme.ink),
+        title: title.clone(),
+        paper: hex(theme.paper),
+        ink: hex(theme.ink),
         grid: [request.grid.0, request.grid.1],
         current,
         levels: level_data,
@@ -179,19 +177,21 @@ pub fn build(request: &Balls, panels: Vec<Panel>) -> Result<(Interactive, Vec<St
         Interactive {
             scenes,
             current,
-            title: base.title.clone(),
+            title,
             data: serde_json::to_string(&data)?,
         },
         notes,
     ))
 }
 
-/// Each panel's axes on the page: the figure's own (its scale too), widened to hold every
-/// level's view, so that no level's balls run out of the panel (issue 18: a ball highlighted
-/// at the top level was clipped).
-fn frames(scenes: &[Scene], base: &Scene) -> Vec<(Interval, Interval)> {
+/// Each panel's axes on the page: those of the figure's own level (`scenes[current]`, its
+/// scale too), widened to hold every level's view, so that no level's balls run out of the
+/// panel (issue 18: a ball highlighted at the top level was clipped); and whether y is
+/// logarithmic, as on the figure's own level.
+fn frames(scenes: &[Scene], current: usize) -> Vec<(Interval, Interval, bool)> {
     let hull = |a: Interval, b: Interval| Interval::new(a.lo.min(b.lo), a.hi.max(b.hi));
-    base.panels
+    scenes[current]
+        .panels
         .iter()
         .enumerate()
         .map(|(i, own)| {
@@ -200,8 +200,8 @@ fn frames(scenes: &[Scene], base: &Scene) -> Vec<(Interval, Interval)> {
                 .filter_map(|s| s.panels.get(i))
                 // A log axis cannot take a view that reaches 0 or below.
                 .filter(|p| !own.log_y || p.y_range.lo > 0.0)
-                .fold((own.x_range, own.y_range), |(x, y), p| {
-                    (hull(x, p.x_range), hull(y, p.y_range))
+                .fold((own.x_range, own.y_range, own.log_y), |(x, y, log), p| {
+                    (hull(x, p.x_range), hull(y, p.y_range), log)
                 })
         })
         .collect()

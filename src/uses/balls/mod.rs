@@ -46,16 +46,14 @@ impl Balls {
         loop {
             let panels = request.solve_at(request.level)?;
             let (nx, ny) = request.grid;
-            let crowded = first_crowded(&panels, request.y_scale, nx);
-            match crowded {
-                Some((i, k)) if !request.grid_given && (nx, ny) != (1, 1) => {
-                    let ratio = request.level.kl() / request.family.default_kl();
-                    let touch = Touch::between(i, k, nx);
-                    let middle = matches!(request.panels[0], ChartChoice::Whitened(_));
-                    request.grid = fewer(request.grid, ratio, touch, middle);
-                    continue;
-                }
-                _ => {}
+            let thinnable = !request.grid_given && (nx, ny) != (1, 1);
+            if let Some((i, k)) = first_crowded(&panels, request.y_scale, nx).filter(|_| thinnable)
+            {
+                let ratio = request.level.kl() / request.family.default_kl();
+                let touch = Touch::between(i, k, nx);
+                let middle = matches!(request.panels[0], ChartChoice::Whitened(_));
+                request.grid = fewer(request.grid, ratio, touch, middle);
+                continue;
             }
             let touching = panels
                 .iter()
@@ -188,28 +186,22 @@ fn first_crowded(panels: &[Panel], y_scale: YScale, nx: usize) -> Option<(usize,
     panels.iter().enumerate().find_map(|(index, panel)| {
         let log = log_axis(index, panel, y_scale).is_some();
         let drawn = move |p: Point| Point::new(p.x, if log { p.y.ln() } else { p.y });
-        let points = panel
-            .layers
-            .iter()
-            .flat_map(|l| &l.balls)
-            .flat_map(|b| &b.points)
-            .map(|&p| drawn(p));
-        let [x0, x1, y0, y1] = points.fold(
-            [
-                f64::INFINITY,
-                f64::NEG_INFINITY,
-                f64::INFINITY,
-                f64::NEG_INFINITY,
-            ],
-            |[x0, x1, y0, y1], p| [x0.min(p.x), x1.max(p.x), y0.min(p.y), y1.max(p.y)],
+        let (x, y) = crate::scene::bounds(
+            panel
+                .layers
+                .iter()
+                .flat_map(|l| &l.balls)
+                .flat_map(|b| &b.points)
+                .map(|&p| drawn(p))
+                .map(|d| (d.x, d.y)),
         );
         let (w, h) = (
-            (x1 - x0).max(f64::MIN_POSITIVE),
-            (y1 - y0).max(f64::MIN_POSITIVE),
+            x.width().max(f64::MIN_POSITIVE),
+            y.width().max(f64::MIN_POSITIVE),
         );
         let fraction = |p: Point| {
             let d = drawn(p);
-            Point::new((d.x - x0) / w, (d.y - y0) / h)
+            Point::new((d.x - x.lo) / w, (d.y - y.lo) / h)
         };
         panel
             .layers
