@@ -493,17 +493,43 @@ fn legends_sit_in_a_corner_where_they_cover_nothing() {
             );
         }
     }
-    // pgfplots: the same choice of corner.
-    for (args, corner) in [(figures[0], "north east"), (figures[1], "north west")] {
-        let out = dir.path().join("l.tex");
+    // pgfplots: the legend the layout placed, where the drawn figure (without the caption
+    // a .tex leaves to the document) has it: 100 SVG units a pixel, 0.75 bp a pixel.
+    for args in figures {
+        let tex = dir.path().join("l.tex");
+        let svg = dir.path().join("l.svg");
         fisherballs()
             .args(args)
             .arg("-o")
-            .arg(&out)
+            .arg(&tex)
             .assert()
             .success();
-        let tex = fs::read_to_string(&out).unwrap();
-        assert!(tex.contains(&format!("legend pos={corner},")), "{args:?}");
+        let no_caption = [args, &["--no-caption"][..]].concat();
+        fisherballs()
+            .args(&no_caption)
+            .arg("-o")
+            .arg(&svg)
+            .assert()
+            .success();
+        let drawn: Vec<[f64; 4]> = legend_boxes(&fs::read_to_string(&svg).unwrap())
+            .into_iter()
+            .map(|[x, y, w, h]| [x, y, x + w, y + h].map(|v| v / 100.0 * 0.75))
+            .collect();
+        let tex = fs::read_to_string(&tex).unwrap();
+        let written: Vec<[f64; 4]> = (tex.lines())
+            .filter(|l| l.starts_with(r"\fill[") && l.contains("fill opacity=0.9]"))
+            .map(|l| {
+                let v: Vec<f64> = (l.split(['(', ')', ',']))
+                    .filter_map(|p| p.strip_suffix("bp")?.parse().ok())
+                    .collect();
+                [v[0], -v[1], v[2], -v[3]]
+            })
+            .collect();
+        assert_eq!(written.len(), drawn.len(), "{args:?}");
+        for (w, d) in written.iter().zip(&drawn) {
+            let off = (0..4).map(|i| (w[i] - d[i]).abs()).fold(0.0, f64::max);
+            assert!(off < 0.01, "{args:?}: .tex legend {w:?}, drawn {d:?}");
+        }
     }
 }
 
@@ -668,13 +694,12 @@ fn an_empty_title_takes_no_band() {
         fs::read_to_string(titled).unwrap(),
         fs::read_to_string(untitled).unwrap(),
     );
-    assert!(t.contains("\\node[anchor=north, align=center"));
+    let title = "{Fisher balls of the Gaussian";
+    assert!(t.contains(title), "{t}");
+    assert!(!u.contains(title), "an empty title was drawn");
+    // At least a line of 6 pt title (8.7 bp with its leading) and its margin.
     assert!(
-        !u.contains("\\node[anchor=north, align=center"),
-        "an empty title was drawn"
-    );
-    assert!(
-        height(&u) >= height(&t) + 20.0,
+        height(&u) >= height(&t) + 10.0,
         "{} vs {}",
         height(&u),
         height(&t)

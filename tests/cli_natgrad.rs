@@ -122,10 +122,10 @@ fn the_legend_reads_the_same_in_every_panel() {
     assert_eq!(
         first,
         [
-            "plain gradient, descended here",
-            "natural gradient, descended here",
-            "plain gradient, descended in other charts",
-            "natural gradient, descended in other charts"
+            "plain gradient",
+            "natural gradient",
+            "plain, other charts",
+            "natural, other charts"
         ]
     );
     for panel in &scene.panels[1..] {

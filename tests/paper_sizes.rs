@@ -9,23 +9,7 @@ mod common;
 
 use std::fs;
 
-use common::cli::{KINDS, fisherballs};
-
-/// The three sizes, with the printed width in points of a figure pixel's... page.
-const SIZES: [(&str, &[&str]); 3] = [
-    (
-        "column",
-        &["--width", "3.25in", "--height", "2.5in", "--font-size", "8"],
-    ),
-    (
-        "beamer",
-        &["--width", "128mm", "--height", "96mm", "--font-size", "11"],
-    ),
-    (
-        "dark slide",
-        &["--width", "1920", "--height", "1080", "--theme", "dark"],
-    ),
-];
+use common::cli::{KINDS, PAPER_SIZES as SIZES, fisherballs};
 
 /// A text's box (x0, y0, x1, y1) and font size, in figure pixels.
 struct TextBox {
@@ -293,12 +277,14 @@ fn a_long_title_wraps_at_its_size_and_is_never_clipped() {
         .success();
     let svg = fs::read_to_string(&out).unwrap();
     laid_out(&svg).unwrap();
-    // The title's lines are its first texts, each at the title's full size (26 design
-    // units at 0.4, the least a figure scales by): wrapped, not shrunk.
+    // The title's lines are its first texts, each at the title's full size (a line height
+    // of 26 design units at 0.4, the least a figure scales by, over DejaVu Sans' 1.164 em
+    // line height): wrapped, not shrunk.
+    let em_height = (1901.0 + 483.0) / 2048.0;
     let texts = text_boxes(&svg);
     let lines: Vec<&TextBox> = texts
         .iter()
-        .take_while(|t| (t.size - 26.0 * 0.4).abs() < 0.01)
+        .take_while(|t| (t.size - 26.0 * 0.4 / em_height).abs() < 0.01)
         .collect();
     assert!(lines.len() >= 2, "{} title lines", lines.len());
 }
@@ -333,8 +319,10 @@ fn no_title_and_an_empty_title_take_no_band_and_a_cramped_caption_is_left_out_wi
     let titled = top(&[]);
     assert!(top(&["--no-title"]) < titled - 10.0);
     assert_eq!(top(&["--no-title"]), top(&["--title", ""]));
+    // The plot at a column keeps its title and leaves its caption out (mle's two panels
+    // leave both out).
     let run = fisherballs()
-        .args(KINDS[4].1)
+        .args(KINDS[0].1)
         .args(column)
         .arg("-o")
         .arg(&out)
@@ -346,11 +334,81 @@ fn no_title_and_an_empty_title_take_no_band_and_a_cramped_caption_is_left_out_wi
         "{stderr}"
     );
     let quiet = fisherballs()
-        .args(KINDS[4].1)
+        .args(KINDS[0].1)
         .args(column)
         .args(["--no-caption", "-o"])
         .arg(&out)
         .assert()
         .success();
     assert!(!String::from_utf8_lossy(&quiet.get_output().stderr).contains("left out"));
+}
+
+/// Issue 18: a size in points is the text's em, as LaTeX's is. `--font-size 8` tick labels
+/// are drawn with glyphs scaled to an 8 pt em: read from the SVG's glyph transform (font
+/// units to backend units) times DejaVu Sans' 2048 units an em, not from our own size
+/// attribute. plotters scales by the font's line height, 1.164 em; taken as the em, it set
+/// 8 pt text at 6.9 pt.
+#[test]
+fn a_font_size_in_points_is_the_em_of_the_tick_labels() {
+    const UNITS_PER_EM: f64 = 2048.0;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("em.svg");
+    fisherballs()
+        .args([
+            "plot",
+            "--chart",
+            "information",
+            "--no-title",
+            "--no-caption",
+        ])
+        .args(["--width", "3.25in", "--height", "2.5in", "--font-size", "8"])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = fs::read_to_string(&out).unwrap();
+    let (_, _, pt_per_px) = page(&svg);
+    let scales: Vec<f64> = svg
+        .split("scale(")
+        .skip(1)
+        .filter_map(|s| s.split(' ').next()?.parse().ok())
+        .collect();
+    // The smallest text of this figure is its tick labels (axis names are 24/20 of them);
+    // the SVG is drawn at 100 units a figure pixel.
+    let smallest = scales.iter().copied().fold(f64::INFINITY, f64::min);
+    let em_pt = smallest * UNITS_PER_EM / 100.0 * pt_per_px;
+    assert!((em_pt - 8.0).abs() < 0.01, "tick labels at {em_pt} pt");
+}
+
+/// Panels side by side keep their axes level: mle's whitened panel title wraps to two lines
+/// at a column, its neighbour's takes one, and both plotting areas begin at the same height
+/// (each row's titles take the room of its tallest).
+#[test]
+fn panels_in_a_row_keep_their_axes_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("row.svg");
+    fisherballs()
+        .args(KINDS[4].1)
+        .args(SIZES[0].1)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let svg = fs::read_to_string(&out).unwrap();
+    let (segments, _) = marks(&svg);
+    // The axis lines: a segment down the left side joined to one along the bottom.
+    let tops: Vec<f64> = segments
+        .windows(2)
+        .filter(|s| s[0][0].0 == s[0][1].0 && s[0][1] == s[1][0] && s[1][0].1 == s[1][1].1)
+        .map(|s| s[0][0].1)
+        .collect();
+    assert_eq!(tops.len(), 2, "{tops:?}");
+    assert!((tops[0] - tops[1]).abs() < 0.01, "{tops:?}");
+    // The titles did wrap to different numbers of lines (else this tests nothing).
+    let titles: Vec<f64> = text_boxes(&svg)
+        .iter()
+        .map(|t| t.at[1])
+        .filter(|&y| y < tops[0])
+        .collect();
+    assert!(titles.len() >= 4, "title lines and legend: {titles:?}");
 }

@@ -1,5 +1,5 @@
-//! Placement shared by the plotters drawing and the pgfplots writer: where a legend goes,
-//! and the shaded cells as rectangles.
+//! What the layout, the drawing, the pgfplots writer and the page share of a panel: its
+//! legend labels, the points it draws, the shaded cells as rectangles, equal aspect.
 
 use crate::geometry::Interval;
 use crate::scene::{PanelScene, Shading};
@@ -24,20 +24,6 @@ pub fn drawn(panel: &PanelScene) -> impl Iterator<Item = &(f64, f64)> {
         .flat_map(|s| s.outlines.iter().flatten().chain(&s.centres))
         .chain(panel.paths.iter().flat_map(|c| &c.points))
         .chain(&panel.markers)
-}
-
-/// Which of `corners` (the low corner of a `w` × `h` box each) holds the fewest of
-/// `points`: the first such.
-pub fn emptiest(corners: &[(f64, f64)], (w, h): (f64, f64), points: &[(f64, f64)]) -> usize {
-    let covered = |&(x, y): &(f64, f64)| {
-        points
-            .iter()
-            .filter(|&&(px, py)| px >= x && px <= x + w && py >= y && py <= y + h)
-            .count()
-    };
-    let counts: Vec<usize> = corners.iter().map(covered).collect();
-    let least = counts.iter().copied().min().unwrap_or(0);
-    counts.iter().position(|&c| c == least).unwrap_or(0)
 }
 
 /// The shaded cells as rectangles [x0, y0, x1, y1] in data coordinates with their colour,

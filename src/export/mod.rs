@@ -13,7 +13,6 @@ mod html;
 mod json;
 mod layout;
 mod pdf;
-mod pgf;
 mod png;
 mod simplify;
 mod svg;
@@ -26,10 +25,10 @@ use anyhow::Result;
 
 use crate::scene::{self, Figure, Scene};
 
+pub use draw::pgf::to_tex;
 pub use draw::{SpaceError, check_space};
 pub use json::NotFinite;
 pub use pdf::to_pdf;
-pub use pgf::to_tex;
 pub use png::to_png;
 pub use svg::to_svg;
 
@@ -73,7 +72,7 @@ pub const EXPORTERS: [Exporter; 6] = [
     Exporter {
         format: Format::Tex,
         extensions: &["tex"],
-        bytes: pgf::bytes,
+        bytes: draw::pgf::bytes,
     },
     Exporter {
         format: Format::Json,
@@ -111,8 +110,9 @@ pub fn bytes(figure: &dyn Figure, format: Format) -> Result<Vec<u8>> {
 /// for want of room).
 pub fn layout_notes(figure: &dyn Figure, format: Format) -> Vec<String> {
     match format {
-        Format::Svg | Format::Png | Format::Pdf => draw::layout_notes(&figure.scene()),
-        Format::Tex | Format::Json | Format::Html => Vec::new(),
+        Format::Svg | Format::Png | Format::Pdf => draw::layout_notes(&figure.scene(), true),
+        Format::Tex => draw::layout_notes(&figure.scene(), false),
+        Format::Json | Format::Html => Vec::new(),
     }
 }
 

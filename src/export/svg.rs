@@ -286,7 +286,7 @@ fn text_box_attribute(
         px(f64::from(y) + lo(ys)),
         px(f64::from(x) + hi(xs)),
         px(f64::from(y) + hi(ys)),
-        px(size)
+        px(size / super::font::em_height())
     )
 }
 

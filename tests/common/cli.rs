@@ -127,6 +127,23 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The eight figure kinds, as a user asks for them (the paper-size matrix of issue 18).
+/// Issue 18's sizes: a 3.25 in column at 8 pt, a 128 mm Beamer frame at 11 pt, a
+/// 1920×1080 dark slide.
+pub const PAPER_SIZES: [(&str, &[&str]); 3] = [
+    (
+        "column",
+        &["--width", "3.25in", "--height", "2.5in", "--font-size", "8"],
+    ),
+    (
+        "beamer",
+        &["--width", "128mm", "--height", "96mm", "--font-size", "11"],
+    ),
+    (
+        "dark slide",
+        &["--width", "1920", "--height", "1080", "--theme", "dark"],
+    ),
+];
+
 pub const KINDS: [(&str, &[&str]); 8] = [
     ("plot", &["plot", "--chart", "information"]),
     ("compare", &["compare", "--charts", "mean-std,information"]),

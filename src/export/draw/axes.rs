@@ -4,13 +4,9 @@
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::solve::{Bar, Legend, PanelPlan, Rect, legend_pad, legend_row, legend_spacing};
-use super::{
-    AXIS_NAME, CENTRE_RADIUS, GAP_UNITS, LEGEND, LEGEND_ICON, MARGIN, Marks, PANEL_TITLE,
-    TICK_MARK, TICKS, Units, rgb, text,
-};
+use super::solve::{Bar, Legend, PanelPlan, Rect};
+use super::{CENTRE_RADIUS, Marks, TICK_MARK, Units, place, rgb, set};
 use crate::export::layout;
 use crate::scene::{PanelScene, Shading, Shapes};
 use crate::style::Rgb;
@@ -24,11 +20,8 @@ pub(super) fn plot<DB: DrawingBackend>(
     line_width: f64,
     marked: (usize, &dyn Marks),
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let centre = 0.5 * (plan.cell.x0 + plan.cell.x1);
-    let mut top = plan.cell.y0 + 0.5 * u.len(MARGIN);
-    for line in &plan.title {
-        text(root, line, (centre, top), u.font(PANEL_TITLE), HPos::Center)?;
-        top += 1.25 * u.text(PANEL_TITLE);
+    for line in place::panel_title(plan, u) {
+        set(root, &line, u)?;
     }
     let p = whole(plan.plot);
     let area = root
@@ -139,73 +132,27 @@ impl Data<'_> {
         let [x0, y0, x1, y1] = whole(plan.plot);
         let ink = u.ink().stroke_width(u.px(1.2));
         root.draw(&PathElement::new(vec![(x0, y0), (x0, y1), (x1, y1)], ink))?;
-        let (tick, gap) = (u.px(TICK_MARK) as i32, u.len(GAP_UNITS));
-        for (t, &x) in plan.x_ticks.iter().zip(xs) {
-            root.draw(&PathElement::new(vec![(x, y1), (x, y1 + tick)], ink))?;
-            let at = (f64::from(x), f64::from(y1 + tick) + gap);
-            text(root, &t.label, at, u.font(TICKS), HPos::Center)?;
+        let tick = u.px(TICK_MARK) as i32;
+        let plot = Rect {
+            x0: f64::from(x0),
+            y0: f64::from(y0),
+            x1: f64::from(x1),
+            y1: f64::from(y1),
+        };
+        let at = |v: &[i32]| v.iter().map(|&p| f64::from(p)).collect::<Vec<f64>>();
+        let labels = place::tick_labels(plan, plot, (&at(xs), &at(ys)), f64::from(tick), u);
+        // Each mark with its label, x's then y's (the labels list them in that order).
+        let marks = (xs.iter().map(|&x| [(x, y1), (x, y1 + tick)]))
+            .chain(ys.iter().map(|&y| [(x0 - tick, y), (x0, y)]));
+        for (mark, label) in marks.zip(&labels) {
+            root.draw(&PathElement::new(mark.to_vec(), ink))?;
+            set(root, label, u)?;
         }
-        for (t, &y) in plan.y_ticks.iter().zip(ys) {
-            root.draw(&PathElement::new(vec![(x0 - tick, y), (x0, y)], ink))?;
-            let style = u.font(TICKS).pos(Pos::new(HPos::Right, VPos::Center));
-            let at = ((f64::from(x0 - tick) - gap).round() as i32, y);
-            root.draw(&Text::new(t.label.as_str(), at, style))?;
-        }
-        let name_h = 1.25 * u.text(AXIS_NAME);
-        let below = f64::from(y1 + tick) + 2.0 * gap + u.text(TICKS);
-        let middle = 0.5 * f64::from(x0 + x1);
-        let margin = 0.5 * u.len(MARGIN);
-        for (i, line) in plan.x_name.iter().enumerate() {
-            // Under the axes' middle, moved in as far as the line needs to stay in its cell.
-            let half = 0.5 * super::solve::width(line, AXIS_NAME, u);
-            let centre = middle
-                .min(plan.cell.x1 - margin - half)
-                .max(plan.cell.x0 + margin + half);
-            let at = (centre, below + i as f64 * name_h);
-            text(root, line, at, u.font(AXIS_NAME), HPos::Center)?;
-        }
-        let left = plan.cell.x0 + 0.5 * u.len(MARGIN);
-        let middle = 0.5 * f64::from(y0 + y1);
-        for (i, line) in plan.y_name.iter().enumerate() {
-            let style = u
-                .font(AXIS_NAME)
-                .transform(FontTransform::Rotate270)
-                .pos(Pos::new(HPos::Center, VPos::Top));
-            let at = (
-                (left + i as f64 * name_h).round() as i32,
-                middle.round() as i32,
-            );
-            root.draw(&Text::new(line.as_str(), at, style))?;
+        for line in place::axis_names(plan, plot, f64::from(tick), u) {
+            set(root, &line, u)?;
         }
         Ok(())
     }
-}
-
-/// A legend entry's sample: a shape's outline colour (its dashes, for a dashed kind) or a
-/// curve's colour.
-enum Icon {
-    Fill(RGBColor),
-    Dashes(RGBColor, (f64, f64)),
-    Line(RGBAColor),
-}
-
-fn icons(panel: &PanelScene, ground: Option<Rgb>) -> Vec<(&str, Icon)> {
-    let shapes = panel.shapes.iter().map(|s| {
-        let colour = outline_of(s.colour, ground);
-        let icon = match s.dash {
-            Some(dash) => Icon::Dashes(colour, dash),
-            None => Icon::Fill(colour),
-        };
-        (s.label.as_str(), icon)
-    });
-    let curves = panel
-        .paths
-        .iter()
-        .map(|c| (c.label.as_str(), Icon::Line(rgb(c.colour).mix(c.alpha))));
-    shapes
-        .chain(curves)
-        .filter(|(l, _)| !l.is_empty())
-        .collect()
 }
 
 /// The legend: a box of the paper's colour, and its entries row by row.
@@ -216,7 +163,7 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
     u: &Units,
     line_width: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let entries = icons(panel, panel.shading.is_none().then_some(u.ground));
+    let entries = place::icons(panel, panel.shading.is_none().then_some(u.ground));
     let [x0, y0, x1, y1] = whole(legend.rect);
     root.draw(&Rectangle::new(
         [(x0, y0), (x1, y1)],
@@ -226,41 +173,37 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
         [(x0, y0), (x1, y1)],
         u.ink().stroke_width(u.px(1.0)),
     ))?;
-    let (pad, row) = (legend_pad(u), legend_row(u));
-    let (icon_w, gap) = (u.len(LEGEND_ICON), u.len(GAP_UNITS));
-    for (r, entries_in_row) in legend.rows.iter().enumerate() {
-        let y = legend.rect.y0 + pad + (r as f64 + 0.5) * row;
-        let mut x = legend.rect.x0 + pad;
-        for &i in entries_in_row {
-            let (label, icon) = &entries[i];
-            let (xi, yi, wi) = (x.round() as i32, y.round() as i32, icon_w.round() as i32);
-            match *icon {
-                Icon::Fill(c) => {
-                    let h = u.px(6.0) as i32;
-                    root.draw(&Rectangle::new(
-                        [(xi, yi - h), (xi + wi, yi + h)],
-                        c.filled(),
-                    ))?
-                }
-                Icon::Dashes(c, (on, off)) => {
-                    let thick = c.stroke_width(u.px(2.0 * line_width));
-                    let (on, off) = (u.px(on * line_width), u.px(off * line_width));
-                    let dashes = vec![(xi, yi), (xi + wi, yi)];
-                    root.draw(&DashedPathElement::new(dashes, on, off, thick))?
-                }
-                Icon::Line(c) => {
-                    let h = u.px(2.0) as i32;
-                    root.draw(&Rectangle::new(
-                        [(xi, yi - h), (xi + wi, yi + h)],
-                        c.filled(),
-                    ))?
-                }
+    let labels: Vec<&str> = entries.iter().map(|(l, _)| *l).collect();
+    for entry in place::legend_entries(legend, &labels, u) {
+        let (x, y) = entry.icon;
+        let (xi, yi) = (x.round() as i32, y.round() as i32);
+        let wi = entry.icon_width.round() as i32;
+        match entries[entry.index].1 {
+            place::Icon::Fill(c) => {
+                let c = rgb(c);
+                let h = u.px(6.0) as i32;
+                root.draw(&Rectangle::new(
+                    [(xi, yi - h), (xi + wi, yi + h)],
+                    c.filled(),
+                ))?
             }
-            let style = u.font(LEGEND).pos(Pos::new(HPos::Left, VPos::Center));
-            let tx = (x + icon_w + gap).round() as i32;
-            root.draw(&Text::new(*label, (tx, yi), style))?;
-            x += icon_w + gap + super::solve::width(label, LEGEND, u) + legend_spacing(u);
+            place::Icon::Dashes(c, (on, off)) => {
+                let c = rgb(c);
+                let thick = c.stroke_width(u.px(2.0 * line_width));
+                let (on, off) = (u.px(on * line_width), u.px(off * line_width));
+                let dashes = vec![(xi, yi), (xi + wi, yi)];
+                root.draw(&DashedPathElement::new(dashes, on, off, thick))?
+            }
+            place::Icon::Line(c, alpha) => {
+                let c = rgb(c).mix(alpha);
+                let h = u.px(2.0) as i32;
+                root.draw(&Rectangle::new(
+                    [(xi, yi - h), (xi + wi, yi + h)],
+                    c.filled(),
+                ))?
+            }
         }
+        set(root, &entry.label, u)?;
     }
     Ok(())
 }
@@ -353,22 +296,27 @@ fn colour_bar<DB: DrawingBackend>(
     }
     let ink = u.ink().stroke_width(u.px(1.0));
     root.draw(&Rectangle::new([(x0, y0), (x1, y1)], ink))?;
-    let (tick, gap) = (u.px(TICK_MARK) as i32, u.len(GAP_UNITS));
-    let mut widest = 0.0f64;
-    for t in &bar.ticks {
-        let y = at(t.value);
-        root.draw(&PathElement::new(vec![(x1, y), (x1 + tick, y)], ink))?;
-        let style = u.font(TICKS).pos(Pos::new(HPos::Left, VPos::Center));
-        let tx = (f64::from(x1 + tick) + gap).round() as i32;
-        root.draw(&Text::new(t.label.as_str(), (tx, y), style))?;
-        widest = widest.max(super::solve::width(&t.label, TICKS, u));
+    let tick = u.px(TICK_MARK) as i32;
+    let ys: Vec<i32> = bar.ticks.iter().map(|t| at(t.value)).collect();
+    let whole_bar = Bar {
+        rect: Rect {
+            x0: f64::from(x0),
+            y0: f64::from(y0),
+            x1: f64::from(x1),
+            y1: f64::from(y1),
+        },
+        ticks: bar.ticks.clone(),
+    };
+    let heights: Vec<f64> = ys.iter().map(|&y| f64::from(y)).collect();
+    let labels = place::bar_labels(&whole_bar, &s.bar_label, &heights, f64::from(tick), u);
+    // Each mark with its label; the bar's name last.
+    for (k, label) in labels.iter().enumerate() {
+        if let Some(&y) = ys.get(k) {
+            root.draw(&PathElement::new(vec![(x1, y), (x1 + tick, y)], ink))?;
+        }
+        set(root, label, u)?;
     }
-    let style = u
-        .font(TICKS)
-        .transform(FontTransform::Rotate270)
-        .pos(Pos::new(HPos::Center, VPos::Top));
-    let x = (f64::from(x1 + tick) + 2.0 * gap + widest).round() as i32;
-    root.draw(&Text::new(s.bar_label.as_str(), (x, (y0 + y1) / 2), style))
+    Ok(())
 }
 
 /// The outline colour of a fill.

@@ -9,6 +9,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 mod axes;
+pub(super) mod pgf;
+mod place;
 mod solve;
 mod space;
 
@@ -46,29 +48,39 @@ struct Units {
     ts: f64,
     theme: Theme,
     ground: Rgb,
+    /// [`font::em_height`], read once.
+    em_height: f64,
+    /// Figure pixels of text's em per design unit.
+    em_ts: f64,
 }
 
-/// Figure pixels per design unit (the sizes above are for a 1200×900 figure): set by
-/// `--font-size`, else by the figure's size.
-pub(super) fn text_scale(scene: &Scene) -> f64 {
+/// Figure pixels per design unit of length, and of text's em. `--font-size` sets both (the
+/// tick labels' em, and margins in proportion); else the figure's size does, and the sizes
+/// above are line heights of a 1200×900 figure's text (its tick labels' em is 20 / 1.164 =
+/// 17.2 pixels: [`font::em_height`]).
+pub(super) fn text_scale(scene: &Scene) -> (f64, f64) {
     let page = scene.canvas;
     match page.font_px {
-        Some(px) => px / TICKS,
-        None => (f64::from(page.width) / 1200.0)
-            .min(f64::from(page.height) / 900.0)
-            .clamp(0.4, 3.0),
+        Some(px) => (px / TICKS, px / TICKS),
+        None => {
+            let fit = (f64::from(page.width) / 1200.0).min(f64::from(page.height) / 900.0);
+            let fit = fit.clamp(0.4, 3.0);
+            (fit, fit / font::em_height())
+        }
     }
 }
 
 impl Units {
     fn new(scene: &Scene, scale: f64) -> Self {
-        let ts = text_scale(scene);
+        let (ts, em) = text_scale(scene);
         Units {
             per: scale * ts,
             scale,
             ts,
+            em_ts: em,
             theme: scene.theme,
             ground: scene.ground(),
+            em_height: font::em_height(),
         }
     }
     fn ink(&self) -> RGBColor {
@@ -82,15 +94,18 @@ impl Units {
     fn len(&self, v: f64) -> f64 {
         v * self.per
     }
-    /// Text asked for at `v` design units, in backend pixels: never under [`MIN_TEXT_PX`].
+    /// Text asked for at `v` design units: the height of its line (what plotters scales
+    /// text by) in backend pixels, for an em of `v` figure pixels, never under
+    /// [`MIN_TEXT_PX`] ([`font::em_height`]).
     fn text(&self, v: f64) -> f64 {
-        (v * self.ts).max(MIN_TEXT_PX) * self.scale
+        (v * self.em_ts).max(MIN_TEXT_PX) * self.em_height * self.scale
+    }
+    /// The em of text of line height `size` (backend pixels, as [`Units::text`] gives).
+    fn em(&self, size: f64) -> f64 {
+        size / self.em_height
     }
     fn text_scale(&self) -> f64 {
         self.ts
-    }
-    fn font(&self, v: f64) -> TextStyle<'static> {
-        (FAMILY, self.text(v)).into_font().color(&self.ink())
     }
 }
 
@@ -132,22 +147,13 @@ pub fn draw<DB: DrawingBackend>(
     let root = backend.into_drawing_area();
     let (w, h) = root.dim_in_pixel();
     // `check_space` has refused what cannot be laid out before anything is drawn.
-    let plan = solve::plan(scene, &u, (f64::from(w), f64::from(h)))
+    let plan = solve::plan(scene, &u, (f64::from(w), f64::from(h)), solve::Keep::Both)
         .map_err(|_| DrawingAreaErrorKind::LayoutError)?;
     if let Some(ground) = scene.background {
         root.fill(&rgb(ground))?;
     }
-    let centre = f64::from(w) / 2.0;
-    let mut top = 0.5 * u.len(MARGIN);
-    for line in &plan.title {
-        text(&root, line, (centre, top), u.font(TITLE), HPos::Center)?;
-        top += 1.25 * u.text(TITLE);
-    }
-    let muted = rgb(u.theme.muted);
-    for (i, line) in plan.caption.iter().enumerate() {
-        let y = plan.caption_top + i as f64 * CAPTION_LINE / CAPTION * u.text(CAPTION);
-        let style = u.font(CAPTION).color(&muted);
-        text(&root, line, (centre, y), style, HPos::Center)?;
+    for line in place::page_lines(&plan, f64::from(w), &u) {
+        set(&root, &line, &u)?;
     }
     for (i, (panel, laid)) in scene.panels.iter().zip(&plan.panels).enumerate() {
         axes::plot(&root, panel, laid, &u, scene.line_width, (i, marks))?;
@@ -158,18 +164,27 @@ pub fn draw<DB: DrawingBackend>(
     root.present()
 }
 
-/// `line` with its top at `at` (backend pixels), placed by `h` horizontally.
-fn text<DB: DrawingBackend>(
+/// A placed line of text ([`place::Line`]), in the ink its role takes.
+fn set<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    line: &str,
-    (x, y): (f64, f64),
-    style: TextStyle<'_>,
-    h: HPos,
+    line: &place::Line,
+    u: &Units,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = style.pos(Pos::new(h, VPos::Top));
-    area.draw(&Text::new(
-        line,
-        (x.round() as i32, y.round() as i32),
-        style,
-    ))
+    let ink = match line.role {
+        place::Role::Caption => u.theme.muted,
+        _ => u.theme.ink,
+    };
+    let style = (FAMILY, line.size).into_font().color(&rgb(ink));
+    let (x, y) = line.at;
+    let (style, pos) = match line.anchor {
+        place::Anchor::Top => (style, Pos::new(HPos::Center, VPos::Top)),
+        place::Anchor::Right => (style, Pos::new(HPos::Right, VPos::Center)),
+        place::Anchor::Left => (style, Pos::new(HPos::Left, VPos::Center)),
+        place::Anchor::Upward => (
+            style.transform(FontTransform::Rotate270),
+            Pos::new(HPos::Center, VPos::Top),
+        ),
+    };
+    let at = (x.round() as i32, y.round() as i32);
+    area.draw(&Text::new(line.text.as_str(), at, style.pos(pos)))
 }

@@ -161,14 +161,39 @@ fn too_wide(lines: &[String], size: f64, room: f64, u: &Units, what: &str) -> Re
 }
 
 /// Lays `scene` out; `Err` names what does not fit. The optional text gives way to the
-/// panels: first the caption, then the title ([`Plan::left_out`] says which).
-pub(super) fn plan(scene: &Scene, u: &Units, size: (f64, f64)) -> Result<Plan, Cramped> {
-    let first = plan_with(scene, u, size, Keep::Both);
-    let Err(cramped) = first else { return first };
-    [Keep::Title, Keep::Neither]
-        .into_iter()
-        .find_map(|keep| plan_with(scene, u, size, keep).ok())
-        .ok_or(cramped)
+/// panels: first the caption, then the title ([`Plan::left_out`] says which). `most` is the
+/// most a format sets (a `.tex` leaves its caption to the document: [`Keep::Title`]).
+pub(super) fn plan(
+    scene: &Scene,
+    u: &Units,
+    size: (f64, f64),
+    most: Keep,
+) -> Result<Plan, Cramped> {
+    let ways = [Keep::Both, Keep::Title, Keep::Neither];
+    let ways = &ways[ways.iter().position(|&k| k == most).unwrap_or(0)..];
+    let (last, optional) = ways.split_last().expect("three ways");
+    let mut cramped = None;
+    for &keep in optional {
+        match plan_with(scene, u, size, keep) {
+            Ok(plan) if plots_read(&plan, scene, size.1) => return Ok(plan),
+            Ok(_) => {}
+            Err(e) => {
+                cramped.get_or_insert(e);
+            }
+        }
+    }
+    plan_with(scene, u, size, *last).map_err(|e| cramped.unwrap_or(e))
+}
+
+/// The share of the page's height a row of plotting areas keeps before optional text is
+/// left out for them: a 3.25 in column with its caption kept its axes 32 % (issue 18).
+const PLOT_SHARE: f64 = 0.4;
+
+/// Whether every plotting area is at least [`PLOT_SHARE`] of the page's height over the
+/// rows of panels.
+fn plots_read(plan: &Plan, scene: &Scene, h: f64) -> bool {
+    let (rows, _) = super::layout(scene);
+    (plan.panels.iter()).all(|p| p.plot.h() * rows as f64 >= PLOT_SHARE * h)
 }
 
 /// Which optional text a layout keeps.
@@ -227,9 +252,28 @@ fn plan_with(scene: &Scene, u: &Units, (w, h): (f64, f64), keep: Keep) -> Result
             })
             .collect()
     };
+    // Panels side by side keep their axes level: each row's titles take the room of its
+    // tallest (a title that wraps to more lines lowered its own axes alone).
+    let title_lines: Vec<usize> = (scene.panels.iter().zip(cells(body)))
+        .map(|(panel, cell)| {
+            let room = cell.w() - 2.0 * m;
+            panel
+                .title
+                .as_deref()
+                .map_or(0, |t| wrap(t, PANEL_TITLE, room, u).len())
+        })
+        .collect();
+    let row_lines: Vec<usize> = (0..scene.panels.len())
+        .map(|i| {
+            let row = i / cols;
+            (title_lines.iter().skip(row * cols).take(cols).copied())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let plan_all = |body: Rect, own_legend: bool| -> Result<Vec<PanelPlan>, Cramped> {
-        (scene.panels.iter().zip(cells(body)))
-            .map(|(panel, cell)| plan_panel(panel, cell, u, own_legend))
+        (scene.panels.iter().zip(cells(body)).zip(&row_lines))
+            .map(|((panel, cell), &lines)| plan_panel(panel, cell, lines, u, own_legend))
             .collect()
     };
     let each = plan_all(body, true);
@@ -279,10 +323,12 @@ fn plan_with(scene: &Scene, u: &Units, (w, h): (f64, f64), keep: Keep) -> Result
     })
 }
 
-/// Where a panel's parts go within its cell.
+/// Where a panel's parts go within its cell, below `title_lines` lines of title (its row's
+/// tallest).
 fn plan_panel(
     panel: &PanelScene,
     cell: Rect,
+    title_lines: usize,
     u: &Units,
     own_legend: bool,
 ) -> Result<PanelPlan, Cramped> {
@@ -293,7 +339,7 @@ fn plan_panel(
         .as_deref()
         .map_or(Vec::new(), |t| wrap(t, PANEL_TITLE, room, u));
     too_wide(&title, PANEL_TITLE, room, u, "panel title")?;
-    let title_h = title.len() as f64 * LEADING * u.text(PANEL_TITLE);
+    let title_h = title_lines.max(title.len()) as f64 * LEADING * u.text(PANEL_TITLE);
     let mut plan = solve_axes(panel, cell, title_h, 0.0, u)?;
     plan.title = title;
     let entries = legend_entries(panel, u);

@@ -1,6 +1,7 @@
 //! Whether a figure has space for what it holds, and how its panels are laid out.
 
-use super::{Units, solve};
+use super::Units;
+use super::solve::{self, Keep, Plan};
 use crate::scene::Scene;
 
 /// Why a figure is too small for what it holds: the layout ([`solve::plan`]) found no room
@@ -16,14 +17,17 @@ pub struct SpaceError {
     what: String,
 }
 
-/// Checks that the figure can be laid out: every text line at its size within the page,
-/// at least three apart tick labels on each axis, and a plotting area worth drawing.
-pub fn check_space(scene: &Scene) -> Result<(), SpaceError> {
-    let u = Units::new(scene, 1.0);
+/// The figure laid out `scale` backend units a figure pixel, keeping at most `most` of its
+/// optional text; the units it was laid out in.
+pub(super) fn planned(scene: &Scene, scale: f64, most: Keep) -> Result<(Plan, Units), SpaceError> {
+    let u = Units::new(scene, scale);
     let page = scene.canvas;
-    let size = (f64::from(page.width), f64::from(page.height));
-    match solve::plan(scene, &u, size) {
-        Ok(_) => Ok(()),
+    let size = (
+        scale * f64::from(page.width),
+        scale * f64::from(page.height),
+    );
+    match solve::plan(scene, &u, size, most) {
+        Ok(plan) => Ok((plan, u)),
         Err(solve::Cramped(what)) => Err(SpaceError {
             width: page.width,
             height: page.height,
@@ -33,18 +37,25 @@ pub fn check_space(scene: &Scene) -> Result<(), SpaceError> {
     }
 }
 
+/// Checks that the figure can be laid out: every text line at its size within the page,
+/// at least three apart tick labels on each axis, and a plotting area worth drawing.
+pub fn check_space(scene: &Scene) -> Result<(), SpaceError> {
+    planned(scene, 1.0, Keep::Both).map(|_| ())
+}
+
 /// What the reader of a drawn figure should know of its layout: a caption or title left out
-/// for want of room.
-pub fn layout_notes(scene: &Scene) -> Vec<String> {
-    let u = Units::new(scene, 1.0);
+/// for want of room. `caption` says whether the format sets the caption at all (a `.tex`
+/// leaves it to the document).
+pub fn layout_notes(scene: &Scene, caption: bool) -> Vec<String> {
+    let most = if caption { Keep::Both } else { Keep::Title };
     let page = scene.canvas;
-    let size = (f64::from(page.width), f64::from(page.height));
-    let (what, it) = match solve::plan(scene, &u, size).map(|plan| plan.left_out) {
-        Ok(solve::Keep::Title) => ("the caption was", "it"),
-        Ok(solve::Keep::Neither) if scene.caption.is_some() => {
+    let left_out = planned(scene, 1.0, most).map(|(plan, _)| plan.left_out);
+    let (what, it) = match left_out {
+        Ok(Keep::Title) if most == Keep::Both => ("the caption was", "it"),
+        Ok(Keep::Neither) if scene.caption.is_some() && most == Keep::Both => {
             ("the caption and the title were", "them")
         }
-        Ok(solve::Keep::Neither) => ("the title was", "it"),
+        Ok(Keep::Neither) if !scene.title.trim().is_empty() => ("the title was", "it"),
         _ => return Vec::new(),
     };
     vec![format!(

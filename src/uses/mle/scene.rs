@@ -63,21 +63,25 @@ pub fn scene(request: &Mle, views: &[MleView], missing: usize) -> Scene {
             markers: markers.iter().map(xy).collect(),
         }
     };
+    // One legend for every panel (the layout then sets it once, in one row): the whitened
+    // circles of radius k are the k-s.d. ellipses of N(θ, F⁻¹/n) mapped to N(0, I), as the
+    // caption says (issue 18: two legends of their own did not fit a column at 8 pt).
+    let rungs = ["1 s.d.", "2 s.d."];
     let mut panels = Vec::new();
     for v in views {
         let labels = v.chart.axis_labels().map(str::to_string);
         panels.push(panel(
             format!("{} chart", v.chart.name()),
             labels,
-            rings(&v.ellipses, v.truth, ["1 s.d. of N(θ, F⁻¹/n)", "2 s.d."]),
+            rings(&v.ellipses, v.truth, rungs),
             &v.estimates,
             false,
         ));
         let white = ["w₁".to_string(), "w₂".to_string()];
         panels.push(panel(
-            format!("{} whitened: w = √(nF) (estimate − θ)", v.chart.name()),
+            format!("{} chart, whitened", v.chart.name()),
             white,
-            rings(&v.circles, Point::zeros(), ["radius 1", "radius 2"]),
+            rings(&v.circles, Point::zeros(), rungs),
             &v.whitened,
             true,
         ));
@@ -100,7 +104,7 @@ pub fn scene(request: &Mle, views: &[MleView], missing: usize) -> Scene {
         .map(|v| (v.whitened_covariance - crate::geometry::Mat::identity()).amax())
         .fold(0.0, f64::max);
     let caption = format!(
-        "{} · charts {} · true θ = ({}, {}) in {} · seed {}{}\nEllipses: 1 and 2 s.d. of N(θ, F⁻¹/n), the quadratic balls of level k²/(2n); whitened, N(0, I) in the limit: sample covariance within {} of I",
+        "{} · charts {} · true θ = ({}, {}) in {} · seed {}{}\nEllipses: 1 and 2 s.d. of N(θ, F⁻¹/n), the quadratic balls of level k²/(2n); whitened, w = √(nF) (estimate − θ), N(0, I) in the limit: sample covariance within {} of I",
         request.family.name(),
         charts.join(", "),
         significant(truth.x),

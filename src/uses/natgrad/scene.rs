@@ -42,8 +42,8 @@ pub fn scene(request: &Natgrad, descents: &[Descent], views: &[View]) -> Scene {
                     let key = (d.method.name(), own);
                     let label = match labelled.insert(key) {
                         false => String::new(),
-                        true if own => format!("{} gradient, descended here", d.method.name()),
-                        true => format!("{} gradient, descended in other charts", d.method.name()),
+                        true if own => format!("{} gradient", d.method.name()),
+                        true => format!("{}, other charts", d.method.name()),
                     };
                     Curve {
                         points: path.iter().map(|p| (p.x, p.y)).collect(),
