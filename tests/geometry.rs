@@ -751,3 +751,41 @@ fn touching_measures_the_gap_between_outlines_as_drawn() {
         Some((0, 3))
     );
 }
+
+/// A polygon less its collinear vertices is the same polygon: a rectangle sampled at 1600
+/// points is its four corners, in order; a circle keeps every vertex; and a disc meets the
+/// one exactly where it meets the other.
+#[test]
+fn dropping_collinear_vertices_keeps_the_polygon() {
+    use fisherballs::geometry::Interval;
+    use fisherballs::geometry::mml::{disc_meets_polygon, rectangle, without_collinear};
+    let limits = Limits {
+        x: Interval::new(-1.0, 1.0),
+        y: Interval::new(0.5, 2.0),
+    };
+    let ring = rectangle(&limits, 400);
+    let corners = without_collinear(&ring);
+    let expected =
+        [(-1.0, 0.5), (1.0, 0.5), (1.0, 2.0), (-1.0, 2.0)].map(|(x, y)| Point::new(x, y));
+    assert_eq!(corners, expected);
+    let circle: Vec<Point> = (0..64)
+        .map(|k| {
+            let t = std::f64::consts::TAU * k as f64 / 64.0;
+            Point::new(t.cos(), t.sin())
+        })
+        .collect();
+    assert_eq!(without_collinear(&circle), circle);
+    for i in 0..400 {
+        let c = Point::new(
+            -2.0 + 4.0 * (i % 20) as f64 / 19.0,
+            -0.5 + 3.0 * (i / 20) as f64 / 19.0,
+        );
+        for radius in [0.05, 0.3] {
+            assert_eq!(
+                disc_meets_polygon(c, radius, &ring),
+                disc_meets_polygon(c, radius, &corners),
+                "{c:?} {radius}"
+            );
+        }
+    }
+}

@@ -132,6 +132,26 @@ pub fn disc_meets_polygon(centre: Point, radius: f64, polygon: &[Point]) -> bool
     })
 }
 
+/// The polygon less its vertices that lie on the line through their neighbours (to 1e-12 of
+/// the product of the edges' lengths): the same polygon, with as few edges as its shape
+/// has. A rectangle of the mean-std chart sampled at 1600 points is its 4 corners, and
+/// [`disc_meets_polygon`] took 99 % of refusing `mml --radius 0.001` (3 s) on the rest.
+pub fn without_collinear(polygon: &[Point]) -> Vec<Point> {
+    let n = polygon.len();
+    if n < 4 {
+        return polygon.to_vec();
+    }
+    (0..n)
+        .filter(|&i| {
+            let (a, b, c) = (polygon[(i + n - 1) % n], polygon[i], polygon[(i + 1) % n]);
+            let (u, v) = (b - a, c - b);
+            let cross = u.x * v.y - u.y * v.x;
+            cross.abs() > 1e-12 * u.norm() * v.norm() || u.dot(&v) < 0.0
+        })
+        .map(|i| polygon[i])
+        .collect()
+}
+
 /// The i-th term of the van der Corput sequence in `base` (the Halton sequence's coordinate):
 /// points (h(i, 2), h(i, 3)) spread evenly over the unit square, with no seed to choose.
 pub fn halton(mut i: usize, base: usize) -> f64 {

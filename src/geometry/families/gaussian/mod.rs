@@ -75,6 +75,7 @@ impl Family for Gaussian {
         // its centre is inside or the disc reaches the region's boundary. Testing points of
         // the ball's boundary instead missed a corner of a thin region poking between them.
         let scaled: Vec<Point> = boundary.iter().map(|p| mml::half_plane_point(*p)).collect();
+        let scaled = mml::without_collinear(&scaled);
         let meets = |c: Point| {
             let (centre, radius) = mml::ball_disc(c, r);
             inside(c) || mml::disc_meets_polygon(centre, radius, &scaled)
