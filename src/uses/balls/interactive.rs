@@ -398,3 +398,71 @@ fn densities(family: &dyn Family, theta: Point, x: &[f64]) -> Result<Vec<f64>> {
 fn hex([r, g, b]: crate::style::Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::PanelScene;
+    use crate::style::{Canvas, Theme};
+
+    /// A one-panel scene whose y view is `y`, logarithmic or not.
+    fn level(y: (f64, f64), log_y: bool) -> Scene {
+        let panel = PanelScene {
+            title: None,
+            x_label: "x".to_string(),
+            y_label: "y".to_string(),
+            x_range: Interval::new(0.0, 1.0),
+            y_range: Interval::new(y.0, y.1),
+            equal_aspect: false,
+            log_y,
+            shapes: Vec::new(),
+            paths: Vec::new(),
+            shading: None,
+            markers: Vec::new(),
+        };
+        Scene {
+            canvas: Canvas {
+                width: 1200,
+                height: 900,
+                inches: (12.5, 9.375),
+                printed: false,
+                png_scale: 1.0,
+                font_px: None,
+            },
+            background: None,
+            theme: Theme::LIGHT,
+            title: String::new(),
+            caption: None,
+            line_width: 1.0,
+            panels: vec![panel],
+            columns: None,
+        }
+    }
+
+    /// Every level of the page takes the figure's own log-y choice, even where its own
+    /// scene chose otherwise (24d5ca5 dropped it: a linear level in a log frame), and the
+    /// frame holds every level's view, except a view reaching 0 on a log axis.
+    #[test]
+    fn every_level_keeps_the_figures_own_log_axis_and_the_frame_holds_every_view() {
+        let scenes = [
+            level((0.5, 3.0), false),
+            level((0.2, 8.0), true),
+            level((0.3, 9.0), false),
+            level((-0.1, 20.0), false),
+        ];
+        let frames = frames(&scenes, 1);
+        let (x, y, log) = frames[0];
+        assert!(log, "the figure's own level is on a log axis");
+        assert_eq!((x.lo, x.hi), (0.0, 1.0));
+        // The first level widens nothing (0.5 to 3 is inside), the third widens the top to
+        // 9, the fourth reaches below 0, which a log axis cannot show, and is left out.
+        assert_eq!((y.lo, y.hi), (0.2, 9.0));
+        let linear = frames_of(&[level((0.5, 3.0), false), level((1.0, 20.0), false)], 0);
+        assert_eq!(linear, (Interval::new(0.5, 20.0), false));
+    }
+
+    fn frames_of(scenes: &[Scene], current: usize) -> (Interval, bool) {
+        let (_, y, log) = frames(scenes, current)[0];
+        (y, log)
+    }
+}
