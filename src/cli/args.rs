@@ -16,8 +16,9 @@ pub use super::values::*;
 /// The family a figure draws: `--family` and, for Student's t, `--nu`.
 #[derive(Debug, Clone, Args)]
 pub struct FamilyArgs {
-    /// Statistical family (its charts are listed below)
-    #[arg(long, default_value = "gaussian", value_parser = family_names())]
+    /// Statistical family (its charts are listed below), or a family file (FILE.toml) that
+    /// gives a log-density: see docs/formula-families.md
+    #[arg(long, default_value = "gaussian", value_parser = FamilyName(clap::builder::PossibleValuesParser::new(family_names())))]
     pub family: String,
 
     /// Degrees of freedom ν of --family student-t (0 < ν ≤ 50) [default: 3]

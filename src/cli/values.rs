@@ -201,3 +201,46 @@ pub fn parse_labels(s: &str) -> Result<[String; 2], String> {
         )),
     }
 }
+
+/// `--family`: a family's name (checked against the registry, whose names `--help` lists),
+/// or the path of a family file ending in `.toml`, read when the request is made.
+#[derive(Clone)]
+pub struct FamilyName(pub PossibleValuesParser);
+
+impl TypedValueParser for FamilyName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        let text = value.to_str().map(str::trim);
+        if let Some(path) = text.filter(|t| t.ends_with(".toml")) {
+            return Ok(path.to_string());
+        }
+        self.0.parse_ref(cmd, arg, value).map_err(|_| {
+            let names: Vec<String> = self
+                .0
+                .possible_values()
+                .into_iter()
+                .flatten()
+                .map(|v| v.get_name().to_string())
+                .collect();
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!(
+                    "invalid value '{}' for '--family': possible values: {}; or a family file ending in .toml (docs/formula-families.md)\n",
+                    value.to_string_lossy(),
+                    names.join(", ")
+                ),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        self.0.possible_values()
+    }
+}

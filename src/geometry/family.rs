@@ -108,6 +108,12 @@ pub trait Family: Send + Sync {
     fn kl_gradient(&self, target: Point, theta: Point) -> Point {
         derivative::gradient(|t| self.kl(target, t), theta)
     }
+    /// Checks the family at θ before anything is drawn there: a family from a formula
+    /// checks that its density integrates to 1, its score has mean 0 and Bartlett's
+    /// identity holds; the built-in families are right by construction.
+    fn verify(&self, _theta: Point) -> Result<(), String> {
+        Ok(())
+    }
     /// The chart called `name`, if the family has one.
     fn chart(&self, name: &str) -> Option<&'static dyn Chart> {
         self.charts().iter().copied().find(|c| c.name() == name)

@@ -24,6 +24,10 @@ use crate::geometry::{Point, Typed};
 pub enum RequestError {
     #[error("{}", family(.0))]
     Family(FamilyError),
+    #[error("--family {path}: {why}")]
+    FamilyFile { path: String, why: String },
+    #[error("{family}: {why}; choose limits where the family is defined, or fix the family file")]
+    FamilyCheck { family: &'static str, why: String },
     #[error("'{chart}' is not a chart of the {family} family; its charts are {charts}")]
     UnknownChart {
         chart: String,

@@ -45,8 +45,36 @@ pub enum YScale {
     Auto,
 }
 
+/// An I/O error in words, without the OS's error number.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::InvalidData => "it is not UTF-8 text".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// The family `--family` names, with `--nu` if it takes one.
+/// A name ending in `.toml` is a family file, read here and checked as a whole
+/// ([`families::formula::FormulaFamily::from_toml`]).
 pub fn family(args: &FamilyArgs) -> Result<Arc<dyn Family>, RequestError> {
+    if args.family.ends_with(".toml") {
+        let path = &args.family;
+        if args.nu.is_some() {
+            return Err(RequestError::FamilyFile {
+                path: path.clone(),
+                why: "--nu is only for --family student-t; a family file fixes every parameter beyond its two in its formula".into(),
+            });
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| RequestError::FamilyFile {
+            path: path.clone(),
+            why: format!("cannot be read ({}); give the path of a family file", io_reason(&e)),
+        })?;
+        let family = families::formula::FormulaFamily::from_toml(&text)
+            .map_err(|e| RequestError::FamilyFile { path: path.clone(), why: e.0 })?;
+        return Ok(family);
+    }
     Ok(families::family(&args.family, args.nu)?)
 }
 

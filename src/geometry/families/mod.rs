@@ -8,6 +8,7 @@ pub mod beta;
 pub mod categorical;
 pub mod cauchy;
 pub mod fit;
+pub mod formula;
 pub mod gamma;
 pub mod gaussian;
 pub mod location_scale;

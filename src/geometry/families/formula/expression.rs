@@ -1,0 +1,218 @@
+//! Formulas: parsed by exmex (MIT/Apache-2.0) with an operator set of our own, generic over
+//! [`Scalar`] so that one parsed formula is evaluated on plain numbers or on jets. Besides
+//! + − * / ^ the functions are those of a density's formula: exp, ln (log is the natural
+//! logarithm too), log10, sqrt, abs, the trigonometric and hyperbolic functions and their
+//! inverses, lgamma (ln Γ), digamma (ψ), erf, erfc, and the constant pi.
+
+use exmex::{BinOp, Express, FlatEx, MakeOperators, NumberMatcher, Operator};
+use special::Error as _;
+
+use super::jet::{Scalar, exp, ln, pow};
+use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
+
+/// The operators, for any [`Scalar`].
+#[derive(Clone, Debug)]
+pub struct Ops;
+
+fn bin<S: Scalar>(repr: &str, apply: fn(S, S) -> S, prio: i64, commutes: bool) -> Operator<'_, S> {
+    Operator::make_bin(
+        repr,
+        BinOp {
+            apply,
+            prio,
+            is_commutative: commutes,
+        },
+    )
+}
+
+fn sqrt<S: Scalar>(a: S) -> S {
+    let s = a.value().sqrt();
+    a.chain(s, 0.5 / s, -0.25 / (s * a.value()))
+}
+
+/// √π/2's reciprocal: d erf(u)/du = (2/√π) e^(−u²).
+const TWO_OVER_SQRT_PI: f64 = std::f64::consts::FRAC_2_SQRT_PI;
+
+fn erf<S: Scalar>(a: S) -> S {
+    let u = a.value();
+    let d = TWO_OVER_SQRT_PI * (-u * u).exp();
+    a.chain(u.error(), d, -2.0 * u * d)
+}
+
+impl<S: Scalar> MakeOperators<S> for Ops {
+    fn make<'a>() -> Vec<Operator<'a, S>> {
+        vec![
+            bin("^", pow, 4, false),
+            bin("*", |a, b| a * b, 2, true),
+            bin("/", |a, b| a / b, 3, false),
+            Operator::make_bin_unary(
+                "+",
+                BinOp {
+                    apply: |a, b| a + b,
+                    prio: 0,
+                    is_commutative: true,
+                },
+                |a| a,
+            ),
+            Operator::make_bin_unary(
+                "-",
+                BinOp {
+                    apply: |a, b| a - b,
+                    prio: 1,
+                    is_commutative: false,
+                },
+                |a| -a,
+            ),
+            Operator::make_unary("exp", exp),
+            Operator::make_unary("ln", ln),
+            Operator::make_unary("log", ln),
+            Operator::make_unary("log10", |a: S| ln(a) / S::constant(std::f64::consts::LN_10)),
+            Operator::make_unary("sqrt", sqrt),
+            Operator::make_unary("abs", |a: S| {
+                let s = a.value().signum();
+                a.chain(a.value().abs(), s, 0.0)
+            }),
+            Operator::make_unary("sin", |a: S| {
+                let (s, c) = a.value().sin_cos();
+                a.chain(s, c, -s)
+            }),
+            Operator::make_unary("cos", |a: S| {
+                let (s, c) = a.value().sin_cos();
+                a.chain(c, -s, -c)
+            }),
+            Operator::make_unary("tan", |a: S| {
+                let t = a.value().tan();
+                let d = 1.0 + t * t;
+                a.chain(t, d, 2.0 * t * d)
+            }),
+            Operator::make_unary("asin", |a: S| {
+                let u = a.value();
+                let d = 1.0 / (1.0 - u * u).sqrt();
+                a.chain(u.asin(), d, u * d * d * d)
+            }),
+            Operator::make_unary("acos", |a: S| {
+                let u = a.value();
+                let d = 1.0 / (1.0 - u * u).sqrt();
+                a.chain(u.acos(), -d, -u * d * d * d)
+            }),
+            Operator::make_unary("atan", |a: S| {
+                let u = a.value();
+                let d = 1.0 / (1.0 + u * u);
+                a.chain(u.atan(), d, -2.0 * u * d * d)
+            }),
+            Operator::make_unary("sinh", |a: S| {
+                let u = a.value();
+                a.chain(u.sinh(), u.cosh(), u.sinh())
+            }),
+            Operator::make_unary("cosh", |a: S| {
+                let u = a.value();
+                a.chain(u.cosh(), u.sinh(), u.cosh())
+            }),
+            Operator::make_unary("tanh", |a: S| {
+                let t = a.value().tanh();
+                let d = 1.0 - t * t;
+                a.chain(t, d, -2.0 * t * d)
+            }),
+            Operator::make_unary("lgamma", |a: S| {
+                let u = a.value();
+                a.chain(ln_gamma(u), digamma(u), trigamma(u))
+            }),
+            Operator::make_unary("digamma", |a: S| {
+                let u = a.value();
+                a.chain(digamma(u), trigamma(u), tetragamma(u))
+            }),
+            Operator::make_unary("erf", erf),
+            Operator::make_unary("erfc", |a: S| S::constant(1.0) - erf(a)),
+            Operator::make_constant("pi", S::constant(std::f64::consts::PI)),
+        ]
+    }
+}
+
+/// The function names a formula may use, for error messages.
+pub const FUNCTIONS: &str = "exp, ln, log, log10, sqrt, abs, sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, lgamma, digamma, erf, erfc, pi";
+
+/// A parsed formula, ready to be evaluated on numbers and on jets, with its variables
+/// mapped to the places of the values it is given.
+#[derive(Debug, Clone)]
+pub struct Formula {
+    text: String,
+    plain: FlatEx<f64, Ops, NumberMatcher>,
+    jets: FlatEx<super::jet::Jet, Ops, NumberMatcher>,
+    /// For each of the formula's variables (alphabetical, as exmex orders them), its index
+    /// among the names the formula was parsed against.
+    slots: Vec<usize>,
+}
+
+/// Why a formula cannot be used, with its words for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormulaError(pub String);
+
+impl Formula {
+    /// Parses `text` whose variables must be among `names` (their order is the order of
+    /// the values [`Formula::eval`] is given). `what` names the formula in errors.
+    pub fn parse(what: &str, text: &str, names: &[&str]) -> Result<Self, FormulaError> {
+        let plain = FlatEx::<f64, Ops, NumberMatcher>::parse(text)
+            .map_err(|e| FormulaError(format!("{what} = \"{text}\" does not parse: {}", parse_message(&e.to_string()))))?;
+        let jets = FlatEx::<super::jet::Jet, Ops, NumberMatcher>::parse(text)
+            .map_err(|e| FormulaError(format!("{what} = \"{text}\" does not parse: {e}")))?;
+        let slots = plain
+            .var_names()
+            .iter()
+            .map(|v| {
+                names.iter().position(|n| n == v).ok_or_else(|| {
+                    FormulaError(format!(
+                        "{what} = \"{text}\" uses '{v}', which is none of {} (nor a function: {FUNCTIONS})",
+                        names.join(", ")
+                    ))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Formula {
+            text: text.to_string(),
+            plain,
+            jets,
+            slots,
+        })
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the formula uses the name at `index` of those it was parsed against.
+    pub fn uses(&self, index: usize) -> bool {
+        self.slots.contains(&index)
+    }
+
+    /// The formula's value for `values` (in the order of the names it was parsed against).
+    pub fn eval(&self, values: &[f64]) -> f64 {
+        let mut vars = [0.0; 8];
+        for (k, &s) in self.slots.iter().enumerate() {
+            vars[k] = values[s];
+        }
+        self.plain.eval(&vars[..self.slots.len()]).unwrap_or(f64::NAN)
+    }
+
+    /// The formula's value and derivatives, the values given as jets.
+    pub fn eval_jet(&self, values: &[super::jet::Jet]) -> super::jet::Jet {
+        let mut vars = [super::jet::Jet::default(); 8];
+        for (k, &s) in self.slots.iter().enumerate() {
+            vars[k] = values[s];
+        }
+        self.jets
+            .eval(&vars[..self.slots.len()])
+            .unwrap_or(super::jet::Jet::constant(f64::NAN))
+    }
+}
+
+/// exmex's parse error without its internal wording where it has a plainer one.
+fn parse_message(message: &str) -> String {
+    message.trim().to_string()
+}
+
+/// The variables of a formula, in alphabetical order (exmex's).
+pub fn variables(text: &str) -> Result<Vec<String>, String> {
+    FlatEx::<f64, Ops, NumberMatcher>::parse(text)
+        .map(|f| f.var_names().to_vec())
+        .map_err(|e| e.to_string())
+}
