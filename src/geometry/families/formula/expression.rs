@@ -216,3 +216,46 @@ pub fn variables(text: &str) -> Result<Vec<String>, String> {
         .map(|f| f.var_names().to_vec())
         .map_err(|e| e.to_string())
 }
+
+/// The terms of a sum at the top level of a formula, each with its sign: "a*b - c + d"
+/// → [(+, "a*b"), (−, "c"), (+, "d")]. A + or − is a separator at depth 0 unless it follows
+/// an operator or an opening parenthesis (a sign: "a*-b") or the e of a number ("1e-5").
+pub fn terms(text: &str) -> Vec<(char, &str)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut depth, mut start, mut sign) = (0i32, 0usize, '+');
+    let mut previous: Option<u8> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            b'+' | b'-' if depth == 0 => {
+                let exponent = matches!(previous, Some(b'e' | b'E'))
+                    && i >= 2
+                    && (bytes[i - 2].is_ascii_digit() || bytes[i - 2] == b'.');
+                let after_operator = matches!(previous, None | Some(b'*' | b'/' | b'^' | b'(' | b'+' | b'-'));
+                if !exponent && !after_operator {
+                    out.push((sign, text[start..i].trim()));
+                    sign = b as char;
+                    start = i + 1;
+                }
+            }
+            _ => {}
+        }
+        if !b.is_ascii_whitespace() {
+            previous = Some(b);
+        }
+    }
+    out.push((sign, text[start..].trim()));
+    out
+}
+
+/// The terms `keep` selects, as one formula text: "0 + (a) - (c)" (each term in
+/// parentheses, so that its own leading sign stays a sign), or "0" if none.
+pub fn sum_of(terms: &[(char, &str)], keep: impl Fn(&str) -> bool) -> String {
+    let mut text = String::from("0");
+    for (sign, term) in terms.iter().filter(|t| keep(t.1)) {
+        text.push_str(&format!(" {sign} ({term})"));
+    }
+    text
+}

@@ -47,6 +47,11 @@ pub struct FormulaFamily {
     names: [String; 3],
     domain: Vec<Condition>,
     log_density: Formula,
+    /// The log-density's terms that hold the outcome, and those that do not (evaluated once
+    /// a point, not once a node: Gamma's lgamma(k) and its derivatives were a third of a
+    /// Fisher–Rao ball's time).
+    with_outcome: Formula,
+    without_outcome: Formula,
     outcomes: Outcomes,
     location: Option<Formula>,
     scale: Option<Formula>,
@@ -118,11 +123,18 @@ impl FormulaFamily {
         }
         let refs = [names[0].as_str(), names[1].as_str(), names[2].as_str()];
         let log_density = Formula::parse("log_density", &file.log_density, &refs)?;
-        for (i, n) in refs[..2].iter().enumerate() {
+        for (i, n) in refs.iter().enumerate() {
             if !log_density.uses(i) {
-                return Err(err(format!("log_density does not use the parameter '{n}'")));
+                return Err(err(format!("log_density does not use '{n}'")));
             }
         }
+        let terms = expression::terms(&file.log_density);
+        let holds_outcome = |t: &str| {
+            expression::variables(t).map_or(true, |v| v.iter().any(|n| *n == names[2]))
+        };
+        let with_outcome = Formula::parse("log_density", &expression::sum_of(&terms, holds_outcome), &refs)?;
+        let without_outcome =
+            Formula::parse("log_density", &expression::sum_of(&terms, |t| !holds_outcome(t)), &refs)?;
         let domain = file
             .domain
             .iter()
@@ -177,6 +189,8 @@ impl FormulaFamily {
             names,
             domain,
             log_density,
+            with_outcome,
+            without_outcome,
             outcomes,
             location,
             scale,
@@ -194,6 +208,19 @@ impl FormulaFamily {
         self.log_density.eval(&self.values(theta, x))
     }
 
+    /// x ↦ ln p_θ(x), its terms free of x evaluated once.
+    fn log_p_of(&self, theta: Point) -> impl Fn(f64) -> f64 + '_ {
+        let fixed = self.without_outcome.eval(&self.values(theta, 0.0));
+        move |x| fixed + self.with_outcome.eval(&self.values(theta, x))
+    }
+
+    /// x ↦ ln p_θ(x) as a jet in θ, its terms free of x evaluated once.
+    fn log_p_jet_of(&self, theta: Point) -> impl Fn(f64) -> Jet + '_ {
+        let params = [Jet::variable(theta.x, 0), Jet::variable(theta.y, 1)];
+        let fixed = self.without_outcome.eval_jet(&[params[0], params[1], Jet::constant(0.0)]);
+        move |x| fixed + self.with_outcome.eval_jet(&[params[0], params[1], Jet::constant(x)])
+    }
+
     /// The rule for p_θ, its negligible nodes left out (cached per thread: a KL ball asks
     /// for the same p₁ many times).
     fn rule(&self, theta: Point) -> Arc<Weighted> {
@@ -202,13 +229,13 @@ impl FormulaFamily {
         }
         cached(&RULES, self, theta, || {
             let rule = match self.outcomes {
-                Outcomes::Counts { lo, hi } => Rule::counts(lo, hi, |x| self.log_p(theta, x)),
+                Outcomes::Counts { lo, hi } => Rule::counts(lo, hi, self.log_p_of(theta)),
                 Outcomes::Line { lo, hi } => {
                     let (location, scale) = self.bulk(theta, lo, hi);
                     Rule::line(lo, hi, location, scale)
                 }
             };
-            rule.keep_mass(|x| self.log_p(theta, x))
+            rule.keep_mass(self.log_p_of(theta))
         })
     }
 
@@ -229,11 +256,13 @@ impl FormulaFamily {
         }
         let (mut m, mut c) = (0.0, 1.0);
         for _ in 0..2 {
-            let rule = Rule::line(lo, hi, m, c);
+            // A quarter of the nodes: the passes find the bulk, not its integrals.
+            let rule = Rule::line_with(lo, hi, m, c, 4.0 * quadrature::STEP);
+            let log_p = self.log_p_of(theta);
             let mean_over = |f: &dyn Fn(f64) -> f64| {
                 let (mut z, mut sum) = (0.0, 0.0);
                 for &(x, w) in &rule.nodes {
-                    let (p, value) = (self.log_p(theta, x).exp(), f(to_line(lo, hi, x)));
+                    let (p, value) = (log_p(x).exp(), f(to_line(lo, hi, x)));
                     // ln |v − m| is −∞ at the node on m: an integrable point left out.
                     if p.is_finite() && value.is_finite() {
                         z += w * p;
@@ -267,11 +296,9 @@ impl FormulaFamily {
             undefined_at: rule.undefined_at,
             ..Moments::default()
         };
-        let params = [Jet::variable(theta.x, 0), Jet::variable(theta.y, 1)];
+        let log_p = self.log_p_jet_of(theta);
         for &(x, wp, _) in &rule.nodes {
-            let l = self
-                .log_density
-                .eval_jet(&[params[0], params[1], Jet::constant(x)]);
+            let l = log_p(x);
             if !l.g.iter().chain(&l.h).all(|d| d.is_finite()) {
                 m.undefined_at.get_or_insert(x);
                 continue;
@@ -533,18 +560,19 @@ impl Family for FormulaFamily {
         crate::geometry::chart::finite(theta) && self.domain.iter().all(|c| c.holds(&[theta.x, theta.y]))
     }
     fn kl(&self, theta1: Point, theta2: Point) -> f64 {
+        let log_p2 = self.log_p_of(theta2);
         self.rule(theta1)
             .nodes
             .iter()
-            .map(|&(x, wp, l1)| wp * (l1 - self.log_p(theta2, x)))
+            .map(|&(x, wp, l1)| wp * (l1 - log_p2(x)))
             .sum()
     }
     /// ∇_θ₂ KL(p₁ ‖ p₂) = −E₁[s(θ₂)], at p₁'s nodes.
     fn kl_gradient(&self, target: Point, theta: Point) -> Point {
-        let params = [Jet::variable(theta.x, 0), Jet::variable(theta.y, 1)];
+        let log_p = self.log_p_jet_of(theta);
         let mut g = Point::zeros();
         for &(x, wp, _) in &self.rule(target).nodes {
-            let l = self.log_density.eval_jet(&[params[0], params[1], Jet::constant(x)]);
+            let l = log_p(x);
             g -= Point::new(l.g[0], l.g[1]) * wp;
         }
         g
@@ -614,14 +642,17 @@ impl Family for FormulaFamily {
         let start = Point::new(0.5 * (view.x.lo + view.x.hi), 0.5 * (view.y.lo + view.y.hi));
         let loglik = |t: Point| {
             self.contains(t)
-                .then(|| xs.iter().map(|&x| self.log_p(t, x)).sum::<f64>())
+                .then(|| {
+                    let log_p = self.log_p_of(t);
+                    xs.iter().map(|&x| log_p(x)).sum::<f64>()
+                })
                 .filter(|l| l.is_finite())
         };
         let step = |t: Point| {
-            let params = [Jet::variable(t.x, 0), Jet::variable(t.y, 1)];
+            let log_p = self.log_p_jet_of(t);
             let mut s = Point::zeros();
             for &x in xs {
-                let l = self.log_density.eval_jet(&[params[0], params[1], Jet::constant(x)]);
+                let l = log_p(x);
                 s += Point::new(l.g[0], l.g[1]);
             }
             fit::solve(mat(self.moments(t).fisher), s / xs.len() as f64)

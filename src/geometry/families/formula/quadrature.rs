@@ -82,16 +82,21 @@ impl Rule {
     /// sinh makes too steep for the rule (a Weibull's Fisher matrix was 7e-9 off with it,
     /// 1e-15 without).
     pub fn line(lo: f64, hi: f64, m: f64, c: f64) -> Rule {
+        Rule::line_with(lo, hi, m, c, STEP)
+    }
+
+    /// [`Rule::line`] with steps of `step`: a coarse rule finds where the mass lies.
+    pub fn line_with(lo: f64, hi: f64, m: f64, c: f64, step: f64) -> Rule {
         use std::f64::consts::FRAC_PI_2;
         let half = lo.is_finite() != hi.is_finite();
         let reach = if half { 6.0 } else { 3.5 };
-        let n = (reach / STEP) as i64;
+        let n = (reach / step) as i64;
         let mut nodes = Vec::with_capacity(2 * n as usize + 1);
         for k in -n..=n {
-            let t = k as f64 * STEP;
+            let t = k as f64 * step;
             let (u, du) = match half {
-                true => (t, STEP),
-                false => (FRAC_PI_2 * t.sinh(), FRAC_PI_2 * t.cosh() * STEP),
+                true => (t, step),
+                false => (FRAC_PI_2 * t.sinh(), FRAC_PI_2 * t.cosh() * step),
             };
             let v = m + c * u.sinh();
             let dv = c * u.cosh() * du;
