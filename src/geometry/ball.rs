@@ -189,6 +189,9 @@ pub enum BallError {
         Short(*x), Short(*y), Short(*size), Short(*at)
     )]
     Unresolved { x: f64, y: f64, size: f64, at: f64 },
+    /// A family from a formula failed a check at a centre (the words name it).
+    #[error("{0}")]
+    Check(String),
     #[error("the region holds no ball centre at this radius")]
     Empty,
     #[error("stopped: the figure's time to solve ran out")]
@@ -228,6 +231,10 @@ pub fn outline(
         y: centre.y,
         why,
     };
+    model
+        .family
+        .verify(model.chart.theta(centre))
+        .map_err(BallError::Check)?;
     let fisher = model.checked_fisher(centre).map_err(degenerate)?;
     let rays = quadratic_rays(fisher, level).map_err(degenerate)?;
     resolved(centre, rays, fisher, level.radius())?;

@@ -16,8 +16,8 @@ use super::{Family, Mat, Point};
 
 /// Γᵏᵢⱼ at θ, as two matrices: `gamma[k][(i, j)]`. None where F is singular.
 pub fn christoffel(family: &dyn Family, theta: Point) -> Option<[Mat; 2]> {
-    let inverse = family.fisher(theta).try_inverse()?;
-    let dg = family.fisher_derivatives(theta);
+    let (g, dg) = family.fisher_with_derivatives(theta);
+    let inverse = g.try_inverse()?;
     // Of the first kind: Γₗᵢⱼ = ½ (∂ᵢ gⱼₗ + ∂ⱼ gᵢₗ − ∂ₗ gᵢⱼ).
     let first =
         |l: usize| Mat::from_fn(|i, j| 0.5 * (dg[i][(j, l)] + dg[j][(i, l)] - dg[l][(i, j)]));

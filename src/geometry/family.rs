@@ -91,6 +91,12 @@ pub trait Family: Send + Sync {
     fn fisher_derivatives(&self, theta: Point) -> [Mat; 2] {
         derivative::partials(|p| self.fisher(p), theta)
     }
+    /// F and ∂F together, as the exponential map asks for them (some 55 times an outline
+    /// point): a family whose F is a quadrature answers from an interpolant between
+    /// quadratures here, while [`Family::fisher`] stays the quadrature itself.
+    fn fisher_with_derivatives(&self, theta: Point) -> (Mat, [Mat; 2]) {
+        (self.fisher(theta), self.fisher_derivatives(theta))
+    }
     /// Fisher–Rao geodesic distance, if the family has it in closed form; otherwise the
     /// Fisher–Rao ball is drawn by the exponential map.
     fn fisher_rao(&self, _theta1: Point, _theta2: Point) -> Option<f64> {

@@ -24,6 +24,8 @@ pub enum GeodesicError {
         Typed(from.x), Typed(from.y), Typed(to.x), Typed(to.y)
     )]
     Unreachable { from: Point, to: Point },
+    #[error("{0}")]
+    Check(String),
     #[error(
         "no Fisher–Rao geodesic from ({}, {}) to ({}, {}) was found: shooting with the exponential map {}",
         Typed(from.x), Typed(from.y), Typed(to.x), Typed(to.y), missed(*miss, *steps)
@@ -53,6 +55,7 @@ impl GeodesicError {
     pub fn at(self, from: Point, to: Point) -> Self {
         match self {
             Self::Unreachable { .. } => Self::Unreachable { from, to },
+            Self::Check(why) => Self::Check(why),
             Self::NoConvergence { miss, steps, .. } => Self::NoConvergence {
                 from,
                 to,
@@ -71,6 +74,7 @@ pub fn between(
     to: Point,
     n: usize,
 ) -> Result<Geodesic, GeodesicError> {
+    family.verify(from).and(family.verify(to)).map_err(GeodesicError::Check)?;
     match family.geodesic(from, to, n) {
         Some(g) => Ok(g),
         None if family.fisher_rao(from, from).is_some() => {

@@ -26,8 +26,6 @@ pub enum RequestError {
     Family(FamilyError),
     #[error("--family {path}: {why}")]
     FamilyFile { path: String, why: String },
-    #[error("{family}: {why}; choose limits where the family is defined, or fix the family file")]
-    FamilyCheck { family: &'static str, why: String },
     #[error("'{chart}' is not a chart of the {family} family; its charts are {charts}")]
     UnknownChart {
         chart: String,
@@ -313,6 +311,11 @@ pub fn in_flags(e: anyhow::Error) -> anyhow::Error {
     anyhow::anyhow!(worded)
 }
 
+/// A formula family's failed check, with what to do.
+fn checked(why: &str) -> String {
+    format!("the family file fails its check: {why}")
+}
+
 fn ball(e: &BallError) -> String {
     match e {
         BallError::NotClosed { .. } | BallError::AtEdge { .. } => {
@@ -333,6 +336,7 @@ fn ball(e: &BallError) -> String {
             "the region would hold more than {limit} balls of this radius, the most a figure draws with this family, --points and charts ({MAX_BALLS} balls, {MAX_TOTAL_POINTS} outline points over all charts, weighed by their cost); use a larger --radius, fewer --points or charts, or a smaller region"
         ),
         BallError::Geodesic(g) => geodesic(g),
+        BallError::Check(why) => checked(why),
         BallError::Degenerate { .. } | BallError::NoDistance { .. } | BallError::Stopped => {
             e.to_string()
         }
@@ -350,6 +354,7 @@ fn geodesic(e: &GeodesicError) -> String {
         )
     };
     match e {
+        GeodesicError::Check(why) => checked(why),
         GeodesicError::Unreachable { from, to } => format!(
             "the geodesic from {} leaves double precision; choose --from and --to nearer each other",
             ends(from, to)

@@ -37,6 +37,11 @@ pub struct Covering {
 pub fn cover(model: &Model, limits: &Limits, r: f64, limit: usize) -> Result<Covering, BallError> {
     let chart = model.chart;
     let family = model.family;
+    // A family from a formula checks itself at the region's corners and middle.
+    let (x, y) = (limits.x, limits.y);
+    for p in rectangle(limits, 1).into_iter().chain([Point::new(0.5 * (x.lo + x.hi), 0.5 * (y.lo + y.hi))]) {
+        family.verify(chart.theta(p)).map_err(BallError::Check)?;
+    }
     let inside = |t: Point| {
         let p = chart.phi(t);
         let (x, y) = (limits.x, limits.y);

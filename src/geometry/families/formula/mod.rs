@@ -14,6 +14,7 @@ mod chart;
 mod expression;
 mod file;
 mod jet;
+mod metric;
 pub mod quadrature;
 
 use std::cell::RefCell;
@@ -57,6 +58,8 @@ pub struct FormulaFamily {
     scale: Option<Formula>,
     level: f64,
     charts: &'static [&'static dyn Chart],
+    /// F and ∂F interpolated between quadratures.
+    cells: metric::Cells,
 }
 
 /// Expectations at θ over p_θ's outcomes, every one a pass over the rule needs.
@@ -196,6 +199,7 @@ impl FormulaFamily {
             scale,
             level,
             charts: Box::leak(charts.into_boxed_slice()),
+            cells: metric::Cells::new(&view),
         };
         Ok(Arc::new(family))
     }
@@ -318,6 +322,20 @@ impl FormulaFamily {
             }
         }
         m
+    }
+
+    /// F and ∂F at θ: from the interpolant of θ's cell ([`metric`]), or the quadrature
+    /// itself; NaN outside the domain.
+    fn metric(&self, theta: Point) -> (Mat, [Mat; 2]) {
+        let exact = |t: Point| {
+            self.contains(t).then(|| {
+                let m = self.moments(t);
+                let (f, d) = (m.fisher, m.fisher_derivatives);
+                [f[0], f[1], f[2], d[0][0], d[0][1], d[0][2], d[1][0], d[1][1], d[1][2]]
+            })
+        };
+        let values = self.cells.values(theta, &exact).unwrap_or([f64::NAN; 9]);
+        metric::matrices(&values)
     }
 
     /// The checks at θ ([`NORMALISED_TOL`], [`MEAN_SCORE_TOL`], [`BARTLETT_TOL`]): a
@@ -665,6 +683,9 @@ impl Family for FormulaFamily {
     fn fisher_derivatives(&self, theta: Point) -> [Mat; 2] {
         let d = self.moments(theta).fisher_derivatives;
         [mat(d[0]), mat(d[1])]
+    }
+    fn fisher_with_derivatives(&self, theta: Point) -> (Mat, [Mat; 2]) {
+        self.metric(theta)
     }
     fn verify(&self, theta: Point) -> Result<(), String> {
         self.check(theta)

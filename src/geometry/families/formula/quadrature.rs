@@ -32,6 +32,8 @@ pub const MAX_COUNTS: usize = 1_000_000;
 /// A rule: outcomes x and weights w with Σ w f(x) ≈ ∫ f(x) dx (or Σ f over counts).
 pub struct Rule {
     pub nodes: Vec<(f64, f64)>,
+    /// The node at the bulk's middle (t = 0), from which [`Rule::keep_mass`] walks out.
+    pub middle: usize,
 }
 
 /// A rule for one density: its nodes with w·p(x) and ln p(x) there, every node of
@@ -47,27 +49,50 @@ pub struct Weighted {
 /// they could add to an expectation of a polynomially growing score is far below 1e-15.
 pub const NEGLIGIBLE: f64 = 1e-30;
 
+/// A walk out from the bulk stops after this many negligible nodes in a row.
+pub const TAIL: usize = 8;
+
 impl Rule {
-    /// The nodes that carry mass under the density e^(log_p), with their weights times it.
+    /// The nodes that carry mass under the density e^(log_p), with their weights times it:
+    /// walking out from the middle node each way until [`TAIL`] nodes in a row carry less
+    /// than [`NEGLIGIBLE`] of the most so far (a rule laid on the bulk reaches its tails
+    /// long before its last node), then leaving out every node below that share of the most.
     pub fn keep_mass(&self, log_p: impl Fn(f64) -> f64) -> Weighted {
-        let mut undefined_at = None;
-        let all: Vec<(f64, f64, f64)> = self
-            .nodes
-            .iter()
-            .filter_map(|&(x, w)| {
+        let mut out = Weighted {
+            nodes: Vec::new(),
+            undefined_at: None,
+        };
+        let n = self.nodes.len();
+        if n == 0 {
+            return out;
+        }
+        let middle = self.middle.min(n - 1);
+        let mut most = 0.0f64;
+        let mut visited: Vec<(f64, f64, f64)> = Vec::with_capacity(n);
+        let down: Vec<usize> = (0..middle).rev().collect();
+        let up: Vec<usize> = (middle..n).collect();
+        for side in [up, down] {
+            let mut quiet = 0;
+            for k in side {
+                let (x, w) = self.nodes[k];
                 let l = log_p(x);
                 if l.is_nan() || l == f64::INFINITY {
-                    undefined_at.get_or_insert(x);
-                    return None;
+                    out.undefined_at.get_or_insert(x);
+                    quiet = 0;
+                    continue;
                 }
-                Some((x, w * l.exp(), l))
-            })
-            .collect();
-        let most = all.iter().map(|n| n.1).fold(0.0, f64::max);
-        Weighted {
-            nodes: all.into_iter().filter(|n| n.1 > NEGLIGIBLE * most).collect(),
-            undefined_at,
+                let m = w * l.exp();
+                most = most.max(m);
+                quiet = if m > NEGLIGIBLE * most { 0 } else { quiet + 1 };
+                visited.push((x, m, l));
+                if quiet >= TAIL {
+                    break;
+                }
+            }
         }
+        visited.sort_by(|a, b| a.0.total_cmp(&b.0));
+        out.nodes = visited.into_iter().filter(|v| v.1 > NEGLIGIBLE * most).collect();
+        out
     }
 
     /// The rule on (lo, hi): the outcome is first carried onto the whole line by
@@ -92,7 +117,11 @@ impl Rule {
         let reach = if half { 6.0 } else { 3.5 };
         let n = (reach / step) as i64;
         let mut nodes = Vec::with_capacity(2 * n as usize + 1);
+        let mut middle = 0;
         for k in -n..=n {
+            if k == 0 {
+                middle = nodes.len();
+            }
             let t = k as f64 * step;
             let (u, du) = match half {
                 true => (t, step),
@@ -107,7 +136,7 @@ impl Rule {
                 nodes.push((x, w));
             }
         }
-        Rule { nodes }
+        Rule { nodes, middle }
     }
 
     /// Every count from lo to hi, or while `log_p` is above what double precision adds
@@ -126,7 +155,8 @@ impl Rule {
             previous = l;
             x += 1.0;
         }
-        Rule { nodes }
+        // Counts are summed from the first: every one is evaluated already.
+        Rule { nodes, middle: 0 }
     }
 }
 
