@@ -49,10 +49,15 @@ fn formula_fisher_matrices_and_their_derivatives_match_the_built_ins() {
             // ∂F relative to its larger half (the Gaussian's ∂F/∂μ is 0).
             let (df, db) = (f.fisher_derivatives(t), b.fisher_derivatives(t));
             let scale = db[0].norm().max(db[1].norm());
-            worst.1 = worst.1.max((df[0] - db[0]).norm().max((df[1] - db[1]).norm()) / scale);
+            worst.1 = worst
+                .1
+                .max((df[0] - db[0]).norm().max((df[1] - db[1]).norm()) / scale);
             f.verify(t).unwrap_or_else(|e| panic!("{name}: {e}"));
         }
-        eprintln!("{name}: F within {:.1e}, ∂F within {:.1e}", worst.0, worst.1);
+        eprintln!(
+            "{name}: F within {:.1e}, ∂F within {:.1e}",
+            worst.0, worst.1
+        );
         assert!(worst.0 < 1e-11, "{name}: F differs by {:.1e}", worst.0);
         assert!(worst.1 < 1e-9, "{name}: ∂F differs by {:.1e}", worst.1);
     }
@@ -70,7 +75,10 @@ fn formula_kl_and_its_gradient_match_the_built_ins() {
             let (gf, gb) = (f.kl_gradient(t1, t2), b.kl_gradient(t1, t2));
             worst.1 = worst.1.max((gf - gb).norm() / gb.norm());
         }
-        eprintln!("{name}: KL within {:.1e}, ∇KL within {:.1e}", worst.0, worst.1);
+        eprintln!(
+            "{name}: KL within {:.1e}, ∇KL within {:.1e}",
+            worst.0, worst.1
+        );
         assert!(worst.0 < 1e-9, "{name}: KL differs by {:.1e}", worst.0);
         assert!(worst.1 < 1e-8, "{name}: ∇KL differs by {:.1e}", worst.1);
     }
@@ -96,7 +104,9 @@ fn formula_balls_of_every_kind_match_the_built_ins() {
                 let pf = outline(&mf, c, kind, level, 48).unwrap();
                 let l = level.kl();
                 let on_level = |measure: &dyn Fn(Point) -> f64| {
-                    pf.iter().map(|&p| (measure(p) - l).abs() / l).fold(0.0, f64::max)
+                    pf.iter()
+                        .map(|&p| (measure(p) - l).abs() / l)
+                        .fold(0.0, f64::max)
                 };
                 worst = worst.max(match kind {
                     BallKind::Quadratic => on_level(&|p| {
@@ -111,12 +121,217 @@ fn formula_balls_of_every_kind_match_the_built_ins() {
                     BallKind::FisherRao => {
                         let pb = outline(&mb, c, kind, level, 48).unwrap();
                         let size = pb.iter().map(|p| (p - c).norm()).fold(0.0, f64::max);
-                        pf.iter().zip(&pb).map(|(a, z)| (a - z).norm() / size).fold(0.0, f64::max)
+                        pf.iter()
+                            .zip(&pb)
+                            .map(|(a, z)| (a - z).norm() / size)
+                            .fold(0.0, f64::max)
                     }
                 });
             }
             eprintln!("{name} {}: within {worst:.1e}", kind.name());
-            assert!(worst < 1e-8, "{name} {}: balls differ by {worst:.1e}", kind.name());
+            assert!(
+                worst < 1e-8,
+                "{name} {}: balls differ by {worst:.1e}",
+                kind.name()
+            );
+        }
+    }
+}
+
+/// A family file with `key = value` lines replaced or added, from docs/families/gamma.toml.
+fn gamma_with(changes: &[(&str, &str)]) -> String {
+    let path = format!("{}/docs/families/gamma.toml", env!("CARGO_MANIFEST_DIR"));
+    let mut text = std::fs::read_to_string(path).unwrap();
+    for (key, value) in changes {
+        let line = format!("{key} = {value}");
+        match text.lines().find(|l| l.starts_with(&format!("{key} ="))) {
+            Some(old) => text = text.replace(old, &line),
+            None => text = format!("{line}\n{text}"),
+        }
+    }
+    text
+}
+
+/// Runs `plot` on a family file with `text`; the exit code, stderr, and whether -o exists.
+fn plot_with(text: &str, extra: &[&str]) -> (i32, String, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let family = dir.path().join("family.toml");
+    std::fs::write(&family, text).unwrap();
+    let out = dir.path().join("out.png");
+    let run = assert_cmd::Command::cargo_bin("fisherballs")
+        .unwrap()
+        .args([
+            "plot",
+            "--family",
+            family.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .args(extra)
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    (
+        run.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&run.stderr).to_string(),
+        out.exists(),
+    )
+}
+
+/// Every way a family file can be wrong that the issue names, and its neighbours: one or
+/// two lines on stderr naming the problem, a non-zero exit, and no file.
+#[test]
+fn bad_family_files_are_refused_in_a_line_and_write_nothing() {
+    let cases: Vec<(String, &str)> = vec![
+        (
+            gamma_with(&[("log_density", "\"(k - 1*ln(x) - beta*x\"")]),
+            "does not parse",
+        ),
+        (
+            gamma_with(&[(
+                "log_density",
+                "\"k*ln(beta) + (k - 1)*ln(y) - beta*x - lgamma(k)\"",
+            )]),
+            "uses 'y'",
+        ),
+        (
+            gamma_with(&[(
+                "log_density",
+                "\"k*ln(beta) + (k - 1)*ln(x) - beta*x - lgamma(k) + 0.1\"",
+            )]),
+            "does not integrate to 1",
+        ),
+        // A support that holds outcomes where the density is undefined (ln of a negative).
+        (
+            gamma_with(&[("support", "[\"-inf\", \"inf\"]")]),
+            "not a number at x =",
+        ),
+        // A density that is negative somewhere: its logarithm is not a number there.
+        (
+            gamma_with(&[(
+                "log_density",
+                "\"ln(x - 1) + k*ln(beta) + (k - 1)*ln(x) - beta*x - lgamma(k)\"",
+            )]),
+            "not a number at x =",
+        ),
+        (gamma_with(&[("support", "[1, 0]")]), "empty or reversed"),
+        (gamma_with(&[("parameters", "[\"k\"]")]), "two parameters"),
+        (
+            gamma_with(&[("view", "[[-1, 1], [0.5, 4]]")]),
+            "outside the domain",
+        ),
+        (gamma_with(&[("domain", "[\"k 0\"]")]), "has no comparison"),
+        (gamma_with(&[("log_densty", "\"x\"")]), "unknown field"),
+        (gamma_with(&[("counts", "[0, \"inf\"]")]), "not both"),
+        (
+            gamma_with(&[("k", "\"u + v\""), ("beta", "\"u + v\"")])
+                .replace("k = \"exp(u)\"\n", "")
+                .replace("beta = \"exp(v)\"", "k = \"u + v\"\nbeta = \"u + v + 0*u\""),
+            "not invertible",
+        ),
+        ("name = \"x\"\nparameters = [".into(), "line 2"),
+        (gamma_with(&[("level", "5")]), "level = 5"),
+        (gamma_with(&[("grid", "[0, 4]")]), "grid"),
+    ];
+    for (text, expected) in &cases {
+        let (code, stderr, written) = plot_with(text, &[]);
+        eprintln!("{expected}: {}", stderr.trim());
+        assert_eq!(code, 1, "{expected}: exit {code}, stderr {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "expected '{expected}' in: {stderr}"
+        );
+        assert!(stderr.lines().count() <= 2, "{expected}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(!written, "{expected}: a file was written");
+    }
+}
+
+#[test]
+fn a_missing_family_file_and_nu_with_one_are_refused() {
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("fisherballs")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let missing = run(&[
+        "plot",
+        "--family",
+        "/nonexistent/f.toml",
+        "-o",
+        "/tmp/never.png",
+    ]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot be read (no such file)"));
+    let gamma = format!("{}/docs/families/gamma.toml", env!("CARGO_MANIFEST_DIR"));
+    let nu = run(&[
+        "plot",
+        "--family",
+        &gamma,
+        "--nu",
+        "3",
+        "-o",
+        "/tmp/never.png",
+    ]);
+    assert_eq!(nu.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&nu.stderr).contains("--nu is only for --family student-t"));
+    let unknown = run(&["plot", "--family", "poisson", "-o", "/tmp/never.png"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("or a family file ending in .toml"));
+}
+
+use proptest::prelude::*;
+
+/// Pieces of formulas, some right, most wrong in one way or another.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("k*ln(beta)".to_string()),
+        Just("(k - 1)*ln(x)".to_string()),
+        Just("beta*x".to_string()),
+        Just("lgamma(k)".to_string()),
+        Just("x^k".to_string()),
+        Just("ln(x - k)".to_string()),
+        Just("sqrt(beta - x)".to_string()),
+        Just("1/(x - 1)".to_string()),
+        Just("exp(x*k)".to_string()),
+        Just("digamma(k)*x".to_string()),
+        Just("erf(x)".to_string()),
+        Just("(".to_string()),
+        Just("x/0".to_string()),
+        Just("1e308*x".to_string()),
+        Just("nan".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// Any log-density made of these pieces, on any of these supports and views: the
+    /// command draws (exit 0, a file) or refuses in at most two lines (exit 1, no file),
+    /// never panics or hangs.
+    #[test]
+    fn any_family_file_draws_or_is_refused_cleanly(
+        pieces in proptest::collection::vec((piece(), prop_oneof![Just(" + "), Just(" - ")]), 1..5),
+        support in prop_oneof![Just("[0, \"inf\"]"), Just("[\"-inf\", \"inf\"]"), Just("[0, 1]"), Just("[-1, 3]")],
+        view in prop_oneof![Just("[[0.5, 3], [0.5, 3]]"), Just("[[1e-300, 1], [1, 1e300]]"), Just("[[2, 2.000001], [1, 2]]")],
+    ) {
+        let density: String = pieces.iter().map(|(p, s)| format!("{s}{p}")).collect();
+        let text = gamma_with(&[
+            ("log_density", &format!("\"{density}\"")),
+            ("support", support),
+            ("view", view),
+        ]);
+        let (code, stderr, written) = plot_with(&text, &["--ball", "quadratic,kl,fisher-rao", "--grid", "2x2"]);
+        prop_assert!(!stderr.contains("panicked"), "{stderr}");
+        match code {
+            0 => prop_assert!(written),
+            1 => {
+                prop_assert!(!written);
+                prop_assert!(stderr.lines().filter(|l| !l.starts_with("note:")).count() <= 2, "{stderr}");
+            }
+            _ => prop_assert!(false, "exit {code}: {stderr}"),
         }
     }
 }

@@ -74,7 +74,10 @@ pub fn between(
     to: Point,
     n: usize,
 ) -> Result<Geodesic, GeodesicError> {
-    family.verify(from).and(family.verify(to)).map_err(GeodesicError::Check)?;
+    family
+        .verify(from)
+        .and(family.verify(to))
+        .map_err(GeodesicError::Check)?;
     match family.geodesic(from, to, n) {
         Some(g) => Ok(g),
         None if family.fisher_rao(from, from).is_some() => {

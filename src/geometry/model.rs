@@ -24,6 +24,15 @@ impl<'a> Model<'a> {
         (f + f.transpose()) * 0.5
     }
 
+    /// F_φ from [`Family::fisher_with_derivatives`]: the same matrix, interpolated between
+    /// quadratures for a family whose F is one (to 1e-11), for the many nearby points that
+    /// laying and probing a covering asks for.
+    pub fn fisher_nearby(&self, phi: Point) -> Mat {
+        let j = self.chart.jacobian(phi);
+        let f = j.transpose() * self.family.fisher_with_derivatives(self.chart.theta(phi)).0 * j;
+        (f + f.transpose()) * 0.5
+    }
+
     /// F_φ where double precision holds it as a positive definite matrix ([`scaled_eigen`]).
     /// Every family's F is positive definite in exact arithmetic, so a negative eigenvalue
     /// within the rounding of JᵀFJ is ill-conditioning, not a matrix that is not positive

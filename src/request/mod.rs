@@ -69,10 +69,17 @@ pub fn family(args: &FamilyArgs) -> Result<Arc<dyn Family>, RequestError> {
         }
         let text = std::fs::read_to_string(path).map_err(|e| RequestError::FamilyFile {
             path: path.clone(),
-            why: format!("cannot be read ({}); give the path of a family file", io_reason(&e)),
+            why: format!(
+                "cannot be read ({}); give the path of a family file",
+                io_reason(&e)
+            ),
         })?;
-        let family = families::formula::FormulaFamily::from_toml(&text)
-            .map_err(|e| RequestError::FamilyFile { path: path.clone(), why: e.0 })?;
+        let family = families::formula::FormulaFamily::from_toml(&text).map_err(|e| {
+            RequestError::FamilyFile {
+                path: path.clone(),
+                why: e.0,
+            }
+        })?;
         return Ok(family);
     }
     Ok(families::family(&args.family, args.nu)?)

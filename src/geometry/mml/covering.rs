@@ -39,7 +39,10 @@ pub fn cover(model: &Model, limits: &Limits, r: f64, limit: usize) -> Result<Cov
     let family = model.family;
     // A family from a formula checks itself at the region's corners and middle.
     let (x, y) = (limits.x, limits.y);
-    for p in rectangle(limits, 1).into_iter().chain([Point::new(0.5 * (x.lo + x.hi), 0.5 * (y.lo + y.hi))]) {
+    for p in rectangle(limits, 1)
+        .into_iter()
+        .chain([Point::new(0.5 * (x.lo + x.hi), 0.5 * (y.lo + y.hi))])
+    {
         family.verify(chart.theta(p)).map_err(BallError::Check)?;
     }
     let inside = |t: Point| {
@@ -131,7 +134,7 @@ fn rows_in_best_chart(
         let model = Model::new(family, chart);
         let phis: Vec<Point> = thetas.iter().map(|&t| chart.phi(t)).collect();
         let (x, y) = widened_box(&phis);
-        let fisher = |p: Point| model.contains(p).then(|| model.fisher(p));
+        let fisher = |p: Point| model.contains(p).then(|| model.fisher_nearby(p));
         let meets = |c: Point| {
             fisher(c)
                 .and_then(|g| ellipse_points(c, g, 1.05 * r, 64))
@@ -190,7 +193,9 @@ fn deepest_hole(model: &Model, limits: &Limits, centres: &[Point], r: f64) -> Op
     let (x, y) = (limits.x, limits.y);
     let flat = |a: Point, b: Point| {
         let d = b - a;
-        d.dot(&(family.fisher(0.5 * (a + b)) * d)).max(0.0).sqrt()
+        d.dot(&(family.fisher_with_derivatives(0.5 * (a + b)).0 * d))
+            .max(0.0)
+            .sqrt()
     };
     let inside = (1..=HOLE_PROBES).map(|i| {
         Point::new(
@@ -207,7 +212,9 @@ fn deepest_hole(model: &Model, limits: &Limits, centres: &[Point], r: f64) -> Op
             }
             let t = model.chart.theta(p);
             // Jacobi-scaled: det F under- or overflows far out (a Gaussian's at σ = 1e94).
-            let inverse = crate::geometry::conditioning::scaled_inverse(family.fisher(t)).ok()?;
+            let inverse =
+                crate::geometry::conditioning::scaled_inverse(family.fisher_with_derivatives(t).0)
+                    .ok()?;
             let reach = Point::new(inverse[(0, 0)].sqrt(), inverse[(1, 1)].sqrt()) * 3.0 * r;
             let near: Vec<Point> = centres
                 .iter()
@@ -235,7 +242,7 @@ fn edge_probes(model: &Model, limits: &Limits, r: f64) -> Vec<Point> {
     let ring = rectangle(limits, 400);
     let length = |a: Point, b: Point| {
         let d = b - a;
-        let g = model.fisher(0.5 * (a + b));
+        let g = model.fisher_nearby(0.5 * (a + b));
         d.dot(&(g * d)).max(0.0).sqrt()
     };
     let steps: Vec<f64> = (0..ring.len())

@@ -119,15 +119,28 @@ impl Chart for FormulaChart {
             let v = [theta.x, theta.y];
             return Point::new(inverse[0].eval(&v), inverse[1].eval(&v));
         }
-        let last = *self.last.lock().expect("the cache is only a pair of points");
-        let starts = last
-            .map(|(_, phi)| phi)
-            .into_iter()
-            .chain([(0.0, 0.0), (1.0, 1.0), (0.0, 1.0), (1.0, 0.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0)]
-                .map(|(a, b)| Point::new(a, b)));
+        let last = *self
+            .last
+            .lock()
+            .expect("the cache is only a pair of points");
+        let starts = last.map(|(_, phi)| phi).into_iter().chain(
+            [
+                (0.0, 0.0),
+                (1.0, 1.0),
+                (0.0, 1.0),
+                (1.0, 0.0),
+                (-1.0, 1.0),
+                (1.0, -1.0),
+                (-1.0, -1.0),
+            ]
+            .map(|(a, b)| Point::new(a, b)),
+        );
         for start in starts {
             if let Some(phi) = self.newton(theta, start) {
-                *self.last.lock().expect("the cache is only a pair of points") = Some((theta, phi));
+                *self
+                    .last
+                    .lock()
+                    .expect("the cache is only a pair of points") = Some((theta, phi));
                 return phi;
             }
         }

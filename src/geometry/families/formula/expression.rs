@@ -1,8 +1,8 @@
 //! Formulas: parsed by exmex (MIT/Apache-2.0) with an operator set of our own, generic over
 //! [`Scalar`] so that one parsed formula is evaluated on plain numbers or on jets. Besides
-//! + − * / ^ the functions are those of a density's formula: exp, ln (log is the natural
-//! logarithm too), log10, sqrt, abs, the trigonometric and hyperbolic functions and their
-//! inverses, lgamma (ln Γ), digamma (ψ), erf, erfc, and the constant pi.
+//! the arithmetic operators, the functions are those of a density's formula: exp, ln (log
+//! is the natural logarithm too), log10, sqrt, abs, the trigonometric and hyperbolic
+//! functions and their inverses, lgamma (ln Γ), digamma (ψ), erf, erfc, and the constant pi.
 
 use exmex::{BinOp, Express, FlatEx, MakeOperators, NumberMatcher, Operator};
 use special::Error as _;
@@ -151,8 +151,12 @@ impl Formula {
     /// Parses `text` whose variables must be among `names` (their order is the order of
     /// the values [`Formula::eval`] is given). `what` names the formula in errors.
     pub fn parse(what: &str, text: &str, names: &[&str]) -> Result<Self, FormulaError> {
-        let plain = FlatEx::<f64, Ops, NumberMatcher>::parse(text)
-            .map_err(|e| FormulaError(format!("{what} = \"{text}\" does not parse: {}", parse_message(&e.to_string()))))?;
+        let plain = FlatEx::<f64, Ops, NumberMatcher>::parse(text).map_err(|e| {
+            FormulaError(format!(
+                "{what} = \"{text}\" does not parse: {}",
+                parse_message(&e.to_string())
+            ))
+        })?;
         let jets = FlatEx::<super::jet::Jet, Ops, NumberMatcher>::parse(text)
             .map_err(|e| FormulaError(format!("{what} = \"{text}\" does not parse: {e}")))?;
         let slots = plain
@@ -190,7 +194,9 @@ impl Formula {
         for (k, &s) in self.slots.iter().enumerate() {
             vars[k] = values[s];
         }
-        self.plain.eval(&vars[..self.slots.len()]).unwrap_or(f64::NAN)
+        self.plain
+            .eval(&vars[..self.slots.len()])
+            .unwrap_or(f64::NAN)
     }
 
     /// The formula's value and derivatives, the values given as jets.
@@ -233,7 +239,10 @@ pub fn terms(text: &str) -> Vec<(char, &str)> {
                 let exponent = matches!(previous, Some(b'e' | b'E'))
                     && i >= 2
                     && (bytes[i - 2].is_ascii_digit() || bytes[i - 2] == b'.');
-                let after_operator = matches!(previous, None | Some(b'*' | b'/' | b'^' | b'(' | b'+' | b'-'));
+                let after_operator = matches!(
+                    previous,
+                    None | Some(b'*' | b'/' | b'^' | b'(' | b'+' | b'-')
+                );
                 if !exponent && !after_operator {
                     out.push((sign, text[start..i].trim()));
                     sign = b as char;

@@ -107,7 +107,12 @@ pub struct Condition {
 
 impl Condition {
     pub fn parse(text: &str, names: &[&str]) -> Result<Self, FormulaError> {
-        let ops = [(">=", 1.0, false), ("<=", -1.0, false), (">", 1.0, true), ("<", -1.0, true)];
+        let ops = [
+            (">=", 1.0, false),
+            ("<=", -1.0, false),
+            (">", 1.0, true),
+            ("<", -1.0, true),
+        ];
         let (at, op, sign, strict) = ops
             .iter()
             .find_map(|&(op, sign, strict)| text.find(op).map(|at| (at, op, sign, strict)))

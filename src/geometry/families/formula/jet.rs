@@ -168,7 +168,11 @@ pub fn pow<S: Scalar>(a: S, b: S) -> S {
         if p == 0.0 {
             return S::constant(1.0);
         }
-        return a.chain(u.powf(p), p * u.powf(p - 1.0), p * (p - 1.0) * u.powf(p - 2.0));
+        return a.chain(
+            u.powf(p),
+            p * u.powf(p - 1.0),
+            p * (p - 1.0) * u.powf(p - 2.0),
+        );
     }
     exp(b * ln(a))
 }

@@ -17,11 +17,11 @@ use std::sync::{Arc, Mutex};
 use crate::geometry::{Limits, Mat, Point};
 
 /// Chebyshev points per side of a cell.
-const N: usize = 12;
+const N: usize = 16;
 
 /// A cell's interpolant is used when it matches the quadrature at the check points to this,
 /// relative to |F| (and, for ∂F, to |∂F|).
-pub const PATCH_TOL: f64 = 1e-11;
+pub const PATCH_TOL: f64 = 1e-9;
 
 /// Cells are quartered at most this many times.
 const MAX_DEPTH: u8 = 6;
@@ -121,7 +121,12 @@ impl Cells {
     }
 
     fn cell(&self, key: (u8, i64, i64), lo: Point, size: Point, exact: Exact) -> Arc<Cell> {
-        if let Some(c) = self.built.lock().expect("cells are only inserted").get(&key) {
+        if let Some(c) = self
+            .built
+            .lock()
+            .expect("cells are only inserted")
+            .get(&key)
+        {
             return c.clone();
         }
         let cell = Arc::new(build(key.0, lo, size, exact));
@@ -135,10 +140,20 @@ impl Cells {
 }
 
 /// The interpolant over the cell, checked at four points between the nodes.
+#[allow(clippy::needless_range_loop)] // c[i][j] and T_i(x_k) read as the formula does.
 fn build(depth: u8, lo: Point, size: Point, exact: Exact) -> Cell {
-    let fallback = if depth < MAX_DEPTH { Cell::Split } else { Cell::Direct };
+    let fallback = if depth < MAX_DEPTH {
+        Cell::Split
+    } else {
+        Cell::Direct
+    };
     let node = |k: usize| (std::f64::consts::PI * (k as f64 + 0.5) / N as f64).cos();
-    let at = |u: f64, v: f64| Point::new(lo.x + 0.5 * (u + 1.0) * size.x, lo.y + 0.5 * (v + 1.0) * size.y);
+    let at = |u: f64, v: f64| {
+        Point::new(
+            lo.x + 0.5 * (u + 1.0) * size.x,
+            lo.y + 0.5 * (v + 1.0) * size.y,
+        )
+    };
     let mut samples = [[[0.0; 9]; N]; N];
     for k in 0..N {
         for l in 0..N {
@@ -180,5 +195,8 @@ fn build(depth: u8, lo: Point, size: Point, exact: Exact) -> Cell {
 /// F and ∂F as matrices from the nine values.
 pub fn matrices(v: &Values) -> (Mat, [Mat; 2]) {
     let m = |a: f64, b: f64, c: f64| Mat::new(a, b, b, c);
-    (m(v[0], v[1], v[2]), [m(v[3], v[4], v[5]), m(v[6], v[7], v[8])])
+    (
+        m(v[0], v[1], v[2]),
+        [m(v[3], v[4], v[5]), m(v[6], v[7], v[8])],
+    )
 }

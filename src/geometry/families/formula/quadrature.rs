@@ -91,7 +91,10 @@ impl Rule {
             }
         }
         visited.sort_by(|a, b| a.0.total_cmp(&b.0));
-        out.nodes = visited.into_iter().filter(|v| v.1 > NEGLIGIBLE * most).collect();
+        out.nodes = visited
+            .into_iter()
+            .filter(|v| v.1 > NEGLIGIBLE * most)
+            .collect();
         out
     }
 
