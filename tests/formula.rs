@@ -335,3 +335,58 @@ proptest! {
         }
     }
 }
+
+/// A family no built-in checks: the inverse Gaussian's F against its closed form
+/// diag(λ/μ³, 1/(2λ²)) (Tweedie 1957), and against the Hessian of its own KL by central
+/// differences (F = ∂²KL(θ ‖ θ′)/∂θ′² at θ′ = θ, an independent route through the KL
+/// quadrature).
+#[test]
+fn the_inverse_gaussian_from_its_formula_has_its_known_fisher_matrix() {
+    let f = formula("inverse-gaussian");
+    for (mu, lambda) in [(0.7, 0.8), (1.5, 2.0), (2.8, 3.7), (1.0, 0.55)] {
+        let t = Point::new(mu, lambda);
+        let known = Mat::new(lambda / mu.powi(3), 0.0, 0.0, 0.5 / (lambda * lambda));
+        let gap = mat_rel(f.fisher(t), known);
+        assert!(gap < 1e-12, "({mu}, {lambda}): F off by {gap:.1e}");
+        let kl = |d: Point| f.kl(t, t + d);
+        let differences = |h: f64| {
+            let e = [Point::new(h, 0.0), Point::new(0.0, h)];
+            Mat::from_fn(|i, j| {
+                (kl(e[i] + e[j]) - kl(e[i] - e[j]) - kl(e[j] - e[i]) + kl(-e[i] - e[j]))
+                    / (4.0 * h * h)
+            })
+        };
+        // Richardson: the O(h²) errors of h and h/2 cancel.
+        let h = 4e-3 * t.norm();
+        let hessian = (differences(h / 2.0) * 4.0 - differences(h)) / 3.0;
+        let gap = mat_rel(hessian, known);
+        assert!(
+            gap < 1e-7,
+            "({mu}, {lambda}): the KL's Hessian is off by {gap:.1e}"
+        );
+    }
+}
+
+/// Draws from a formula family (inverse transform on its quadrature) fitted by its
+/// likelihood come back to the truth, within 4 standard errors (from F).
+#[test]
+fn draws_from_a_formula_family_fit_back_to_the_truth() {
+    use rand_chacha::rand_core::SeedableRng;
+    let f = formula("gamma");
+    let truth = Point::new(2.0, 1.5);
+    let n = 20_000;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+    let mut xs = vec![0.0; n];
+    f.sample(truth, &mut rng, &mut xs);
+    let estimate = f.fit(&xs).unwrap();
+    let covariance = f.fisher(truth).try_inverse().unwrap() / n as f64;
+    for i in 0..2 {
+        let z = (estimate[i] - truth[i]) / covariance[(i, i)].sqrt();
+        assert!(
+            z.abs() < 4.0,
+            "parameter {i}: {} is {z:.1} s.e. from {}",
+            estimate[i],
+            truth[i]
+        );
+    }
+}

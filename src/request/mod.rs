@@ -67,13 +67,23 @@ pub fn family(args: &FamilyArgs) -> Result<Arc<dyn Family>, RequestError> {
                 why: "--nu is only for --family student-t; a family file fixes every parameter beyond its two in its formula".into(),
             });
         }
-        let text = std::fs::read_to_string(path).map_err(|e| RequestError::FamilyFile {
-            path: path.clone(),
-            why: format!(
-                "cannot be read ({}); give the path of a family file",
-                io_reason(&e)
-            ),
-        })?;
+        // The example files of docs/families are built in, for any directory.
+        let example = families::formula::EXAMPLES.iter().find(|e| e.0 == path);
+        let text = match (std::fs::read_to_string(path), example) {
+            (Ok(text), _) => text,
+            (Err(e), Some(example)) if e.kind() == std::io::ErrorKind::NotFound => {
+                example.1.to_string()
+            }
+            (Err(e), _) => {
+                return Err(RequestError::FamilyFile {
+                    path: path.clone(),
+                    why: format!(
+                        "cannot be read ({}); give the path of a family file",
+                        io_reason(&e)
+                    ),
+                });
+            }
+        };
         let family = families::formula::FormulaFamily::from_toml(&text).map_err(|e| {
             RequestError::FamilyFile {
                 path: path.clone(),

@@ -33,6 +33,32 @@ use crate::geometry::chart::Chart;
 use crate::geometry::family::Support;
 use crate::geometry::{Family, Interval, Limits, Mat, NoEstimate, Point};
 
+/// The example family files of docs/families, built in: `--family docs/families/NAME.toml`
+/// reads the file where it exists, and these anywhere else (a figure file's or the
+/// gallery's command then works in any directory).
+pub const EXAMPLES: [(&str, &str); 5] = [
+    (
+        "docs/families/gaussian.toml",
+        include_str!("../../../../docs/families/gaussian.toml"),
+    ),
+    (
+        "docs/families/gamma.toml",
+        include_str!("../../../../docs/families/gamma.toml"),
+    ),
+    (
+        "docs/families/beta.toml",
+        include_str!("../../../../docs/families/beta.toml"),
+    ),
+    (
+        "docs/families/weibull.toml",
+        include_str!("../../../../docs/families/weibull.toml"),
+    ),
+    (
+        "docs/families/inverse-gaussian.toml",
+        include_str!("../../../../docs/families/inverse-gaussian.toml"),
+    ),
+];
+
 /// The checks at a centre, each to its tolerance: ∫p = 1, E[s] = 0 (relative to the
 /// score's scale √F_ii), F = −E[∂² ln p] (Bartlett, relative to |F|). A wrong normaliser
 /// or a support that depends on θ misses by far more; a density singular at an end of a
@@ -110,21 +136,20 @@ const GREEK: [(&str, &str); 24] = [
     ("omega", "ω"),
 ];
 
-/// A name as an axis shows it: a Greek letter's name becomes the letter ("sigma2" → "σ2").
+/// A name as an axis shows it: a Greek letter's name becomes the letter, and digits at
+/// its end subscripts ("eta1" → "η₁", "sigma_2" → "σ₂").
 fn label(name: &str) -> &'static str {
-    let shown = GREEK
+    let digits_at = name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let stem = name[..digits_at].trim_end_matches('_');
+    let stem = GREEK
         .iter()
-        .find(|(word, _)| {
-            name.starts_with(word)
-                && name[word.len()..]
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '_')
-        })
-        .map_or_else(
-            || name.to_string(),
-            |(word, letter)| format!("{letter}{}", &name[word.len()..]),
-        );
-    leak(shown)
+        .find(|(word, _)| *word == stem)
+        .map_or(stem, |(_, letter)| letter);
+    let sub: String = name[digits_at..]
+        .chars()
+        .filter_map(|d| char::from_u32(0x2080 + d.to_digit(10)?))
+        .collect();
+    leak(format!("{stem}{sub}"))
 }
 
 /// Names and texts of a family read at run time live as long as the program, as the
