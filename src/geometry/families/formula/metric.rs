@@ -32,6 +32,9 @@ pub type Values = [f64; 9];
 /// The F and ∂F of a family at a point, from its quadrature: None where it has none.
 pub type Exact<'a> = &'a dyn Fn(Point) -> Option<Values>;
 
+/// The same at a point from the quadrature nodes of another (a cell's centre).
+pub type OnNodes<'a> = &'a dyn Fn(Point, Point) -> Option<Values>;
+
 enum Cell {
     /// Chebyshev coefficients c[i][j] of each value over the cell.
     Patch(Box<[[Values; N]; N]>),
@@ -93,7 +96,7 @@ impl Cells {
     }
 
     /// F and ∂F at θ: the interpolant of θ's cell, or `exact` where there is none.
-    pub fn values(&self, theta: Point, exact: Exact) -> Option<Values> {
+    pub fn values(&self, theta: Point, exact: Exact, on_nodes: OnNodes) -> Option<Values> {
         let mut depth = 0u8;
         loop {
             let scale = 0.5f64.powi(depth as i32);
@@ -107,7 +110,7 @@ impl Cells {
             }
             let key = (depth, i as i64, j as i64);
             let lo = Point::new(self.origin.x + i * w, self.origin.y + j * h);
-            let cell = self.cell(key, lo, Point::new(w, h), exact);
+            let cell = self.cell(key, lo, Point::new(w, h), exact, on_nodes);
             match &*cell {
                 Cell::Patch(c) => {
                     let u = 2.0 * (theta.x - lo.x) / w - 1.0;
@@ -120,7 +123,14 @@ impl Cells {
         }
     }
 
-    fn cell(&self, key: (u8, i64, i64), lo: Point, size: Point, exact: Exact) -> Arc<Cell> {
+    fn cell(
+        &self,
+        key: (u8, i64, i64),
+        lo: Point,
+        size: Point,
+        exact: Exact,
+        on_nodes: OnNodes,
+    ) -> Arc<Cell> {
         if let Some(c) = self
             .built
             .lock()
@@ -129,7 +139,7 @@ impl Cells {
         {
             return c.clone();
         }
-        let cell = Arc::new(build(key.0, lo, size, exact));
+        let cell = Arc::new(build(key.0, lo, size, exact, on_nodes));
         self.built
             .lock()
             .expect("cells are only inserted")
@@ -141,7 +151,7 @@ impl Cells {
 
 /// The interpolant over the cell, checked at four points between the nodes.
 #[allow(clippy::needless_range_loop)] // c[i][j] and T_i(x_k) read as the formula does.
-fn build(depth: u8, lo: Point, size: Point, exact: Exact) -> Cell {
+fn build(depth: u8, lo: Point, size: Point, exact: Exact, on_nodes: OnNodes) -> Cell {
     let fallback = if depth < MAX_DEPTH {
         Cell::Split
     } else {
@@ -157,7 +167,7 @@ fn build(depth: u8, lo: Point, size: Point, exact: Exact) -> Cell {
     let mut samples = [[[0.0; 9]; N]; N];
     for k in 0..N {
         for l in 0..N {
-            match exact(at(node(k), node(l))) {
+            match on_nodes(at(node(k), node(l)), at(0.0, 0.0)) {
                 Some(v) if v.iter().all(|x| x.is_finite()) => samples[k][l] = v,
                 _ => return fallback,
             }

@@ -373,16 +373,24 @@ impl FormulaFamily {
     }
 
     fn moments_uncached(&self, theta: Point) -> Moments {
-        let rule = self.rule(theta);
+        self.moments_on(theta, &self.rule(theta))
+    }
+
+    /// The expectations at θ on the nodes of `rule` (θ's own, or a nearby point's: the
+    /// interpolation cells sample F on their centre's nodes), each weighed by w·p_θ.
+    fn moments_on(&self, theta: Point, rule: &Weighted) -> Moments {
         let mut m = Moments {
             undefined_at: rule.undefined_at,
             ..Moments::default()
         };
         let log_p = self.log_p_jet_of(theta);
-        for &(x, wp, _) in &rule.nodes {
+        for (&(x, _, _), &w) in rule.nodes.iter().zip(&rule.weights) {
             let l = log_p(x);
-            if !l.g.iter().chain(&l.h).all(|d| d.is_finite()) {
-                m.undefined_at.get_or_insert(x);
+            let wp = w * l.v.exp();
+            if !(l.v.is_finite() && l.g.iter().chain(&l.h).all(|d| d.is_finite())) {
+                if l.v != f64::NEG_INFINITY {
+                    m.undefined_at.get_or_insert(x);
+                }
                 continue;
             }
             let s = l.g;
@@ -414,7 +422,21 @@ impl FormulaFamily {
                 ]
             })
         };
-        let values = self.cells.values(theta, &exact).unwrap_or([f64::NAN; 9]);
+        // A cell's nodes are sampled on the quadrature nodes of its centre (one rule for
+        // the cell's 256 points); its checks use each point's own rule.
+        let on_nodes = |t: Point, centre: Point| {
+            (self.contains(t) && self.contains(centre)).then(|| {
+                let m = self.moments_on(t, &self.rule(centre));
+                let (f, d) = (m.fisher, m.fisher_derivatives);
+                [
+                    f[0], f[1], f[2], d[0][0], d[0][1], d[0][2], d[1][0], d[1][1], d[1][2],
+                ]
+            })
+        };
+        let values = self
+            .cells
+            .values(theta, &exact, &on_nodes)
+            .unwrap_or([f64::NAN; 9]);
         metric::matrices(&values)
     }
 

@@ -41,6 +41,8 @@ pub struct Rule {
 pub struct Weighted {
     /// (x, w·p(x), ln p(x)).
     pub nodes: Vec<(f64, f64, f64)>,
+    /// The rule's own weight w of each node, for another density on the same nodes.
+    pub weights: Vec<f64>,
     /// The first node where ln p is not a number, if any.
     pub undefined_at: Option<f64>,
 }
@@ -60,6 +62,7 @@ impl Rule {
     pub fn keep_mass(&self, log_p: impl Fn(f64) -> f64) -> Weighted {
         let mut out = Weighted {
             nodes: Vec::new(),
+            weights: Vec::new(),
             undefined_at: None,
         };
         let n = self.nodes.len();
@@ -68,7 +71,7 @@ impl Rule {
         }
         let middle = self.middle.min(n - 1);
         let mut most = 0.0f64;
-        let mut visited: Vec<(f64, f64, f64)> = Vec::with_capacity(n);
+        let mut visited: Vec<((f64, f64, f64), f64)> = Vec::with_capacity(n);
         let down: Vec<usize> = (0..middle).rev().collect();
         let up: Vec<usize> = (middle..n).collect();
         for side in [up, down] {
@@ -84,17 +87,17 @@ impl Rule {
                 let m = w * l.exp();
                 most = most.max(m);
                 quiet = if m > NEGLIGIBLE * most { 0 } else { quiet + 1 };
-                visited.push((x, m, l));
+                visited.push(((x, m, l), w));
                 if quiet >= TAIL {
                     break;
                 }
             }
         }
-        visited.sort_by(|a, b| a.0.total_cmp(&b.0));
-        out.nodes = visited
+        visited.sort_by(|a, b| a.0.0.total_cmp(&b.0.0));
+        (out.nodes, out.weights) = visited
             .into_iter()
-            .filter(|v| v.1 > NEGLIGIBLE * most)
-            .collect();
+            .filter(|v| v.0.1 > NEGLIGIBLE * most)
+            .unzip();
         out
     }
 
