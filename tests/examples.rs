@@ -27,7 +27,13 @@ fn every_page_of_the_docs_is_read() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/docs");
     let pages = std::fs::read_dir(dir)
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "md"))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "md")
+        })
         .count();
     assert_eq!(
         pages,

@@ -337,3 +337,30 @@ pub(crate) fn family_names() -> Vec<&'static str> {
 fn ball_names() -> Vec<&'static str> {
     BallKind::ALL.iter().map(|k| k.name()).collect()
 }
+
+/// The options of `fisherballs ruler`: a one-parameter family's Fisher ruler.
+#[derive(Debug, Clone, Args)]
+pub struct RulerArgs {
+    /// One-parameter family (binomial takes --n; bernoulli is binomial with n = 1)
+    #[arg(long, default_value = "poisson", value_parser = ["poisson", "exponential", "bernoulli", "binomial", "geometric"])]
+    pub family: String,
+
+    /// Number of trials of --family binomial [default: 10]
+    #[arg(long)]
+    pub n: Option<u32>,
+
+    /// The ruler's lower end: the first mark (λ, or p for the binomial and geometric)
+    #[arg(long, allow_hyphen_values = true)]
+    pub from: f64,
+
+    /// The ruler's upper end: marks are laid while they do not pass it
+    #[arg(long, allow_hyphen_values = true)]
+    pub to: f64,
+
+    /// Fisher–Rao distance between neighbouring marks
+    #[arg(long, default_value_t = 0.5, allow_hyphen_values = true)]
+    pub radius: f64,
+
+    #[command(flatten)]
+    pub look: PresentationArgs,
+}

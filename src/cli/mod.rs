@@ -10,7 +10,7 @@ pub mod families;
 pub mod progress;
 pub mod values;
 
-use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs};
+use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs, RulerArgs};
 
 /// Draws Fisher balls: the distributions at a fixed KL divergence or Fisher–Rao distance
 /// from each centre of a grid, in a chosen chart (parameterization) of a family.
@@ -69,6 +69,12 @@ const MLE_EXAMPLES: &str = "  fisherballs mle --at 0,1 --n 50 -o mle.png
 const NATGRAD_EXAMPLES: &str = "  fisherballs natgrad --charts mean-std,information --target 1,1.2 --from=-1,0.5 --step 0.02 -o descent.png
   fisherballs natgrad --family beta --target 2,3 --from 5,1 -o beta-descent.svg
 ";
+const RULER_EXAMPLES: &str = "Examples:
+  fisherballs ruler --family poisson --from 1 --to 30 --radius 0.5 -o ruler.png
+  fisherballs ruler --family poisson --from 1 --to 30 --radius 0.5 -o ruler.json
+  fisherballs ruler --family binomial --n 20 --from 0.02 --to 0.98 --radius 0.5 -o binomial.svg
+";
+
 const MML_EXAMPLES: &str = "  fisherballs mml --charts mean-std,information --xlim=-1,1 --ylim 0.5,2 --radius 0.3 -o mml.png
   fisherballs mml --family gamma --radius 0.3 -o mml-gamma.json
 ";
@@ -142,6 +148,9 @@ pub enum FigureCommand {
     /// Cover a region of a family with Fisher balls, every point within r of a centre: count them (MML)
     #[command(after_help = charts(MML_EXAMPLES), mut_arg("output", |a| a.help(DRAWN_ONLY)))]
     Mml(MmlArgs),
+    /// Draw a one-parameter family's Fisher ruler: the points one Fisher–Rao radius apart along its parameter, in three charts
+    #[command(after_help = RULER_EXAMPLES, mut_arg("output", |a| a.help(DRAWN_ONLY)))]
+    Ruler(RulerArgs),
 }
 
 /// `render --help`'s examples, and every key a `[[figure]]` table takes, read from the

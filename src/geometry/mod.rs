@@ -19,6 +19,7 @@ pub mod grid;
 pub mod jeffreys;
 pub mod mml;
 pub mod model;
+pub mod ruler;
 pub mod shooting;
 pub mod special;
 pub mod tolerance;

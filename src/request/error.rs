@@ -24,6 +24,9 @@ use crate::geometry::{Point, Typed};
 pub enum RequestError {
     #[error("{}", family(.0))]
     Family(FamilyError),
+    /// A ruler's flags, worded by `uses::ruler`.
+    #[error("{0}")]
+    Ruler(String),
     #[error("--family {path}: {why}")]
     FamilyFile { path: String, why: String },
     #[error("'{chart}' is not a chart of the {family} family; its charts are {charts}")]

@@ -10,6 +10,7 @@
 //! | maximum-likelihood estimates, raw and whitened | `mle` | [`mle`] |
 //! | plain and natural gradient descent | `natgrad` | [`natgrad`] |
 //! | a region covered by balls (minimum message length) | `mml` | [`mml`] |
+//! | a one-parameter family's marks one Fisher radius apart | `ruler` | [`ruler`] |
 
 pub mod balls;
 pub mod geodesic;
@@ -18,6 +19,7 @@ pub mod mle;
 pub mod mml;
 pub mod natgrad;
 pub mod panels;
+pub mod ruler;
 
 use std::path::Path;
 
@@ -70,6 +72,7 @@ pub fn request(command: &FigureCommand) -> Result<Box<dyn Use>, RequestError> {
         FigureCommand::Mle(args) => Box::new(mle::Mle::new(args)?),
         FigureCommand::Natgrad(args) => Box::new(natgrad::Natgrad::new(args)?),
         FigureCommand::Mml(args) => Box::new(mml::Mml::new(args)?),
+        FigureCommand::Ruler(args) => Box::new(ruler::Ruler::new(args)?),
     })
 }
 

@@ -1,0 +1,325 @@
+//! `ruler`: a one-parameter family's Fisher ruler. Along the parameter's axis, the points
+//! one Fisher–Rao radius apart (`geometry::ruler`), in three charts of the parameter; over
+//! each chart, the Fisher length per unit of the coordinate √I_φ = √I(θ)·|dθ/dφ|, under
+//! which the marks cut equal areas (high where the coordinate is "stretched"); and the
+//! distribution at each mark.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::Use;
+use crate::cli::args::RulerArgs;
+use crate::geometry::Interval;
+use crate::geometry::ruler::{self, OneParameter};
+use crate::number::significant;
+use crate::request::{Presentation, RequestError};
+use crate::scene::{Curve, Figure, PanelScene, Scene};
+
+/// The most marks a ruler lays.
+pub const MAX_MARKS: usize = 2000;
+
+/// A ruler from `from` to `to` with marks `radius` apart.
+pub struct Ruler {
+    family: OneParameter,
+    from: f64,
+    to: f64,
+    radius: f64,
+    presentation: Presentation,
+}
+
+fn refused(why: String) -> RequestError {
+    RequestError::Ruler(why)
+}
+
+impl Ruler {
+    pub fn new(args: &RulerArgs) -> Result<Self, RequestError> {
+        let named = args.family.as_str();
+        if args.n.is_some() && named != "binomial" {
+            return Err(refused(format!(
+                "--n is the binomial's number of trials; drop it for --family {named}"
+            )));
+        }
+        if args.n.is_some_and(|n| !(1..=1_000_000).contains(&n)) {
+            return Err(refused(format!(
+                "--n {} is out of range; use 1 to 1000000 trials",
+                args.n.unwrap_or(0)
+            )));
+        }
+        let family = OneParameter::named(named, args.n)
+            .ok_or_else(|| refused(format!("unknown family '{named}'")))?;
+        let (lo, hi) = family.domain();
+        let symbol = family.symbol();
+        let domain = match hi.is_finite() {
+            true => format!("{lo} < {symbol} < {hi}"),
+            false => format!("{symbol} > {lo}"),
+        };
+        for (flag, v) in [("--from", args.from), ("--to", args.to)] {
+            if !family.contains(v) {
+                return Err(refused(format!(
+                    "{flag} {v} is outside the {} family ({domain}); choose a value inside it",
+                    family.display_name()
+                )));
+            }
+        }
+        if args.from >= args.to {
+            return Err(refused(format!(
+                "--from {} is not below --to {}; write the lower end first",
+                args.from, args.to
+            )));
+        }
+        if !(args.radius.is_finite() && args.radius > 0.0) {
+            return Err(refused(format!(
+                "--radius must be a finite number greater than 0, got {}",
+                args.radius
+            )));
+        }
+        let marks = family.distance(args.from, args.to) / args.radius;
+        if marks > MAX_MARKS as f64 {
+            return Err(refused(format!(
+                "--radius {} lays {:.0} marks from {} to {}, more than the {MAX_MARKS} a ruler draws; use a larger --radius or a shorter range",
+                args.radius, marks, args.from, args.to
+            )));
+        }
+        let presentation = Presentation::new(&args.look, 1, None, Err("ruler"))?;
+        Ok(Ruler {
+            family,
+            from: args.from,
+            to: args.to,
+            radius: args.radius,
+            presentation,
+        })
+    }
+}
+
+impl Use for Ruler {
+    fn presentation(&self) -> &Presentation {
+        &self.presentation
+    }
+    fn shrink(&self) -> &'static str {
+        "use a larger --radius or a shorter range"
+    }
+    fn solve(&self) -> Result<Box<dyn Figure + '_>> {
+        let (marks, distances) = ruler::marks(self.family, self.from, self.to, self.radius);
+        Ok(Box::new(Solved {
+            request: self,
+            marks,
+            distances,
+        }))
+    }
+}
+
+struct Solved<'a> {
+    request: &'a Ruler,
+    marks: Vec<f64>,
+    distances: Vec<f64>,
+}
+
+/// The numbers of a ruler, as `-o ruler.json` writes them.
+#[derive(Serialize)]
+struct Numbers<'a> {
+    family: String,
+    parameter: &'static str,
+    from: f64,
+    to: f64,
+    radius: f64,
+    /// The parameter at each mark, from `from` up.
+    marks: &'a [f64],
+    /// The Fisher–Rao distance between each pair of neighbouring marks (the radius).
+    distances: &'a [f64],
+    charts: Vec<ChartMarks>,
+}
+
+#[derive(Serialize)]
+struct ChartMarks {
+    chart: &'static str,
+    coordinate: &'static str,
+    marks: Vec<f64>,
+}
+
+impl Solved<'_> {
+    /// A panel of one chart: √I_φ over the coordinate, and a line under it at each mark.
+    fn chart_panel(&self, axis: &ruler::Axis) -> PanelScene {
+        let r = self.request;
+        let style = &r.presentation.style;
+        let colour = style.palette.kind(crate::geometry::BallKind::Quadratic);
+        let mark_colour = style.palette.kind(crate::geometry::BallKind::Kl);
+        // √I_φ(φ) = √I(θ) / |dφ/dθ|, dφ/dθ by a central difference (drawing accuracy).
+        let density = |t: f64| {
+            let h = 1e-6 * t.abs().max(1e-300);
+            let slope = ((axis.map)(t + h) - (axis.map)(t - h)) / (2.0 * h);
+            r.family.fisher(t).sqrt() / slope.abs()
+        };
+        let n = 400;
+        let (s0, s1) = (r.family.arc(r.from), r.family.arc(r.to));
+        // Sample by Fisher length, so the curve is as fine where it is steep.
+        let curve: Vec<(f64, f64)> = (0..=n)
+            .map(|k| {
+                let t = r.family.from_arc(s0 + (s1 - s0) * k as f64 / n as f64);
+                ((axis.map)(t), density(t))
+            })
+            .collect();
+        let mut paths = vec![Curve {
+            points: curve.clone(),
+            colour,
+            width: 1.5,
+            alpha: 1.0,
+            label: format!("√I per unit of {}", axis.label),
+        }];
+        for (k, &t) in self.marks.iter().enumerate() {
+            paths.push(Curve {
+                points: vec![((axis.map)(t), 0.0), ((axis.map)(t), density(t))],
+                colour: mark_colour,
+                width: 1.0,
+                alpha: 1.0,
+                label: if k == 0 {
+                    format!("marks r = {} apart", significant(r.radius))
+                } else {
+                    String::new()
+                },
+            });
+        }
+        let (x, y) = crate::scene::bounds(curve.iter().copied());
+        PanelScene {
+            title: Some(format!("{} chart", axis.name)),
+            x_label: axis.label.to_string(),
+            y_label: "√I(φ)".to_string(),
+            x_range: crate::scene::widened(x),
+            y_range: crate::scene::widened(Interval::new(0.0, y.hi * 1.08)),
+            equal_aspect: false,
+            log_y: false,
+            shapes: Vec::new(),
+            paths,
+            shading: None,
+            markers: Vec::new(),
+        }
+    }
+
+    /// The distribution at each mark.
+    fn density_panel(&self) -> PanelScene {
+        let r = self.request;
+        let style = &r.presentation.style;
+        let colour = style.palette.kind(crate::geometry::BallKind::FisherRao);
+        let top = self
+            .marks
+            .iter()
+            .map(|&t| r.family.outcome_range(t))
+            .fold(0.0, f64::max)
+            .max(1.0);
+        let paths: Vec<Curve> = self
+            .marks
+            .iter()
+            .enumerate()
+            .map(|(k, &t)| {
+                let points = match r.family.counts() {
+                    true => (0..=top.ceil() as usize)
+                        .map(|x| (x as f64, r.family.density(t, x as f64)))
+                        .collect(),
+                    false => (0..=200)
+                        .map(|i| {
+                            let x = top * i as f64 / 200.0;
+                            (x, r.family.density(t, x))
+                        })
+                        .collect(),
+                };
+                Curve {
+                    points,
+                    colour,
+                    width: 1.0,
+                    alpha: 0.7,
+                    label: if k == 0 {
+                        "p at each mark".into()
+                    } else {
+                        String::new()
+                    },
+                }
+            })
+            .collect();
+        let (x, y) = crate::scene::bounds(paths.iter().flat_map(|c| c.points.iter().copied()));
+        PanelScene {
+            title: Some("the distribution at each mark".into()),
+            x_label: match r.family.counts() {
+                true => "x (count)".into(),
+                false => "x".into(),
+            },
+            y_label: match r.family.counts() {
+                true => "P(x)".into(),
+                false => "p(x)".into(),
+            },
+            x_range: crate::scene::widened(x),
+            y_range: crate::scene::widened(Interval::new(0.0, y.hi * 1.05)),
+            equal_aspect: false,
+            log_y: false,
+            shapes: Vec::new(),
+            paths,
+            shading: None,
+            markers: Vec::new(),
+        }
+    }
+
+    fn caption(&self) -> String {
+        let r = self.request;
+        let formula = match r.family {
+            OneParameter::Poisson => "2|√λ₁ − √λ₂|".to_string(),
+            OneParameter::Exponential => "|ln(λ₁/λ₂)|".to_string(),
+            OneParameter::Binomial(n) => format!("2√{n}·|asin √p₁ − asin √p₂|"),
+            OneParameter::Geometric => "2|atanh √(1 − p₁) − atanh √(1 − p₂)|".to_string(),
+        };
+        format!(
+            "{} · {} marks one Fisher–Rao radius r = {} apart, {} = {} to {}\nd_FR = {formula} (closed form) · a mark's line reaches √I(φ), the Fisher length per unit of the chart: marks crowd where it is high",
+            r.family.display_name(),
+            self.marks.len(),
+            significant(r.radius),
+            r.family.symbol(),
+            significant(r.from),
+            significant(r.to),
+        )
+    }
+}
+
+impl Figure for Solved<'_> {
+    fn scene(&self) -> Scene {
+        let r = self.request;
+        let mut panels: Vec<PanelScene> = r
+            .family
+            .axes()
+            .iter()
+            .map(|a| self.chart_panel(a))
+            .collect();
+        panels.push(self.density_panel());
+        let title = format!("The Fisher ruler of {}", r.family.display_name());
+        Scene::styled(
+            &r.presentation.style,
+            title,
+            || self.caption(),
+            panels,
+            Some(2),
+        )
+    }
+
+    fn numbers(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        let r = self.request;
+        let charts = r
+            .family
+            .axes()
+            .iter()
+            .map(|a| ChartMarks {
+                chart: a.name,
+                coordinate: a.label,
+                marks: self.marks.iter().map(|&t| (a.map)(t)).collect(),
+            })
+            .collect();
+        serde_json::to_writer(
+            out,
+            &Numbers {
+                family: r.family.display_name(),
+                parameter: r.family.symbol(),
+                from: r.from,
+                to: r.to,
+                radius: r.radius,
+                marks: &self.marks,
+                distances: &self.distances,
+                charts,
+            },
+        )
+    }
+}

@@ -1,0 +1,262 @@
+//! `fisherballs ruler`: the arc-length coordinates of the one-parameter families against
+//! the definition d = ∫ √I(θ) dθ (numerical integration, an independent route), the marks
+//! one radius apart, the export, and the refusals.
+
+use fisherballs::geometry::ruler::{OneParameter, marks};
+
+/// ∫ₐᵇ f by composite Gauss–Legendre (5 points on each of 2000 panels).
+fn integral(f: impl Fn(f64) -> f64, a: f64, b: f64) -> f64 {
+    let nodes = [
+        (0.0, 0.568_888_888_888_888_9),
+        (-0.538_469_310_105_683, 0.478_628_670_499_366_5),
+        (0.538_469_310_105_683, 0.478_628_670_499_366_5),
+        (-0.906_179_845_938_664, 0.236_926_885_056_189_1),
+        (0.906_179_845_938_664, 0.236_926_885_056_189_1),
+    ];
+    let n = 2000;
+    let h = (b - a) / n as f64;
+    (0..n)
+        .map(|k| {
+            let m = a + (k as f64 + 0.5) * h;
+            nodes
+                .iter()
+                .map(|(x, w)| w * f(m + 0.5 * h * x))
+                .sum::<f64>()
+                * 0.5
+                * h
+        })
+        .sum()
+}
+
+fn families() -> Vec<(OneParameter, f64, f64)> {
+    vec![
+        (OneParameter::Poisson, 0.5, 40.0),
+        (OneParameter::Exponential, 0.2, 9.0),
+        (OneParameter::Binomial(1), 0.05, 0.9),
+        (OneParameter::Binomial(20), 0.1, 0.95),
+        (OneParameter::Geometric, 0.05, 0.9),
+    ]
+}
+
+#[test]
+fn closed_form_distances_are_the_integral_of_the_root_of_the_fisher_information() {
+    for (f, a, b) in families() {
+        let by_definition = integral(|t| f.fisher(t).sqrt(), a, b);
+        let closed = f.distance(a, b);
+        let gap = (closed - by_definition).abs() / by_definition;
+        assert!(gap < 1e-10, "{f:?}: {closed} against ∫√I = {by_definition}");
+    }
+}
+
+/// I(θ) = E[(∂ ln p/∂θ)²] by summing (or integrating) over outcomes, against `fisher`.
+#[test]
+fn fisher_information_is_the_variance_of_the_score() {
+    for (f, a, b) in families() {
+        for t in [a, 0.5 * (a + b), b] {
+            let h = 1e-5 * t;
+            let score =
+                |x: f64| ((f.density(t + h, x)).ln() - (f.density(t - h, x)).ln()) / (2.0 * h);
+            let e = match f.counts() {
+                true => (0..20_000)
+                    .map(|x| {
+                        let p = f.density(t, x as f64);
+                        if p > 1e-250 {
+                            p * score(x as f64).powi(2)
+                        } else {
+                            0.0
+                        }
+                    })
+                    .sum::<f64>(),
+                false => integral(|x| f.density(t, x) * score(x).powi(2), 0.0, 60.0 / t),
+            };
+            let gap = (e - f.fisher(t)).abs() / f.fisher(t);
+            assert!(gap < 1e-6, "{f:?} at {t}: E[s²] = {e}, I = {}", f.fisher(t));
+        }
+    }
+}
+
+#[test]
+fn marks_are_one_radius_apart_and_span_the_range() {
+    for (f, a, b) in families() {
+        for r in [0.1, 0.5, 1.3] {
+            let (m, d) = marks(f, a, b, r);
+            assert_eq!(m[0], a);
+            assert!(*m.last().unwrap() <= b * (1.0 + 1e-12));
+            // The next mark would pass `to`.
+            assert!(
+                f.distance(*m.last().unwrap(), b) < r * (1.0 + 1e-9),
+                "{f:?} r {r}"
+            );
+            assert_eq!(d.len(), m.len() - 1);
+            for (w, di) in m.windows(2).zip(&d) {
+                assert!(w[0] < w[1]);
+                assert!((di - r).abs() < 1e-9 * r, "{f:?}: {di} apart, not {r}");
+                assert!((f.distance(w[0], w[1]) - r).abs() < 1e-9 * r);
+            }
+        }
+    }
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("fisherballs")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn the_issue_s_command_exports_the_marks_and_their_distances() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    let (code, _, err) = run(&[
+        "ruler",
+        "--family",
+        "poisson",
+        "--from",
+        "1",
+        "--to",
+        "30",
+        "--radius",
+        "0.5",
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&json).unwrap();
+    assert!(!text.contains("null"));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let marks: Vec<f64> = v["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_f64().unwrap())
+        .collect();
+    // 2√λ from 2 to 2√30 in steps of 0.5: λ = (1 + k/4)², k = 0..17.
+    assert_eq!(marks.len(), 18);
+    for (k, m) in marks.iter().enumerate() {
+        let expected = (1.0 + k as f64 / 4.0).powi(2);
+        assert!((m - expected).abs() < 1e-12 * expected, "mark {k}: {m}");
+    }
+    let distances = v["distances"].as_array().unwrap();
+    assert_eq!(distances.len(), 17);
+    assert!(
+        distances
+            .iter()
+            .all(|d| (d.as_f64().unwrap() - 0.5).abs() < 1e-12)
+    );
+    // Each chart's marks are the parameter's, mapped: the root chart's are evenly spaced.
+    let root = &v["charts"][2]["marks"];
+    let root: Vec<f64> = root
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_f64().unwrap())
+        .collect();
+    assert!(root.windows(2).all(|w| (w[1] - w[0] - 0.25).abs() < 1e-12));
+    for format in ["png", "svg", "pdf", "tex"] {
+        let out = dir.path().join(format!("r.{format}"));
+        let (code, _, err) = run(&[
+            "ruler",
+            "--family",
+            "binomial",
+            "--n",
+            "20",
+            "--from",
+            "0.02",
+            "--to",
+            "0.98",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{format}: {err}");
+        assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+    }
+}
+
+/// Every refusal of a ruler's flags: exit 1 (2 for clap's), one or two lines, no file.
+#[test]
+fn bad_rulers_are_refused_in_a_line_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.png");
+    let o = out.to_str().unwrap();
+    let cases: [(&[&str], i32, &str); 11] = [
+        (
+            &["--from", "0", "--to", "3"],
+            1,
+            "--from 0 is outside the Poisson(λ) family (λ > 0)",
+        ),
+        (&["--from", "3", "--to", "1"], 1, "is not below --to"),
+        (&["--from", "1", "--to", "1"], 1, "is not below --to"),
+        (
+            &["--family", "binomial", "--from", "0.5", "--to", "1.5"],
+            1,
+            "--to 1.5 is outside",
+        ),
+        (
+            &["--from", "1", "--to", "3", "--radius", "0"],
+            1,
+            "--radius must be a finite number greater than 0",
+        ),
+        (
+            &["--from", "1", "--to", "3", "--radius", "NaN"],
+            1,
+            "--radius must be a finite number",
+        ),
+        (
+            &["--from", "1", "--to", "1e9", "--radius", "0.01"],
+            1,
+            "more than the 2000 a ruler draws",
+        ),
+        (
+            &["--from", "1", "--to", "3", "--n", "5"],
+            1,
+            "--n is the binomial's number of trials",
+        ),
+        (
+            &[
+                "--family", "binomial", "--n", "0", "--from", "0.1", "--to", "0.5",
+            ],
+            1,
+            "--n 0 is out of range",
+        ),
+        (
+            &["--family", "normal", "--from", "1", "--to", "3"],
+            2,
+            "invalid value 'normal'",
+        ),
+        (&["--from", "nan", "--to", "3"], 1, "--from NaN is outside"),
+    ];
+    for (args, want, expected) in cases {
+        let mut all = vec!["ruler", "-o", o];
+        all.extend_from_slice(args);
+        let (code, _, err) = run(&all);
+        assert_eq!(code, want, "{args:?}: {err}");
+        assert!(
+            err.contains(expected),
+            "{args:?}: expected '{expected}' in {err}"
+        );
+        assert!(err.lines().count() <= 2, "{err}");
+        assert!(!out.exists());
+    }
+    let page = dir.path().join("r.html");
+    let (code, _, err) = run(&[
+        "ruler",
+        "--from",
+        "1",
+        "--to",
+        "3",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("ruler cannot make an interactive page"),
+        "{err}"
+    );
+}
