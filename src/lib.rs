@@ -5,7 +5,7 @@
 //! - [`cli`]: the command line's grammar; [`figure_file`]: TOML files of figures, read by
 //!   the same grammar; [`request`]: what every use's request shares (checks, limits, the
 //!   errors worded in flags);
-//! - [`uses`]: a module per use (balls, jeffreys, geodesic, mle, natgrad, mml): its request,
+//! - [`uses`]: a module per use (balls, jeffreys, geodesic, mle, natgrad, mml, ruler): its request,
 //!   its solve step, its scene and its numbers, behind one trait;
 //! - [`geometry`]: the maths, pure functions on plain data;
 //! - [`scene`]: what a figure shows, in data coordinates (no drawing types); [`style`]: how

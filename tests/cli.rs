@@ -593,7 +593,7 @@ fn completions_and_the_manual_page_are_printed() {
         assert!(man.contains(section), "the manual lacks {section}");
     }
     for command in [
-        "plot", "compare", "geodesic", "mle", "natgrad", "mml", "render",
+        "plot", "compare", "geodesic", "mle", "natgrad", "mml", "ruler", "render",
     ] {
         assert!(
             man.contains(&format!("fisherballs\\-{command}")),

@@ -125,7 +125,7 @@ fn help_names_only_the_formats_a_command_writes() {
         let out = fisherballs().args([command, "--help"]).output().unwrap();
         String::from_utf8(out.stdout).unwrap()
     };
-    for command in ["geodesic", "mle", "natgrad", "mml"] {
+    for command in ["geodesic", "mle", "natgrad", "mml", "ruler"] {
         let text = help(command);
         let line = text.lines().find(|l| l.contains("-o, --output")).unwrap();
         assert!(
