@@ -390,3 +390,59 @@ fn draws_from_a_formula_family_fit_back_to_the_truth() {
         );
     }
 }
+
+/// Numbers in formulas may have exponents: the Gamma written with 1e0 and 2.0E-0 is the Gamma.
+#[test]
+fn numbers_with_exponents_parse() {
+    let text = gamma_with(&[(
+        "log_density",
+        "\"k*ln(beta) + (k - 1e0)*ln(x) - 2.0E-0*beta*x/2 - lgamma(k)\"",
+    )]);
+    let f = FormulaFamily::from_toml(&text).unwrap_or_else(|e| panic!("{}", e.0));
+    let t = Point::new(1.7, 2.2);
+    assert!(mat_rel(f.fisher(t), builtin("gamma").fisher(t)) < 1e-13);
+}
+
+/// A discrete family (counts): the negative binomial NB(r, p), ln P(x) = ln Γ(x + r) −
+/// ln Γ(r) − ln Γ(x + 1) + r ln p + x ln(1 − p). It passes its checks, its F_pp is the known
+/// r/(p²(1 − p)), and all of F is the Hessian of its KL (Richardson-extrapolated differences).
+#[test]
+fn a_discrete_formula_family_sums_over_its_counts() {
+    let text = r#"
+name = "negative binomial"
+parameters = ["r", "p"]
+domain = ["r > 0", "p > 0", "p < 1"]
+counts = [0, "inf"]
+log_density = "lgamma(x + r) - lgamma(r) - lgamma(x + 1) + r*ln(p) + x*ln(1 - p)"
+view = [[1, 6], [0.2, 0.8]]
+"#;
+    let f = FormulaFamily::from_toml(text).unwrap_or_else(|e| panic!("{}", e.0));
+    for (r, p) in [(1.5, 0.3), (4.0, 0.7), (2.5, 0.5)] {
+        let t = Point::new(r, p);
+        f.verify(t).unwrap_or_else(|e| panic!("{e}"));
+        let fisher = f.fisher(t);
+        let known = r / (p * p * (1.0 - p));
+        assert!(
+            (fisher[(1, 1)] - known).abs() < 1e-12 * known,
+            "F_pp {} vs {known}",
+            fisher[(1, 1)]
+        );
+        let kl = |d: Point| f.kl(t, t + d);
+        let differences = |h: f64| {
+            let e = [Point::new(h, 0.0), Point::new(0.0, h)];
+            Mat::from_fn(|i, j| {
+                (kl(e[i] + e[j]) - kl(e[i] - e[j]) - kl(e[j] - e[i]) + kl(-e[i] - e[j]))
+                    / (4.0 * h * h)
+            })
+        };
+        let h = 4e-3 * p;
+        let hessian = (differences(h / 2.0) * 4.0 - differences(h)) / 3.0;
+        assert!(
+            mat_rel(hessian, fisher) < 1e-6,
+            "({r}, {p}): {hessian} vs {fisher}"
+        );
+    }
+    // Counts are whole numbers: the density is 0 between them.
+    assert_eq!(f.density(Point::new(2.0, 0.5), 1.5), 0.0);
+    assert!(f.density(Point::new(2.0, 0.5), 1.0) > 0.0);
+}

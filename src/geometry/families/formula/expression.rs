@@ -4,11 +4,47 @@
 //! is the natural logarithm too), log10, sqrt, abs, the trigonometric and hyperbolic
 //! functions and their inverses, lgamma (ln Γ), digamma (ψ), erf, erfc, and the constant pi.
 
-use exmex::{BinOp, Express, FlatEx, MakeOperators, NumberMatcher, Operator};
+use exmex::{BinOp, Express, FlatEx, MakeOperators, MatchLiteral, Operator};
 use special::Error as _;
 
 use super::jet::{Scalar, exp, ln, pow};
 use crate::geometry::special::{digamma, ln_gamma, tetragamma, trigamma};
+
+/// Number literals: digits with an optional fraction and exponent (2, 0.5, .5, 1e-3,
+/// 2.5E+4); exmex's own matcher takes no exponent.
+#[derive(Clone, Debug)]
+pub struct Number;
+
+impl MatchLiteral for Number {
+    fn is_literal(text: &str) -> Option<&str> {
+        let b = text.as_bytes();
+        let digits = |mut i: usize| {
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            i
+        };
+        let whole = digits(0);
+        let mut end = whole;
+        if end < b.len() && b[end] == b'.' {
+            end = digits(end + 1);
+        }
+        if end == 0 || (whole == 0 && end == 1) {
+            return None;
+        }
+        if end < b.len() && (b[end] == b'e' || b[end] == b'E') {
+            let mut k = end + 1;
+            if k < b.len() && (b[k] == b'+' || b[k] == b'-') {
+                k += 1;
+            }
+            let after = digits(k);
+            if after > k {
+                end = after;
+            }
+        }
+        Some(&text[..end])
+    }
+}
 
 /// The operators, for any [`Scalar`].
 #[derive(Clone, Debug)]
@@ -136,8 +172,8 @@ pub const FUNCTIONS: &str = "exp, ln, log, log10, sqrt, abs, sin, cos, tan, asin
 #[derive(Debug, Clone)]
 pub struct Formula {
     text: String,
-    plain: FlatEx<f64, Ops, NumberMatcher>,
-    jets: FlatEx<super::jet::Jet, Ops, NumberMatcher>,
+    plain: FlatEx<f64, Ops, Number>,
+    jets: FlatEx<super::jet::Jet, Ops, Number>,
     /// For each of the formula's variables (alphabetical, as exmex orders them), its index
     /// among the names the formula was parsed against.
     slots: Vec<usize>,
@@ -151,13 +187,14 @@ impl Formula {
     /// Parses `text` whose variables must be among `names` (their order is the order of
     /// the values [`Formula::eval`] is given). `what` names the formula in errors.
     pub fn parse(what: &str, text: &str, names: &[&str]) -> Result<Self, FormulaError> {
-        let plain = FlatEx::<f64, Ops, NumberMatcher>::parse(text).map_err(|e| {
-            FormulaError(format!(
-                "{what} = \"{text}\" does not parse: {}",
-                parse_message(&e.to_string())
-            ))
-        })?;
-        let jets = FlatEx::<super::jet::Jet, Ops, NumberMatcher>::parse(text)
+        let refuse =
+            |why: String| FormulaError(format!("{what} = \"{text}\" does not parse: {why}"));
+        if let Some(why) = first_fault(text) {
+            return Err(refuse(why));
+        }
+        let plain = FlatEx::<f64, Ops, Number>::parse(text)
+            .map_err(|e| refuse(parse_message(&e.to_string())))?;
+        let jets = FlatEx::<super::jet::Jet, Ops, Number>::parse(text)
             .map_err(|e| FormulaError(format!("{what} = \"{text}\" does not parse: {e}")))?;
         let slots = plain
             .var_names()
@@ -211,14 +248,82 @@ impl Formula {
     }
 }
 
-/// exmex's parse error without its internal wording where it has a plainer one.
+/// exmex's parse error in plainer words where it has some.
 fn parse_message(message: &str) -> String {
-    message.trim().to_string()
+    let m = message.trim();
+    if m.contains("ops and") && m.contains("node") {
+        "two values stand side by side with no operator between them (write k*x, not k x)".into()
+    } else if m.contains("last element cannot be an operator") {
+        "it ends in an operator".into()
+    } else if m.contains("first element") {
+        "it starts with an operator that needs a value on its left".into()
+    } else {
+        m.to_string()
+    }
+}
+
+/// The first fault of a formula that can be told with its place (character positions
+/// count from 1): a parenthesis that is not closed or closes nothing, a character no
+/// formula holds, an unknown function, two operators in a row.
+pub fn first_fault(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => open.push(i),
+            ')' if open.pop().is_none() => {
+                return Some(format!("the ')' at character {} closes no '('", i + 1));
+            }
+            c if !(c.is_alphanumeric() || c.is_whitespace() || "+-*/^()._{}".contains(c)) => {
+                return Some(format!(
+                    "'{c}' at character {} is not part of a formula",
+                    i + 1
+                ));
+            }
+            _ => {}
+        }
+    }
+    if let Some(&i) = open.first() {
+        return Some(format!("the '(' at character {} is never closed", i + 1));
+    }
+    let operators = "*/^";
+    for i in 1..chars.len() {
+        if operators.contains(chars[i]) && operators.contains(chars[i - 1]) {
+            return Some(format!(
+                "'{}{}' at character {} is two operators in a row (a power is ^)",
+                chars[i - 1],
+                chars[i],
+                i
+            ));
+        }
+    }
+    // A name followed by '(' must be a function.
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_alphabetic() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            let name: String = chars[start..i].iter().collect();
+            let next = chars[i..].iter().find(|c| !c.is_whitespace());
+            let is_number = start > 0 && chars[start - 1].is_ascii_digit();
+            if next == Some(&'(') && !is_number && !FUNCTIONS.split(", ").any(|f| f == name) {
+                return Some(format!(
+                    "'{name}' at character {} is not a function; the functions are {FUNCTIONS}",
+                    start + 1
+                ));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 /// The variables of a formula, in alphabetical order (exmex's).
 pub fn variables(text: &str) -> Result<Vec<String>, String> {
-    FlatEx::<f64, Ops, NumberMatcher>::parse(text)
+    FlatEx::<f64, Ops, Number>::parse(text)
         .map(|f| f.var_names().to_vec())
         .map_err(|e| e.to_string())
 }

@@ -545,9 +545,13 @@ fn cached<T>(
     value
 }
 
-/// A number in a message.
+/// A number in a message: four significant digits, in powers of ten when large or small.
 fn short(v: f64) -> String {
-    crate::number::significant(v)
+    if v != 0.0 && !(1e-4..1e6).contains(&v.abs()) {
+        format!("{v:.3e}")
+    } else {
+        crate::number::significant(v)
+    }
 }
 
 fn mat(q: [f64; 3]) -> Mat {
