@@ -35,6 +35,18 @@ pub struct Axis {
 
 const IDENTITY: fn(f64) -> f64 = |t| t;
 
+/// The rate λ itself, and its logarithm: charts of Poisson and the exponential alike.
+const RATE: Axis = Axis {
+    name: "rate",
+    label: "λ",
+    map: IDENTITY,
+};
+const LOG: Axis = Axis {
+    name: "log",
+    label: "ln λ",
+    map: f64::ln,
+};
+
 impl OneParameter {
     /// The names `ruler --family` takes.
     pub const NAMES: [&'static str; 4] = ["poisson", "exponential", "binomial", "geometric"];
@@ -125,16 +137,8 @@ impl OneParameter {
     pub fn axes(&self) -> [Axis; 3] {
         match self {
             OneParameter::Poisson => [
-                Axis {
-                    name: "rate",
-                    label: "λ",
-                    map: IDENTITY,
-                },
-                Axis {
-                    name: "log",
-                    label: "ln λ",
-                    map: f64::ln,
-                },
+                RATE,
+                LOG,
                 Axis {
                     name: "root",
                     label: "√λ",
@@ -142,16 +146,8 @@ impl OneParameter {
                 },
             ],
             OneParameter::Exponential => [
-                Axis {
-                    name: "rate",
-                    label: "λ",
-                    map: IDENTITY,
-                },
-                Axis {
-                    name: "log",
-                    label: "ln λ",
-                    map: f64::ln,
-                },
+                RATE,
+                LOG,
                 Axis {
                     name: "mean",
                     label: "1/λ (mean)",

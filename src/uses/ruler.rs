@@ -178,20 +178,8 @@ impl Solved<'_> {
                 },
             });
         }
-        let (x, y) = crate::scene::bounds(curve.iter().copied());
-        PanelScene {
-            title: Some(format!("{} chart", axis.name)),
-            x_label: axis.label.to_string(),
-            y_label: "√I(φ)".to_string(),
-            x_range: crate::scene::widened(x),
-            y_range: crate::scene::widened(Interval::new(0.0, y.hi * 1.08)),
-            equal_aspect: false,
-            log_y: false,
-            shapes: Vec::new(),
-            paths,
-            shading: None,
-            markers: Vec::new(),
-        }
+        let title = format!("{} chart", axis.name);
+        panel(title, axis.label.to_string(), "√I(φ)".to_string(), paths)
     }
 
     /// The distribution at each mark.
@@ -234,26 +222,13 @@ impl Solved<'_> {
                 }
             })
             .collect();
-        let (x, y) = crate::scene::bounds(paths.iter().flat_map(|c| c.points.iter().copied()));
-        PanelScene {
-            title: Some("the distribution at each mark".into()),
-            x_label: match r.family.counts() {
-                true => "x (count)".into(),
-                false => "x".into(),
-            },
-            y_label: match r.family.counts() {
-                true => "P(x)".into(),
-                false => "p(x)".into(),
-            },
-            x_range: crate::scene::widened(x),
-            y_range: crate::scene::widened(Interval::new(0.0, y.hi * 1.05)),
-            equal_aspect: false,
-            log_y: false,
-            shapes: Vec::new(),
-            paths,
-            shading: None,
-            markers: Vec::new(),
-        }
+        let counts = r.family.counts();
+        let (x_label, y_label) = match counts {
+            true => ("x (count)", "P(x)"),
+            false => ("x", "p(x)"),
+        };
+        let title = "the distribution at each mark".to_string();
+        panel(title, x_label.into(), y_label.into(), paths)
     }
 
     fn caption(&self) -> String {
@@ -273,6 +248,24 @@ impl Solved<'_> {
             significant(r.from),
             significant(r.to),
         )
+    }
+}
+
+/// A panel of curves, its y axis from 0 to a little above the highest point.
+fn panel(title: String, x_label: String, y_label: String, paths: Vec<Curve>) -> PanelScene {
+    let (x, y) = crate::scene::bounds(paths.iter().flat_map(|c| c.points.iter().copied()));
+    PanelScene {
+        title: Some(title),
+        x_label,
+        y_label,
+        x_range: crate::scene::widened(x),
+        y_range: crate::scene::widened(Interval::new(0.0, y.hi * 1.06)),
+        equal_aspect: false,
+        log_y: false,
+        shapes: Vec::new(),
+        paths,
+        shading: None,
+        markers: Vec::new(),
     }
 }
 
