@@ -446,3 +446,44 @@ view = [[1, 6], [0.2, 0.8]]
     assert_eq!(f.density(Point::new(2.0, 0.5), 1.5), 0.0);
     assert!(f.density(Point::new(2.0, 0.5), 1.0) > 0.0);
 }
+
+/// Without a `view`, each parameter with a lower bound a alone gets [a + ½, a + 4]; with both
+/// bounds a < p < b, the middle four fifths; and a chart carries the view into its coordinates.
+#[test]
+fn a_file_without_a_view_gets_one_from_its_domain() {
+    let text = gamma_with(&[("view", "[[0.5, 4.5], [0.5, 4.0]]")])
+        .replace("view = [[0.5, 4.5], [0.5, 4.0]]\n", "")
+        .replace(
+            "domain = [\"k > 0\", \"beta > 0\"]",
+            "domain = [\"k > 0\", \"beta > 1\", \"beta < 6\"]",
+        );
+    let f = FormulaFamily::from_toml(&text).unwrap_or_else(|e| panic!("{}", e.0));
+    let view = f.charts()[0].default_limits();
+    assert_eq!((view.x.lo, view.x.hi), (0.5, 4.0));
+    assert_eq!((view.y.lo, view.y.hi), (1.5, 5.5));
+    // The log chart's view is the box around the image of that rectangle.
+    let log = f.charts()[1].default_limits();
+    assert!((log.x.lo - 0.5f64.ln()).abs() < 1e-12 && (log.x.hi - 4f64.ln()).abs() < 1e-12);
+    assert!((log.y.lo - 1.5f64.ln()).abs() < 1e-12 && (log.y.hi - 5.5f64.ln()).abs() < 1e-12);
+}
+
+/// A density normalised at k = 1 only, with its one centre there: the normalisation check
+/// passes and the score's mean (0.1 in k) is caught.
+#[test]
+fn a_score_with_a_mean_is_refused_where_the_density_still_integrates_to_one() {
+    let text = gamma_with(&[
+        (
+            "log_density",
+            "\"k*ln(beta) + (k - 1)*ln(x) - beta*x - lgamma(k) + 0.1*(k - 1)\"",
+        ),
+        ("view", "[[0.5, 1.5], [0.5, 4.0]]"),
+        ("grid", "[1, 1]"),
+    ]);
+    let (code, stderr, written) = plot_with(&text, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("the score's mean is not 0 at (k, beta) = (1, 2.25)"),
+        "{stderr}"
+    );
+    assert!(!written);
+}
