@@ -3,7 +3,7 @@
 //! Jacobian comes from the same formulas on jets; the way back is the table's `inverse`
 //! formulas if it has them, else Newton's method on the map.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use super::expression::Formula;
 use super::jet::Jet;
@@ -28,8 +28,6 @@ pub struct FormulaChart {
     pub map: Option<Map>,
     pub limits: Limits,
     pub grid: (usize, usize),
-    /// The last point carried back by Newton's method: the next one usually starts near it.
-    last: Mutex<Option<(Point, Point)>>,
 }
 
 /// Newton's method stops when θ(φ) is this close to the target, relative to 1 + |θ|.
@@ -55,7 +53,6 @@ impl FormulaChart {
                 y: crate::geometry::Interval::new(0.0, 1.0),
             },
             grid,
-            last: Mutex::new(None),
         }
     }
 
@@ -119,28 +116,20 @@ impl Chart for FormulaChart {
             let v = [theta.x, theta.y];
             return Point::new(inverse[0].eval(&v), inverse[1].eval(&v));
         }
-        let last = *self
-            .last
-            .lock()
-            .expect("the cache is only a pair of points");
-        let starts = last.map(|(_, phi)| phi).into_iter().chain(
-            [
-                (0.0, 0.0),
-                (1.0, 1.0),
-                (0.0, 1.0),
-                (1.0, 0.0),
-                (-1.0, 1.0),
-                (1.0, -1.0),
-                (-1.0, -1.0),
-            ]
-            .map(|(a, b)| Point::new(a, b)),
-        );
-        for start in starts {
-            if let Some(phi) = self.newton(theta, start) {
-                *self
-                    .last
-                    .lock()
-                    .expect("the cache is only a pair of points") = Some((theta, phi));
+        // Always the same eight starts, in the same order: a point's coordinates do not
+        // depend on which point was carried back before, nor on which thread asked.
+        let starts = [
+            (0.0, 0.0),
+            (1.0, 1.0),
+            (0.0, 1.0),
+            (1.0, 0.0),
+            (-1.0, 1.0),
+            (1.0, -1.0),
+            (-1.0, -1.0),
+            (2.0, 2.0),
+        ];
+        for (a, b) in starts {
+            if let Some(phi) = self.newton(theta, Point::new(a, b)) {
                 return phi;
             }
         }

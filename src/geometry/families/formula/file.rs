@@ -156,22 +156,8 @@ impl Condition {
 /// bounds on each parameter (a lower bound a alone gives [a + ½, a + 4]; both a and b give
 /// the middle four fifths; none gives [−2, 2]).
 pub fn view(file: &File, domain: &[Condition], names: &[&str]) -> Result<Limits, FormulaError> {
-    if let Some(v) = &file.view {
-        let interval = |row: &Vec<f64>, axis: &str| match row.as_slice() {
-            [lo, hi] if lo < hi && lo.is_finite() && hi.is_finite() => Ok(Interval::new(*lo, *hi)),
-            _ => Err(FormulaError(format!(
-                "view's {axis} range {row:?} must be two finite numbers, low then high"
-            ))),
-        };
-        return match v.as_slice() {
-            [x, y] => Ok(Limits {
-                x: interval(x, names[0])?,
-                y: interval(y, names[1])?,
-            }),
-            _ => Err(FormulaError(
-                "view must be [[x low, x high], [y low, y high]]".into(),
-            )),
-        };
+    if let Some(rows) = &file.view {
+        return limits("view", rows, names);
     }
     let range = |index: usize| {
         let (mut lo, mut hi) = (None, None);
@@ -193,6 +179,26 @@ pub fn view(file: &File, domain: &[Condition], names: &[&str]) -> Result<Limits,
         x: range(0),
         y: range(1),
     })
+}
+
+/// A `view` key's rows, [[x low, x high], [y low, y high]], as limits; `key` and `names`
+/// word the error ("view", or "[charts.log] view", and the coordinates).
+pub fn limits(key: &str, rows: &[Vec<f64>], names: &[&str]) -> Result<Limits, FormulaError> {
+    let interval = |row: &Vec<f64>, axis: &str| match row.as_slice() {
+        [lo, hi] if lo < hi && lo.is_finite() && hi.is_finite() => Ok(Interval::new(*lo, *hi)),
+        _ => Err(FormulaError(format!(
+            "{key}'s {axis} range {row:?} must be two finite numbers, low then high"
+        ))),
+    };
+    match rows {
+        [x, y] => Ok(Limits {
+            x: interval(x, names[0])?,
+            y: interval(y, names[1])?,
+        }),
+        _ => Err(FormulaError(format!(
+            "{key} must be [[x low, x high], [y low, y high]]"
+        ))),
+    }
 }
 
 /// The default grid: the file's, or 5 × 4.

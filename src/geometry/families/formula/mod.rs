@@ -642,29 +642,20 @@ fn other_chart(
         grid,
     );
     chart.limits = match table.get("view") {
-        Some(v) => chart_view(name, v)?,
+        Some(v) => chart_view(name, v, &crefs)?,
         None => carried_view(&chart, view, name)?,
     };
     Ok(chart)
 }
 
-fn chart_view(name: &str, v: &toml::Value) -> Result<Limits, FormulaError> {
-    let pair = |v: Option<&toml::Value>| -> Option<Interval> {
-        let a = v?.as_array()?;
-        let n = |x: &toml::Value| x.as_float().or(x.as_integer().map(|i| i as f64));
-        let (lo, hi) = (n(a.first()?)?, n(a.get(1)?)?);
-        (a.len() == 2 && lo < hi && lo.is_finite() && hi.is_finite()).then(|| Interval::new(lo, hi))
-    };
-    let rows = v.as_array();
-    match (
-        pair(rows.and_then(|r| r.first())),
-        pair(rows.and_then(|r| r.get(1))),
-    ) {
-        (Some(x), Some(y)) if rows.is_some_and(|r| r.len() == 2) => Ok(Limits { x, y }),
-        _ => Err(err(format!(
-            "[charts.{name}] view must be [[x low, x high], [y low, y high]]"
-        ))),
-    }
+/// A chart's own `view`, read as the file's is ([`file::limits`]).
+fn chart_view(name: &str, v: &toml::Value, coordinates: &[&str]) -> Result<Limits, FormulaError> {
+    let key = format!("[charts.{name}] view");
+    let rows: Vec<Vec<f64>> = v
+        .clone()
+        .try_into()
+        .map_err(|_| err(format!("{key} must be [[x low, x high], [y low, y high]]")))?;
+    file::limits(&key, &rows, coordinates)
 }
 
 /// The bounding box of the first chart's view carried into this chart (its boundary, 50
