@@ -492,9 +492,13 @@ fn a_score_with_a_mean_is_refused_where_the_density_still_integrates_to_one() {
 #[test]
 fn a_charts_own_view_is_read_like_the_files() {
     let with = |view: &str| format!("{}view = {view}\n", gamma_with(&[]));
-    let f = FormulaFamily::from_toml(&with("[[0, 1], [-0.5, 1]]")).unwrap_or_else(|e| panic!("{}", e.0));
+    let f = FormulaFamily::from_toml(&with("[[0, 1], [-0.5, 1]]"))
+        .unwrap_or_else(|e| panic!("{}", e.0));
     let log = f.charts()[1].default_limits();
-    assert_eq!((log.x.lo, log.x.hi, log.y.lo, log.y.hi), (0.0, 1.0, -0.5, 1.0));
+    assert_eq!(
+        (log.x.lo, log.x.hi, log.y.lo, log.y.hi),
+        (0.0, 1.0, -0.5, 1.0)
+    );
     for bad in ["[[1, 0], [0, 1]]", "[[0, 1]]", "\"wide\""] {
         let e = FormulaFamily::from_toml(&with(bad)).err().unwrap().0;
         assert!(e.starts_with("[charts.log] view"), "{bad}: {e}");
