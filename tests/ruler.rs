@@ -79,7 +79,7 @@ fn fisher_information_is_the_variance_of_the_score() {
 fn marks_are_one_radius_apart_and_span_the_range() {
     for (f, a, b) in families() {
         for r in [0.1, 0.5, 1.3] {
-            let (m, d) = marks(f, a, b, r);
+            let (m, d) = marks(&f, a, b, r);
             assert_eq!(m[0], a);
             assert!(*m.last().unwrap() <= b * (1.0 + 1e-12));
             // The next mark would pass `to`.
@@ -259,4 +259,284 @@ fn bad_rulers_are_refused_in_a_line_and_write_nothing() {
         err.contains("ruler cannot make an interactive page"),
         "{err}"
     );
+}
+
+// ---- One-parameter families from a file (`--family FILE.toml`) ----
+
+use fisherballs::geometry::families::formula::line::FormulaLine;
+use fisherballs::geometry::ruler::{ArcTable, length};
+
+/// A one-parameter family file: the named family's log-density, its domain and outcomes.
+fn file(name: &str, parameter: &str, outcomes: &str, log_density: &str) -> String {
+    format!(
+        "name = \"{name}\"\nparameters = [\"{parameter}\"]\ndomain = [\"{parameter} > 0\", \"{parameter} < {}\"]\n{outcomes}\nlog_density = \"{log_density}\"\n",
+        if parameter == "p" { "1" } else { "1e300" }
+    )
+}
+
+/// The four closed-form families written as formulas, with their built-ins and a range.
+fn as_formulas() -> Vec<(OneParameter, OneParameter, f64, f64)> {
+    let formula = |text: String| OneParameter::Formula(FormulaLine::from_toml(&text).unwrap());
+    vec![
+        (
+            formula(file(
+                "Poisson",
+                "lambda",
+                "counts = [0, \"inf\"]",
+                "x*ln(lambda) - lambda - lgamma(x + 1)",
+            )),
+            OneParameter::Poisson,
+            0.5,
+            40.0,
+        ),
+        (
+            formula(file(
+                "exponential",
+                "lambda",
+                "support = [0, \"inf\"]",
+                "ln(lambda) - lambda*x",
+            )),
+            OneParameter::Exponential,
+            0.2,
+            9.0,
+        ),
+        (
+            formula(file(
+                "binomial",
+                "p",
+                "counts = [0, 20]",
+                "lgamma(21) - lgamma(x + 1) - lgamma(21 - x) + x*ln(p) + (20 - x)*ln(1 - p)",
+            )),
+            OneParameter::Binomial(20),
+            0.1,
+            0.95,
+        ),
+        (
+            formula(file(
+                "geometric",
+                "p",
+                "counts = [0, \"inf\"]",
+                "ln(p) + x*ln(1 - p)",
+            )),
+            OneParameter::Geometric,
+            0.05,
+            0.9,
+        ),
+    ]
+}
+
+/// The adaptive arc length and its inverse against the closed forms, on the closed forms'
+/// own I: the numerical route alone.
+#[test]
+fn adaptive_arc_length_matches_the_closed_forms() {
+    for (f, a, b) in families() {
+        let root = |t: f64| f.fisher(t).sqrt();
+        let exact = f.distance(a, b);
+        let by_quadrature = length(&root, a, b);
+        assert!(
+            (by_quadrature - exact).abs() < 1e-12 * exact,
+            "{f:?}: {by_quadrature} against {exact}"
+        );
+        let table = ArcTable::new(&root, a, b);
+        for k in 1..10 {
+            let s = exact * k as f64 / 10.0;
+            let t = table.point(&root, s);
+            let back = f.distance(a, t);
+            assert!((back - s).abs() < 1e-12 * exact, "{f:?} at s = {s}: {back}");
+        }
+    }
+}
+
+/// A family file of Poisson, the exponential, the binomial or the geometric lays the same
+/// marks as the closed form, with the same I.
+#[test]
+fn formula_rulers_match_the_closed_forms() {
+    for (formula, closed, a, b) in as_formulas() {
+        for t in [a, (a * b).sqrt(), 0.5 * (a + b), b] {
+            let (i, exact) = (formula.fisher(t), closed.fisher(t));
+            assert!(
+                (i - exact).abs() < 1e-10 * exact,
+                "{closed:?} at {t}: I = {i}, not {exact}"
+            );
+            formula.verify(t).unwrap();
+        }
+        for r in [0.25, 0.9] {
+            let (m, d) = marks(&formula, a, b, r);
+            let (mc, _) = marks(&closed, a, b, r);
+            assert_eq!(m.len(), mc.len(), "{closed:?} r {r}");
+            for (x, y) in m.iter().zip(&mc) {
+                assert!(
+                    (x - y).abs() < 1e-9 * y,
+                    "{closed:?} r {r}: {x} against {y}"
+                );
+            }
+            assert!(
+                d.iter().all(|di| (di - r).abs() < 1e-9 * r),
+                "{closed:?}: {d:?}"
+            );
+        }
+    }
+}
+
+/// The Rayleigh family of docs/families, which has no built-in: I(σ) = 4/σ², so the marks
+/// are σ₀·e^(kr/2), and its charts map them as their formulas say.
+#[test]
+fn the_rayleigh_example_lays_marks_evenly_in_log_sigma() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/families/rayleigh.toml");
+    let (code, _, err) = run(&[
+        "ruler",
+        "--family",
+        path,
+        "--from",
+        "0.5",
+        "--to",
+        "8",
+        "--radius",
+        "0.3",
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&json).unwrap();
+    assert!(!text.contains("null"));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let list = |x: &serde_json::Value| -> Vec<f64> {
+        x.as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_f64().unwrap())
+            .collect()
+    };
+    let marks = list(&v["marks"]);
+    // 2 ln(8/0.5) / 0.3 = 18.5: marks k = 0..18.
+    assert_eq!(marks.len(), 19);
+    for (k, m) in marks.iter().enumerate() {
+        let expected = 0.5 * (0.15 * k as f64).exp();
+        assert!((m - expected).abs() < 1e-9 * expected, "mark {k}: {m}");
+    }
+    assert!(list(&v["distances"]).iter().all(|d| (d - 0.3).abs() < 1e-9));
+    let charts = v["charts"].as_array().unwrap();
+    let names: Vec<&str> = charts
+        .iter()
+        .map(|c| c["chart"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["parameter", "log", "precision"]);
+    // log: Newton's method on σ = exp(u); precision: the inverse formula τ = 1/σ².
+    for (k, (u, tau)) in list(&charts[1]["marks"])
+        .iter()
+        .zip(list(&charts[2]["marks"]))
+        .enumerate()
+    {
+        assert!((u - marks[k].ln()).abs() < 1e-12, "u at {k}: {u}");
+        assert!(
+            (tau - marks[k].powi(-2)).abs() < 1e-12 * tau,
+            "τ at {k}: {tau}"
+        );
+    }
+    for format in ["png", "svg"] {
+        let out = dir.path().join(format!("r.{format}"));
+        let (code, _, err) = run(&[
+            "ruler",
+            "--family",
+            path,
+            "--from",
+            "0.5",
+            "--to",
+            "8",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{format}: {err}");
+        assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+    }
+}
+
+/// The refusals of one-parameter family files, and of files in the wrong command: exit 1,
+/// one or two lines naming the problem, no file.
+#[test]
+fn bad_one_parameter_files_are_refused_in_a_line_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.png");
+    let o = out.to_str().unwrap();
+    let poisson = "name = \"P\"\nparameters = [\"lambda\"]\ndomain = [\"lambda > 0\"]\ncounts = [0, \"inf\"]\n";
+    let good = format!("{poisson}log_density = \"x*ln(lambda) - lambda - lgamma(x + 1)\"\n");
+    let cases: Vec<(String, &str)> = vec![
+        (
+            format!("{poisson}log_density = \"x*ln(lambda) - lambda\"\n"),
+            "does not integrate to 1 at lambda = 1",
+        ),
+        (
+            format!("{poisson}log_density = \"x*ln(lambda) - lambda - lgamma(x + 1\"\n"),
+            "does not parse",
+        ),
+        (format!("{good}view = [[1, 2], [1, 2]]\n"), "view is a key of two-parameter"),
+        (
+            format!("{good}[charts.log]\nlambda = \"exp(u + v)\"\n"),
+            "a ruler's chart needs one",
+        ),
+        (
+            format!("{good}[charts.bounded]\nlambda = \"sin(u)\"\n"),
+            "chart 'bounded' is not invertible at lambda = 2",
+        ),
+        (
+            format!("{good}[charts.log]\nmu = \"exp(u)\"\n"),
+            "[charts.log] has the key 'mu'",
+        ),
+        (
+            "name = \"G\"\nparameters = [\"k\", \"theta\"]\nsupport = [0, \"inf\"]\nlog_density = \"(k - 1)*ln(x) - x/theta - lgamma(k) - k*ln(theta)\"\n".into(),
+            "a ruler's family has one parameter",
+        ),
+    ];
+    for (k, (text, expected)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("f{k}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let from = if expected.contains("bounded") {
+            "2"
+        } else {
+            "1"
+        };
+        let (code, _, err) = run(&[
+            "ruler",
+            "--family",
+            path.to_str().unwrap(),
+            "--from",
+            from,
+            "--to",
+            "5",
+            "-o",
+            o,
+        ]);
+        assert_eq!(code, 1, "{text}: {err}");
+        assert!(err.contains(expected), "expected '{expected}' in {err}");
+        assert!(err.lines().count() <= 2, "{err}");
+        assert!(!out.exists());
+    }
+    // A one-parameter file where two parameters are needed says where it is drawn.
+    let path = dir.path().join("one.toml");
+    std::fs::write(&path, &good).unwrap();
+    let (code, _, err) = run(&["plot", "--family", path.to_str().unwrap(), "-o", o]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("fisherballs ruler --family FILE"), "{err}");
+    assert!(err.lines().count() <= 2, "{err}");
+    assert!(!out.exists());
+    // --from outside the file's domain names it.
+    let (code, _, err) = run(&[
+        "ruler",
+        "--family",
+        path.to_str().unwrap(),
+        "--from",
+        "-1",
+        "--to",
+        "5",
+        "-o",
+        o,
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("outside the P(λ) family (lambda > 0)"),
+        "{err}"
+    );
+    assert!(!out.exists());
 }

@@ -341,8 +341,8 @@ fn ball_names() -> Vec<&'static str> {
 /// The options of `fisherballs ruler`: a one-parameter family's Fisher ruler.
 #[derive(Debug, Clone, Args)]
 pub struct RulerArgs {
-    /// One-parameter family (binomial takes --n; bernoulli is binomial with n = 1)
-    #[arg(long, default_value = "poisson", value_parser = ["poisson", "exponential", "bernoulli", "binomial", "geometric"])]
+    /// One-parameter family (binomial takes --n; bernoulli is binomial with n = 1), or a family file with one parameter (FILE.toml)
+    #[arg(long, default_value = "poisson", value_parser = FamilyName(clap::builder::PossibleValuesParser::new(["poisson", "exponential", "bernoulli", "binomial", "geometric"])))]
     pub family: String,
 
     /// Number of trials of --family binomial [default: 10]

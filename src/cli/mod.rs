@@ -73,6 +73,7 @@ const RULER_EXAMPLES: &str = "Examples:
   fisherballs ruler --family poisson --from 1 --to 30 --radius 0.5 -o ruler.png
   fisherballs ruler --family poisson --from 1 --to 30 --radius 0.5 -o ruler.json
   fisherballs ruler --family binomial --n 20 --from 0.02 --to 0.98 --radius 0.5 -o binomial.svg
+  fisherballs ruler --family docs/families/rayleigh.toml --from 0.5 --to 8 -o rayleigh.png
 ";
 
 const MML_EXAMPLES: &str = "  fisherballs mml --charts mean-std,information --xlim=-1,1 --ylim 0.5,2 --radius 0.3 -o mml.png

@@ -55,6 +55,34 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// The text of the family file at `path`, or the built-in example of that name
+/// (`docs/families/*.toml` work in any directory).
+fn family_file(path: &str) -> Result<String, RequestError> {
+    let example = families::formula::EXAMPLES.iter().find(|e| e.0 == path);
+    match (std::fs::read_to_string(path), example) {
+        (Ok(text), _) => Ok(text),
+        (Err(e), Some(example)) if e.kind() == std::io::ErrorKind::NotFound => {
+            Ok(example.1.to_string())
+        }
+        (Err(e), _) => Err(RequestError::FamilyFile {
+            path: path.to_string(),
+            why: format!(
+                "cannot be read ({}); give the path of a family file",
+                io_reason(&e)
+            ),
+        }),
+    }
+}
+
+/// The one-parameter family of the file at `path`, for `ruler`.
+pub fn family_line(path: &str) -> Result<Arc<families::formula::line::FormulaLine>, RequestError> {
+    let text = family_file(path)?;
+    families::formula::line::FormulaLine::from_toml(&text).map_err(|e| RequestError::FamilyFile {
+        path: path.to_string(),
+        why: e.0,
+    })
+}
+
 /// The family `--family` names, with `--nu` if it takes one.
 /// A name ending in `.toml` is a family file, read here and checked as a whole
 /// ([`families::formula::FormulaFamily::from_toml`]).
@@ -67,23 +95,7 @@ pub fn family(args: &FamilyArgs) -> Result<Arc<dyn Family>, RequestError> {
                 why: "--nu is only for --family student-t; a family file fixes every parameter beyond its two in its formula".into(),
             });
         }
-        // The example files of docs/families are built in, for any directory.
-        let example = families::formula::EXAMPLES.iter().find(|e| e.0 == path);
-        let text = match (std::fs::read_to_string(path), example) {
-            (Ok(text), _) => text,
-            (Err(e), Some(example)) if e.kind() == std::io::ErrorKind::NotFound => {
-                example.1.to_string()
-            }
-            (Err(e), _) => {
-                return Err(RequestError::FamilyFile {
-                    path: path.clone(),
-                    why: format!(
-                        "cannot be read ({}); give the path of a family file",
-                        io_reason(&e)
-                    ),
-                });
-            }
-        };
+        let text = family_file(path)?;
         let family = families::formula::FormulaFamily::from_toml(&text).map_err(|e| {
             RequestError::FamilyFile {
                 path: path.clone(),

@@ -18,6 +18,9 @@ use crate::scene::{Curve, Figure, PanelScene, Scene};
 /// The most marks a ruler lays.
 pub const MAX_MARKS: usize = 2000;
 
+/// The most counts the distribution panel draws.
+const MAX_COUNTS: usize = 10_000;
+
 /// A ruler from `from` to `to` with marks `radius` apart.
 pub struct Ruler {
     family: OneParameter,
@@ -45,19 +48,17 @@ impl Ruler {
                 args.n.unwrap_or(0)
             )));
         }
-        let family = OneParameter::named(named, args.n)
-            .ok_or_else(|| refused(format!("unknown family '{named}'")))?;
-        let (lo, hi) = family.domain();
-        let symbol = family.symbol();
-        let domain = match hi.is_finite() {
-            true => format!("{lo} < {symbol} < {hi}"),
-            false => format!("{symbol} > {lo}"),
+        let family = match named.ends_with(".toml") {
+            true => OneParameter::Formula(crate::request::family_line(named)?),
+            false => OneParameter::named(named, args.n)
+                .ok_or_else(|| refused(format!("unknown family '{named}'")))?,
         };
         for (flag, v) in [("--from", args.from), ("--to", args.to)] {
             if !family.contains(v) {
                 return Err(refused(format!(
-                    "{flag} {v} is outside the {} family ({domain}); choose a value inside it",
-                    family.display_name()
+                    "{flag} {v} is outside the {} family ({}); choose a value inside it",
+                    family.display_name(),
+                    family.domain_text()
                 )));
             }
         }
@@ -73,7 +74,18 @@ impl Ruler {
                 args.radius
             )));
         }
+        for (flag, v) in [("--from", args.from), ("--to", args.to)] {
+            family
+                .verify(v)
+                .map_err(|why| refused(format!("at {flag}: {why}")))?;
+        }
         let marks = family.distance(args.from, args.to) / args.radius;
+        if !marks.is_finite() {
+            return Err(refused(format!(
+                "the Fisher information is not a number somewhere between --from {} and --to {}; narrow the range",
+                args.from, args.to
+            )));
+        }
         if marks > MAX_MARKS as f64 {
             return Err(refused(format!(
                 "--radius {} lays {:.0} marks from {} to {}, more than the {MAX_MARKS} a ruler draws; use a larger --radius or a shorter range",
@@ -99,11 +111,30 @@ impl Use for Ruler {
         "use a larger --radius or a shorter range"
     }
     fn solve(&self) -> Result<Box<dyn Figure + '_>> {
-        let (marks, distances) = ruler::marks(self.family, self.from, self.to, self.radius);
+        let (marks, distances) = ruler::marks(&self.family, self.from, self.to, self.radius);
+        // The checks of a family from a file, at every mark.
+        use rayon::prelude::*;
+        marks
+            .par_iter()
+            .try_for_each(|&t| match crate::geometry::deadline::passed() {
+                true => Ok(()),
+                false => self.family.verify(t),
+            })
+            .map_err(|why| anyhow::anyhow!("at a mark: {why}"))?;
+        // The curves of √I, sampled evenly in Fisher length: as fine where they are steep.
+        let measure = ruler::Measure::new(&self.family, self.from, self.to);
+        let n = 400;
+        let samples = (0..=n)
+            .map(|k| {
+                let t = measure.rough_point(measure.total() * k as f64 / n as f64);
+                (t, self.family.fisher(t).sqrt())
+            })
+            .collect();
         Ok(Box::new(Solved {
             request: self,
             marks,
             distances,
+            samples,
         }))
     }
 }
@@ -112,6 +143,8 @@ struct Solved<'a> {
     request: &'a Ruler,
     marks: Vec<f64>,
     distances: Vec<f64>,
+    /// (θ, √I(θ)) evenly in Fisher length from `from` to `to`.
+    samples: Vec<(f64, f64)>,
 }
 
 /// The numbers of a ruler, as `-o ruler.json` writes them.
@@ -144,19 +177,16 @@ impl Solved<'_> {
         let colour = style.palette.kind(crate::geometry::BallKind::Quadratic);
         let mark_colour = style.palette.kind(crate::geometry::BallKind::Kl);
         // √I_φ(φ) = √I(θ) / |dφ/dθ|, dφ/dθ by a central difference (drawing accuracy).
-        let density = |t: f64| {
+        let per_unit = |t: f64, root_fisher: f64| {
             let h = 1e-6 * t.abs().max(1e-300);
             let slope = ((axis.map)(t + h) - (axis.map)(t - h)) / (2.0 * h);
-            r.family.fisher(t).sqrt() / slope.abs()
+            root_fisher / slope.abs()
         };
-        let n = 400;
-        let (s0, s1) = (r.family.arc(r.from), r.family.arc(r.to));
-        // Sample by Fisher length, so the curve is as fine where it is steep.
-        let curve: Vec<(f64, f64)> = (0..=n)
-            .map(|k| {
-                let t = r.family.from_arc(s0 + (s1 - s0) * k as f64 / n as f64);
-                ((axis.map)(t), density(t))
-            })
+        let density = |t: f64| per_unit(t, r.family.fisher(t).sqrt());
+        let curve: Vec<(f64, f64)> = self
+            .samples
+            .iter()
+            .map(|&(t, root_fisher)| ((axis.map)(t), per_unit(t, root_fisher)))
             .collect();
         let mut paths = vec![Curve {
             points: curve.clone(),
@@ -187,24 +217,27 @@ impl Solved<'_> {
         let r = self.request;
         let style = &r.presentation.style;
         let colour = style.palette.kind(crate::geometry::BallKind::FisherRao);
-        let top = self
+        let (lo, hi) = self
             .marks
             .iter()
             .map(|&t| r.family.outcome_range(t))
-            .fold(0.0, f64::max)
-            .max(1.0);
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (lo, hi)| {
+                (a.min(lo), b.max(hi))
+            });
+        let hi = hi.max(lo + 1.0);
         let paths: Vec<Curve> = self
             .marks
             .iter()
             .enumerate()
             .map(|(k, &t)| {
                 let points = match r.family.counts() {
-                    true => (0..=top.ceil() as usize)
+                    true => (lo.floor() as i64..=hi.ceil() as i64)
+                        .take(MAX_COUNTS)
                         .map(|x| (x as f64, r.family.density(t, x as f64)))
                         .collect(),
                     false => (0..=200)
                         .map(|i| {
-                            let x = top * i as f64 / 200.0;
+                            let x = lo + (hi - lo) * i as f64 / 200.0;
                             (x, r.family.density(t, x))
                         })
                         .collect(),
@@ -233,20 +266,15 @@ impl Solved<'_> {
 
     fn caption(&self) -> String {
         let r = self.request;
-        let formula = match r.family {
-            OneParameter::Poisson => "2|√λ₁ − √λ₂|".to_string(),
-            OneParameter::Exponential => "|ln(λ₁/λ₂)|".to_string(),
-            OneParameter::Binomial(n) => format!("2√{n}·|asin √p₁ − asin √p₂|"),
-            OneParameter::Geometric => "2|atanh √(1 − p₁) − atanh √(1 − p₂)|".to_string(),
-        };
         format!(
-            "{} · {} marks one Fisher–Rao radius r = {} apart, {} = {} to {}\nd_FR = {formula} (closed form) · a mark's line reaches √I(φ), the Fisher length per unit of the chart: marks crowd where it is high",
+            "{} · {} marks one Fisher–Rao radius r = {} apart, {} = {} to {}\nd_FR = {} · a mark's line reaches √I(φ), the Fisher length per unit of the chart: marks crowd where it is high",
             r.family.display_name(),
             self.marks.len(),
             significant(r.radius),
             r.family.symbol(),
             significant(r.from),
             significant(r.to),
+            r.family.distance_formula(),
         )
     }
 }

@@ -11,23 +11,25 @@
 //! - Before a figure is drawn, the family checks itself at its centres ([`FormulaFamily::verify`]).
 
 mod chart;
+mod density;
 mod expression;
 mod file;
 mod jet;
+pub mod line;
 mod metric;
 pub mod quadrature;
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use rand_chacha::ChaCha8Rng;
 
 use self::chart::{Domain, FormulaChart, Map};
+use self::density::Density;
+pub use self::density::Moments;
 use self::expression::Formula;
 pub use self::expression::FormulaError;
 use self::file::{Condition, File};
-use self::jet::{Jet, Scalar};
-use self::quadrature::{Outcomes, Rule, Weighted};
+use self::quadrature::Outcomes;
 use super::fit;
 use crate::geometry::chart::Chart;
 use crate::geometry::family::Support;
@@ -36,7 +38,7 @@ use crate::geometry::{Family, Interval, Limits, Mat, NoEstimate, Point};
 /// The example family files of docs/families, built in: `--family docs/families/NAME.toml`
 /// reads the file where it exists, and these anywhere else (a figure file's or the
 /// gallery's command then works in any directory).
-pub const EXAMPLES: [(&str, &str); 5] = [
+pub const EXAMPLES: [(&str, &str); 7] = [
     (
         "docs/families/gaussian.toml",
         include_str!("../../../../docs/families/gaussian.toml"),
@@ -57,6 +59,14 @@ pub const EXAMPLES: [(&str, &str); 5] = [
         "docs/families/inverse-gaussian.toml",
         include_str!("../../../../docs/families/inverse-gaussian.toml"),
     ),
+    (
+        "docs/families/rayleigh.toml",
+        include_str!("../../../../docs/families/rayleigh.toml"),
+    ),
+    (
+        "docs/families/poisson.toml",
+        include_str!("../../../../docs/families/poisson.toml"),
+    ),
 ];
 
 /// The checks at a centre, each to its tolerance: ∫p = 1, E[s] = 0 (relative to the
@@ -70,42 +80,14 @@ pub const BARTLETT_TOL: f64 = 1e-6;
 
 /// A family read from a file.
 pub struct FormulaFamily {
-    /// This family's own number, for the per-thread caches (never reused, unlike an address).
-    id: usize,
     name: &'static str,
-    /// The parameters' names, then the outcome's: the names formulas of θ and x use.
-    names: [String; 3],
+    /// Its log-density in the two parameters, and the expectations over its outcomes.
+    density: Density,
     domain: Vec<Condition>,
-    log_density: Formula,
-    /// The log-density's terms that hold the outcome, and those that do not (evaluated once
-    /// a point, not once a node: Gamma's lgamma(k) and its derivatives were a third of a
-    /// Fisher–Rao ball's time).
-    with_outcome: Formula,
-    without_outcome: Formula,
-    outcomes: Outcomes,
-    location: Option<Formula>,
-    scale: Option<Formula>,
     level: f64,
     charts: &'static [&'static dyn Chart],
     /// F and ∂F interpolated between quadratures.
     cells: metric::Cells,
-}
-
-/// Expectations at θ over p_θ's outcomes, every one a pass over the rule needs.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Moments {
-    /// ∫ p.
-    pub total: f64,
-    /// E[s].
-    pub score: [f64; 2],
-    /// E[s sᵀ]: (11, 12, 22).
-    pub fisher: [f64; 3],
-    /// −E[∂² ln p]: (11, 12, 22).
-    pub curvature: [f64; 3],
-    /// ∂ₖF_ij for k = 1, 2: (11, 12, 22).
-    pub fisher_derivatives: [[f64; 3]; 2],
-    /// The first outcome where ln p is not a number, if any.
-    pub undefined_at: Option<f64>,
 }
 
 /// Greek letters written out in a file's names, drawn as their symbols on the axes.
@@ -162,64 +144,60 @@ fn err(s: impl Into<String>) -> FormulaError {
     FormulaError(s.into())
 }
 
+/// The file's text read as TOML, and its names: the parameters', then the outcome's.
+pub(crate) fn read(text: &str) -> Result<(File, Vec<String>), FormulaError> {
+    let file: File = toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+        err(match line {
+            Some(n) => format!("line {n}: {}", e.message().trim()),
+            None => e.message().trim().to_string(),
+        })
+    })?;
+    let mut names = file.parameters.clone();
+    names.push(file.variable.clone().unwrap_or_else(|| "x".into()));
+    for (i, a) in names.iter().enumerate() {
+        if names[..i].contains(a) {
+            return Err(err(format!(
+                "the parameters and the outcome need different names, not {names:?}"
+            )));
+        }
+    }
+    Ok((file, names))
+}
+
+/// How many parameters a family file has (its `parameters` key), if it reads as TOML.
+pub fn parameter_count(text: &str) -> Option<usize> {
+    read(text).ok().map(|(f, _)| f.parameters.len())
+}
+
 impl FormulaFamily {
     /// The family the file's text describes, or the first thing wrong with it.
     pub fn from_toml(text: &str) -> Result<Arc<Self>, FormulaError> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
-            err(match line {
-                Some(n) => format!("line {n}: {}", e.message().trim()),
-                None => e.message().trim().to_string(),
-            })
-        })?;
-        let [p0, p1]: [String; 2] = file.parameters.clone().try_into().map_err(|_| {
-            err(format!(
-                "parameters = {:?}: a family has two parameters (the axes of its first chart)",
-                file.parameters
-            ))
-        })?;
-        let variable = file.variable.clone().unwrap_or_else(|| "x".into());
-        let names = [p0, p1, variable];
-        if names[0] == names[1] || names[2] == names[0] || names[2] == names[1] {
-            return Err(err(format!(
-                "the parameters and the outcome need three different names, not {names:?}"
-            )));
-        }
-        let refs = [names[0].as_str(), names[1].as_str(), names[2].as_str()];
-        let log_density = Formula::parse("log_density", &file.log_density, &refs)?;
-        for (i, n) in refs.iter().enumerate() {
-            if !log_density.uses(i) {
-                return Err(err(format!("log_density does not use '{n}'")));
+        let (file, names) = read(text)?;
+        match file.parameters.len() {
+            2 => {}
+            1 => {
+                return Err(err(format!(
+                    "parameters = {:?}: a family with one parameter is drawn as a Fisher ruler (fisherballs ruler --family FILE --from A --to B); the other commands take two parameters",
+                    file.parameters
+                )));
+            }
+            _ => {
+                return Err(err(format!(
+                    "parameters = {:?}: a family has two parameters (the axes of its first chart), or one for a ruler",
+                    file.parameters
+                )));
             }
         }
-        let terms = expression::terms(&file.log_density);
-        let holds_outcome =
-            |t: &str| expression::variables(t).map_or(true, |v| v.iter().any(|n| *n == names[2]));
-        let with_outcome = Formula::parse(
-            "log_density",
-            &expression::sum_of(&terms, holds_outcome),
-            &refs,
-        )?;
-        let without_outcome = Formula::parse(
-            "log_density",
-            &expression::sum_of(&terms, |t| !holds_outcome(t)),
-            &refs,
-        )?;
+        let density = Density::new(&file, names.clone())?;
+        let refs = [names[0].as_str(), names[1].as_str()];
         let domain = file
             .domain
             .iter()
-            .map(|d| Condition::parse(d, &refs[..2]))
+            .map(|d| Condition::parse(d, &refs))
             .collect::<Result<Vec<_>, _>>()?;
-        let theta_only = |what: &str, f: &Option<String>| {
-            f.as_ref()
-                .map(|t| Formula::parse(what, t, &refs[..2]))
-                .transpose()
-        };
-        let location = theta_only("location", &file.location)?;
-        let scale = theta_only("scale", &file.scale)?;
-        let outcomes = file::outcomes(&file)?;
         let level = file.level.unwrap_or(0.01);
         if !(level > 0.0 && level <= 1.0) {
             return Err(err(format!("level = {level} must be a KL level in (0, 1]")));
@@ -228,7 +206,7 @@ impl FormulaFamily {
         let inside: Domain = Arc::new(move |t: Point| {
             crate::geometry::chart::finite(t) && conditions.iter().all(|c| c.holds(&[t.x, t.y]))
         });
-        let view = file::view(&file, &domain, &refs[..2])?;
+        let view = file::view(&file, &domain, &refs)?;
         let grid = file::grid(&file)?;
         let domain_text = leak(match file.domain.is_empty() {
             true => "any values".to_string(),
@@ -253,21 +231,13 @@ impl FormulaFamily {
         }
         let mut charts: Vec<&'static dyn Chart> = vec![Box::leak(Box::new(first))];
         for (name, table) in &file.charts {
-            let chart = other_chart(name, table, &refs[..2], &inside, domain_text, grid, &view)?;
+            let chart = other_chart(name, table, &refs, &inside, domain_text, grid, &view)?;
             charts.push(Box::leak(Box::new(chart)));
         }
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let family = FormulaFamily {
-            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             name: leak(file.name.clone()),
-            names,
+            density,
             domain,
-            log_density,
-            with_outcome,
-            without_outcome,
-            outcomes,
-            location,
-            scale,
             level,
             charts: Box::leak(charts.into_boxed_slice()),
             cells: metric::Cells::new(&view),
@@ -275,139 +245,14 @@ impl FormulaFamily {
         Ok(Arc::new(family))
     }
 
-    fn values(&self, theta: Point, x: f64) -> [f64; 3] {
-        [theta.x, theta.y, x]
+    /// θ as the density takes it.
+    fn at(theta: Point) -> [f64; 2] {
+        [theta.x, theta.y]
     }
 
-    fn log_p(&self, theta: Point, x: f64) -> f64 {
-        self.log_density.eval(&self.values(theta, x))
-    }
-
-    /// x ↦ ln p_θ(x), its terms free of x evaluated once.
-    fn log_p_of(&self, theta: Point) -> impl Fn(f64) -> f64 + '_ {
-        let fixed = self.without_outcome.eval(&self.values(theta, 0.0));
-        move |x| fixed + self.with_outcome.eval(&self.values(theta, x))
-    }
-
-    /// x ↦ ln p_θ(x) as a jet in θ, its terms free of x evaluated once.
-    fn log_p_jet_of(&self, theta: Point) -> impl Fn(f64) -> Jet + '_ {
-        let params = [Jet::variable(theta.x, 0), Jet::variable(theta.y, 1)];
-        let fixed = self
-            .without_outcome
-            .eval_jet(&[params[0], params[1], Jet::constant(0.0)]);
-        move |x| {
-            fixed
-                + self
-                    .with_outcome
-                    .eval_jet(&[params[0], params[1], Jet::constant(x)])
-        }
-    }
-
-    /// The rule for p_θ, its negligible nodes left out (cached per thread: a KL ball asks
-    /// for the same p₁ many times).
-    fn rule(&self, theta: Point) -> Arc<Weighted> {
-        thread_local! {
-            static RULES: Cache<Weighted> = const { RefCell::new(Vec::new()) };
-        }
-        cached(&RULES, self, theta, || {
-            let rule = match self.outcomes {
-                Outcomes::Counts { lo, hi } => Rule::counts(lo, hi, self.log_p_of(theta)),
-                Outcomes::Line { lo, hi } => {
-                    let (location, scale) = self.bulk(theta, lo, hi);
-                    Rule::line(lo, hi, location, scale)
-                }
-            };
-            rule.keep_mass(self.log_p_of(theta))
-        })
-    }
-
-    /// Where p_θ's mass lies on the line the rule is laid on ([`Rule::line`]), as a
-    /// location m and width c there: from the file's `location` and `scale` (of x) if it
-    /// gives them, else from two passes, each laid where the one before found the mass
-    /// (the first at m = 0, c = 1): m = E[v], and c = exp E[ln |v − m|], a width that exists
-    /// for heavy tails too (γ for a Cauchy of scale γ) and is 0.53σ for a Gaussian's σ.
-    fn bulk(&self, theta: Point, lo: f64, hi: f64) -> (f64, f64) {
-        use quadrature::{from_line, to_line};
-        let v = [theta.x, theta.y];
-        if let (Some(m), Some(c)) = (&self.location, &self.scale) {
-            let (m, c) = (m.eval(&v), c.eval(&v));
-            let at = to_line(lo, hi, m);
-            // A width c in x is c·dv/dx in v.
-            let dxdv = from_line(lo, hi, at).1;
-            return (at, c / dxdv);
-        }
-        let (mut m, mut c) = (0.0, 1.0);
-        for _ in 0..2 {
-            // A quarter of the nodes: the passes find the bulk, not its integrals.
-            let rule = Rule::line_with(lo, hi, m, c, 4.0 * quadrature::STEP);
-            let log_p = self.log_p_of(theta);
-            let mean_over = |f: &dyn Fn(f64) -> f64| {
-                let (mut z, mut sum) = (0.0, 0.0);
-                for &(x, w) in &rule.nodes {
-                    let (p, value) = (log_p(x).exp(), f(to_line(lo, hi, x)));
-                    // ln |v − m| is −∞ at the node on m: an integrable point left out.
-                    if p.is_finite() && value.is_finite() {
-                        z += w * p;
-                        sum += w * p * value;
-                    }
-                }
-                sum / z
-            };
-            let mean = mean_over(&|v| v);
-            let width = mean_over(&|v| (v - mean).abs().ln()).exp();
-            if !(mean.is_finite() && width.is_finite() && width > 0.0) {
-                break;
-            }
-            (m, c) = (mean, width);
-        }
-        (m, c)
-    }
-
-    /// Every expectation at θ, in one pass (cached per thread: the exponential map asks
-    /// for F and ∂F at the same point).
+    /// Every expectation at θ, in one pass ([`Density::moments`]).
     pub fn moments(&self, theta: Point) -> Moments {
-        thread_local! {
-            static MOMENTS: Cache<Moments> = const { RefCell::new(Vec::new()) };
-        }
-        *cached(&MOMENTS, self, theta, || self.moments_uncached(theta))
-    }
-
-    fn moments_uncached(&self, theta: Point) -> Moments {
-        self.moments_on(theta, &self.rule(theta))
-    }
-
-    /// The expectations at θ on the nodes of `rule` (θ's own, or a nearby point's: the
-    /// interpolation cells sample F on their centre's nodes), each weighed by w·p_θ.
-    fn moments_on(&self, theta: Point, rule: &Weighted) -> Moments {
-        let mut m = Moments {
-            undefined_at: rule.undefined_at,
-            ..Moments::default()
-        };
-        let log_p = self.log_p_jet_of(theta);
-        for (&(x, _, _), &w) in rule.nodes.iter().zip(&rule.weights) {
-            let l = log_p(x);
-            let wp = w * l.v.exp();
-            if !(l.v.is_finite() && l.g.iter().chain(&l.h).all(|d| d.is_finite())) {
-                if l.v != f64::NEG_INFINITY {
-                    m.undefined_at.get_or_insert(x);
-                }
-                continue;
-            }
-            let s = l.g;
-            m.total += wp;
-            m.score[0] += wp * s[0];
-            m.score[1] += wp * s[1];
-            let pairs = [(0, 0), (0, 1), (1, 1)];
-            for (q, &(i, j)) in pairs.iter().enumerate() {
-                m.fisher[q] += wp * s[i] * s[j];
-                m.curvature[q] -= wp * l.hessian(i, j);
-                for k in 0..2 {
-                    m.fisher_derivatives[k][q] +=
-                        wp * (l.hessian(k, i) * s[j] + s[i] * l.hessian(k, j) + s[i] * s[j] * s[k]);
-                }
-            }
-        }
-        m
+        self.density.moments(&Self::at(theta))
     }
 
     /// F and ∂F at θ: from the interpolant of θ's cell ([`metric`]), or the quadrature
@@ -426,7 +271,9 @@ impl FormulaFamily {
         // the cell's 256 points); its checks use each point's own rule.
         let on_nodes = |t: Point, centre: Point| {
             (self.contains(t) && self.contains(centre)).then(|| {
-                let m = self.moments_on(t, &self.rule(centre));
+                let m = self
+                    .density
+                    .moments_on(&Self::at(t), &self.density.rule(&Self::at(centre)));
                 let (f, d) = (m.fisher, m.fisher_derivatives);
                 [
                     f[0], f[1], f[2], d[0][0], d[0][1], d[0][2], d[1][0], d[1][1], d[1][2],
@@ -443,10 +290,11 @@ impl FormulaFamily {
     /// The checks at θ ([`NORMALISED_TOL`], [`MEAN_SCORE_TOL`], [`BARTLETT_TOL`]): a
     /// sentence naming the check, the point and the size of the miss, if one fails.
     pub fn check(&self, theta: Point) -> Result<(), String> {
+        let names = &self.density.names;
         let at = format!(
             "({}, {}) = ({}, {})",
-            self.names[0],
-            self.names[1],
+            names[0],
+            names[1],
             short(theta.x),
             short(theta.y)
         );
@@ -456,97 +304,12 @@ impl FormulaFamily {
                 self.charts[0].domain()
             ));
         }
-        let m = self.moments(theta);
-        if let Some(x) = m.undefined_at {
-            return Err(format!(
-                "log_density is not a number at {} = {} for {at}: the support holds outcomes where the formula is undefined; narrow the support or fix the formula",
-                self.names[2],
-                short(x)
-            ));
-        }
-        let miss = (m.total - 1.0).abs();
-        if miss.is_nan() || miss > NORMALISED_TOL {
-            return Err(format!(
-                "the density does not integrate to 1 at {at}: ∫p = {} (a miss of {:.1e}, more than {NORMALISED_TOL:.0e}); check log_density's normalising terms{}",
-                short(m.total),
-                miss,
-                self.bulk_hint()
-            ));
-        }
-        let f = m.fisher;
-        let scale = [f[0].sqrt(), f[2].sqrt()];
-        for (i, (score, spread)) in m.score.iter().zip(scale).enumerate() {
-            let off = (score / spread).abs();
-            if off.is_nan() || off > MEAN_SCORE_TOL {
-                return Err(format!(
-                    "the score's mean is not 0 at {at}: E[∂ ln p/∂{}] = {:.2e} ({:.1e} of its spread, more than {MEAN_SCORE_TOL:.0e}); the support or the density depends on the parameter in a way the formula misses",
-                    self.names[i], score, off
-                ));
-            }
-        }
-        let norm = (f[0] * f[0] + 2.0 * f[1] * f[1] + f[2] * f[2]).sqrt();
-        let gap = ((0..3)
-            .map(|q| (f[q] - m.curvature[q]).powi(2) * if q == 1 { 2.0 } else { 1.0 })
-            .sum::<f64>())
-        .sqrt();
-        if gap.is_nan() || gap > BARTLETT_TOL * norm {
-            return Err(format!(
-                "E[s sᵀ] and −E[∂² ln p] differ at {at} by {:.1e} of |F| (Bartlett's identity, to {BARTLETT_TOL:.0e}): the quadrature misses mass{}",
-                gap / norm,
-                self.bulk_hint()
-            ));
-        }
-        if !(f[0] > 0.0 && f[0] * f[2] - f[1] * f[1] > 0.0) {
-            return Err(format!(
-                "the Fisher matrix at {at} is not positive definite: the two parameters are not identifiable there"
-            ));
-        }
-        Ok(())
+        self.density.check(&Self::at(theta), &at)
     }
-
-    fn bulk_hint(&self) -> &'static str {
-        match self.outcomes {
-            Outcomes::Line { lo, hi } if lo.is_infinite() || hi.is_infinite() => {
-                " (or give location = \"…\" and scale = \"…\", formulas of the parameters for where the density's mass lies)"
-            }
-            _ => "",
-        }
-    }
-}
-
-/// A per-thread cache of a few values computed at points of one family.
-type Cache<T> = RefCell<Vec<(usize, [u64; 2], Arc<T>)>>;
-
-/// The value at θ from `cache`, or `make`'s, kept (the four most recent).
-fn cached<T>(
-    cache: &'static std::thread::LocalKey<Cache<T>>,
-    family: &FormulaFamily,
-    theta: Point,
-    make: impl FnOnce() -> T,
-) -> Arc<T> {
-    let key = (family.id, [theta.x.to_bits(), theta.y.to_bits()]);
-    let hit = cache.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|(id, t, _)| (*id, *t) == key)
-            .map(|(_, _, v)| v.clone())
-    });
-    if let Some(v) = hit {
-        return v;
-    }
-    let value = Arc::new(make());
-    cache.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= 4 {
-            c.remove(0);
-        }
-        c.push((key.0, key.1, value.clone()));
-    });
-    value
 }
 
 /// A number in a message: four significant digits, in powers of ten when large or small.
-fn short(v: f64) -> String {
+pub(crate) fn short(v: f64) -> String {
     if v != 0.0 && !(1e-4..1e6).contains(&v.abs()) {
         format!("{v:.3e}")
     } else {
@@ -702,8 +465,9 @@ impl Family for FormulaFamily {
             && self.domain.iter().all(|c| c.holds(&[theta.x, theta.y]))
     }
     fn kl(&self, theta1: Point, theta2: Point) -> f64 {
-        let log_p2 = self.log_p_of(theta2);
-        self.rule(theta1)
+        let log_p2 = self.density.log_p_of(&Self::at(theta2));
+        self.density
+            .rule(&Self::at(theta1))
             .nodes
             .iter()
             .map(|&(x, wp, l1)| wp * (l1 - log_p2(x)))
@@ -711,41 +475,21 @@ impl Family for FormulaFamily {
     }
     /// ∇_θ₂ KL(p₁ ‖ p₂) = −E₁[s(θ₂)], at p₁'s nodes.
     fn kl_gradient(&self, target: Point, theta: Point) -> Point {
-        let log_p = self.log_p_jet_of(theta);
+        let log_p = self.density.log_p_jet_of(&Self::at(theta));
         let mut g = Point::zeros();
-        for &(x, wp, _) in &self.rule(target).nodes {
+        for &(x, wp, _) in &self.density.rule(&Self::at(target)).nodes {
             let l = log_p(x);
             g -= Point::new(l.g[0], l.g[1]) * wp;
         }
         g
     }
     fn density(&self, theta: Point, x: f64) -> f64 {
-        let inside = match self.outcomes {
-            Outcomes::Line { lo, hi } => x > lo && x < hi,
-            Outcomes::Counts { lo, hi } => x >= lo && x <= hi && x.fract() == 0.0,
-        };
-        if inside {
-            self.log_p(theta, x).exp()
-        } else {
-            0.0
-        }
+        self.density.p(&Self::at(theta), x)
     }
     /// The interval that holds all but 1e-4 of the mass, read off the rule's running sum.
     fn support(&self, theta: Point) -> Support {
-        let rule = self.rule(theta);
-        let total: f64 = rule.nodes.iter().map(|n| n.1).sum();
-        let mut run = 0.0;
-        let (mut a, mut b) = (f64::NAN, f64::NAN);
-        for &(x, m, _) in &rule.nodes {
-            run += m;
-            if a.is_nan() && run >= 5e-5 * total {
-                a = x;
-            }
-            if b.is_nan() && run >= (1.0 - 5e-5) * total {
-                b = x;
-            }
-        }
-        match self.outcomes {
+        let (a, b) = self.density.quantiles(&Self::at(theta), 1e-4);
+        match self.density.outcomes {
             Outcomes::Counts { .. } => Support::Outcomes(b.max(0.0) as usize + 1),
             Outcomes::Line { .. } if a < b => Support::Line(Interval::new(a, b)),
             Outcomes::Line { lo, hi } => Support::Line(Interval::new(lo.max(-1.0), hi.min(1.0))),
@@ -755,7 +499,7 @@ impl Family for FormulaFamily {
     /// (linear between them; exact for counts).
     fn sample(&self, theta: Point, rng: &mut ChaCha8Rng, out: &mut [f64]) {
         use rand_distr::Distribution;
-        let rule = self.rule(theta);
+        let rule = self.density.rule(&Self::at(theta));
         let mut run = 0.0;
         let cdf: Vec<(f64, f64)> = rule
             .nodes
@@ -765,7 +509,7 @@ impl Family for FormulaFamily {
                 (x, run)
             })
             .collect();
-        let counts = matches!(self.outcomes, Outcomes::Counts { .. });
+        let counts = matches!(self.density.outcomes, Outcomes::Counts { .. });
         let uniform = rand_distr::Uniform::new(0.0, 1.0).expect("0 < 1");
         for o in out.iter_mut() {
             let u = uniform.sample(rng) * run;
@@ -791,13 +535,13 @@ impl Family for FormulaFamily {
         let loglik = |t: Point| {
             self.contains(t)
                 .then(|| {
-                    let log_p = self.log_p_of(t);
+                    let log_p = self.density.log_p_of(&Self::at(t));
                     xs.iter().map(|&x| log_p(x)).sum::<f64>()
                 })
                 .filter(|l| l.is_finite())
         };
         let step = |t: Point| {
-            let log_p = self.log_p_jet_of(t);
+            let log_p = self.density.log_p_jet_of(&Self::at(t));
             let mut s = Point::zeros();
             for &x in xs {
                 let l = log_p(x);
