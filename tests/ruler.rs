@@ -485,6 +485,14 @@ fn bad_one_parameter_files_are_refused_in_a_line_and_write_nothing() {
             "[charts.log] has the key 'mu'",
         ),
         (
+            format!("{poisson}log_density = \"x*ln(lambda) - lambda - lgamma(x + 1) + 0.1*(lambda - 1)\"\n"),
+            "at --from: the score's mean is not 0 at lambda = 1",
+        ),
+        (
+            "name = \"N\"\nparameters = [\"mu\"]\nsupport = [\"-inf\", \"inf\"]\nlog_density = \"-0.5*(x - mu^3)^2 - 0.5*ln(2*pi)\"\n".into(),
+            "the Fisher information at mu = 0 is 0, not positive",
+        ),
+        (
             "name = \"G\"\nparameters = [\"k\", \"theta\"]\nsupport = [0, \"inf\"]\nlog_density = \"(k - 1)*ln(x) - x/theta - lgamma(k) - k*ln(theta)\"\n".into(),
             "a ruler's family has one parameter",
         ),
@@ -492,10 +500,10 @@ fn bad_one_parameter_files_are_refused_in_a_line_and_write_nothing() {
     for (k, (text, expected)) in cases.iter().enumerate() {
         let path = dir.path().join(format!("f{k}.toml"));
         std::fs::write(&path, text).unwrap();
-        let from = if expected.contains("bounded") {
-            "2"
-        } else {
-            "1"
+        let from = match expected {
+            e if e.contains("bounded") => "2",
+            e if e.contains("mu = 0") => "0",
+            _ => "1",
         };
         let (code, _, err) = run(&[
             "ruler",
@@ -539,4 +547,28 @@ fn bad_one_parameter_files_are_refused_in_a_line_and_write_nothing() {
         "{err}"
     );
     assert!(!out.exists());
+}
+
+/// The distribution panel's outcomes: from the quantiles of the mass, reaching an end of the
+/// support within a tenth of their span.
+#[test]
+fn a_formula_ruler_draws_the_outcomes_that_hold_the_mass() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/families/rayleigh.toml");
+    let rayleigh = OneParameter::Formula(
+        FormulaLine::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap(),
+    );
+    // Rayleigh(1): all but 5e-4 below x = √(−2 ln 5e-4); the lower quantile 0.03 is near 0.
+    let (a, b) = rayleigh.outcome_range(1.0);
+    assert_eq!(a, 0.0);
+    let upper = (-2.0 * 5e-4f64.ln()).sqrt();
+    assert!((b - upper).abs() < 0.02 * upper, "{b} against {upper}");
+    // N(μ, 1) on the whole line: the quantiles ±3.29 themselves (to the spacing of the
+    // quadrature's nodes in the tails, which is what the running sum steps by).
+    let normal = "name = \"N\"\nparameters = [\"mu\"]\nsupport = [\"-inf\", \"inf\"]\nlog_density = \"-0.5*(x - mu)^2 - 0.5*ln(2*pi)\"\n";
+    let normal = OneParameter::Formula(FormulaLine::from_toml(normal).unwrap());
+    let (a, b) = normal.outcome_range(0.0);
+    assert!(
+        (a + 3.2905).abs() < 0.1 && (b - 3.2905).abs() < 0.1,
+        "{a}, {b}"
+    );
 }

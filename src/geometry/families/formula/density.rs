@@ -283,6 +283,11 @@ impl Density {
         let f = m.fisher;
         let diagonal = [f[0], f[2]];
         for (i, spread) in diagonal.iter().map(|d| d.sqrt()).enumerate().take(dim) {
+            // A score that is 0 at every outcome has no spread to measure its mean by: the
+            // Fisher information is then singular, which the last check words.
+            if spread == 0.0 {
+                continue;
+            }
             let off = (m.score[i] / spread).abs();
             if off.is_nan() || off > MEAN_SCORE_TOL {
                 return Err(format!(
@@ -315,9 +320,15 @@ impl Density {
             _ => f[0] > 0.0 && f[0] * f[2] - f[1] * f[1] > 0.0,
         };
         if !definite {
-            return Err(format!(
-                "the Fisher information at {at} is not positive: the parameters are not identifiable there"
-            ));
+            return Err(match dim {
+                1 => format!(
+                    "the Fisher information at {at} is {}, not positive: the parameter is not identifiable there",
+                    short(f[0])
+                ),
+                _ => format!(
+                    "the Fisher matrix at {at} is not positive definite: the two parameters are not identifiable there"
+                ),
+            });
         }
         Ok(())
     }
