@@ -364,3 +364,33 @@ pub struct RulerArgs {
     #[command(flatten)]
     pub look: PresentationArgs,
 }
+
+/// The options of `fisherballs sweep`: the quadratic, KL and reverse-KL balls as the level
+/// grows, and the largest gap between them against the level.
+#[derive(Debug, Clone, Args)]
+pub struct SweepArgs {
+    #[command(flatten)]
+    pub family: FamilyArgs,
+
+    /// The chart the balls are drawn and the quadratic balls are laid in [default: the
+    /// family's first]
+    #[arg(long)]
+    pub chart: Option<String>,
+
+    /// A centre X,Y of the chart (repeat for up to 6) [default: the middle of the chart's
+    /// default view]
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub at: Vec<Point>,
+
+    /// The lowest and highest KL level, LOW,HIGH; the levels between are evenly spaced in
+    /// ln L, and the sweep stops early at a level where a ball leaves the chart
+    #[arg(long, value_name = "LOW,HIGH", default_value = "1e-4,1", allow_hyphen_values = true, value_parser = parse_interval)]
+    pub levels: Interval,
+
+    /// Number of levels, 2 to 41 (an .apng has a frame for each)
+    #[arg(long, default_value_t = 9)]
+    pub steps: usize,
+
+    #[command(flatten)]
+    pub look: PresentationArgs,
+}

@@ -10,7 +10,9 @@ pub mod families;
 pub mod progress;
 pub mod values;
 
-use args::{CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs, RulerArgs};
+use args::{
+    CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs, RulerArgs, SweepArgs,
+};
 
 /// Draws Fisher balls: the distributions at a fixed KL divergence or Fisher–Rao distance
 /// from each centre of a grid, in a chosen chart (parameterization) of a family.
@@ -76,12 +78,20 @@ const RULER_EXAMPLES: &str = "Examples:
   fisherballs ruler --family docs/families/rayleigh.toml --from 0.5 --to 8 -o rayleigh.png
 ";
 
+const SWEEP_EXAMPLES: &str = "  fisherballs sweep -o sweep.png
+  fisherballs sweep --chart information --at 0,1 --at 1,2 -o sweep-information.svg
+  fisherballs sweep --family gamma --chart log --levels 1e-3,0.5 --steps 7 -o sweep-gamma.apng
+  fisherballs sweep --family beta -o sweep-beta.json
+";
+
 const MML_EXAMPLES: &str = "  fisherballs mml --charts mean-std,information --xlim=-1,1 --ylim 0.5,2 --radius 0.3 -o mml.png
   fisherballs mml --family gamma --radius 0.3 -o mml-gamma.json
 ";
 
 /// `-o` of the commands that make no interactive page.
 const DRAWN_ONLY: &str = "Output file: .svg, .png, .pdf, .tex (pgfplots) or .json";
+
+const ANIMATED: &str = "Output file: .svg, .png, .pdf, .tex (pgfplots), .json, or .apng (an animated PNG, a frame a level)";
 
 const BALLS: &str = "Balls: quadratic ½ΔᵀFΔ = L, kl D(p′‖p) = L, kl-reverse D(p‖p′) = L, fisher-rao distance √(2L).";
 
@@ -152,6 +162,9 @@ pub enum FigureCommand {
     /// Draw a one-parameter family's Fisher ruler: the points one Fisher–Rao radius apart along its parameter, in three charts
     #[command(after_help = RULER_EXAMPLES, mut_arg("output", |a| a.help(DRAWN_ONLY)))]
     Ruler(RulerArgs),
+    /// Draw the quadratic, KL and reverse-KL balls as the level grows, and how far apart they are: where KL stops being quadratic
+    #[command(after_help = charts(SWEEP_EXAMPLES), mut_arg("output", |a| a.help(ANIMATED)))]
+    Sweep(SweepArgs),
 }
 
 /// `render --help`'s examples, and every key a `[[figure]]` table takes, read from the

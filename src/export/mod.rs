@@ -7,6 +7,7 @@
 //! onto our SVG backend; the SVG is the master, and PNG (resvg) and PDF (krilla) are made
 //! from it, so all three show the same picture.
 
+mod apng;
 mod draw;
 pub mod font;
 mod html;
@@ -43,6 +44,8 @@ pub enum Format {
     Json,
     /// An interactive page: the SVG with its balls at several levels, and a script.
     Html,
+    /// An animated PNG: a frame a level.
+    Apng,
 }
 
 /// One format: the extensions that name it, and how a figure becomes its bytes.
@@ -53,7 +56,7 @@ pub struct Exporter {
 }
 
 /// Every format fisherballs writes. A new format is a file of this folder and a row here.
-pub const EXPORTERS: [Exporter; 6] = [
+pub const EXPORTERS: [Exporter; 7] = [
     Exporter {
         format: Format::Svg,
         extensions: &["svg"],
@@ -84,6 +87,11 @@ pub const EXPORTERS: [Exporter; 6] = [
         extensions: &["html", "htm"],
         bytes: html::bytes,
     },
+    Exporter {
+        format: Format::Apng,
+        extensions: &["apng"],
+        bytes: apng::bytes,
+    },
 ];
 
 impl Format {
@@ -110,7 +118,9 @@ pub fn bytes(figure: &dyn Figure, format: Format) -> Result<Vec<u8>> {
 /// for want of room).
 pub fn layout_notes(figure: &dyn Figure, format: Format) -> Vec<String> {
     match format {
-        Format::Svg | Format::Png | Format::Pdf => draw::layout_notes(&figure.scene(), true),
+        Format::Svg | Format::Png | Format::Pdf | Format::Apng => {
+            draw::layout_notes(&figure.scene(), true)
+        }
         Format::Tex => draw::layout_notes(&figure.scene(), false),
         Format::Json | Format::Html => Vec::new(),
     }
@@ -138,6 +148,7 @@ mod tests {
             Format::Tex,
             Format::Json,
             Format::Html,
+            Format::Apng,
         ];
         for f in formats {
             assert_eq!(EXPORTERS.iter().filter(|e| e.format == f).count(), 1);

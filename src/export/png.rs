@@ -34,8 +34,8 @@ pub(super) fn bytes(figure: &dyn Figure) -> anyhow::Result<Vec<u8>> {
     Ok(to_png(&scene)?)
 }
 
-/// The figure as PNG bytes: the SVG rendered at `scale` pixels per figure pixel.
-pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
+/// The scene's SVG rendered at `scale` pixels per figure pixel (premultiplied RGBA).
+pub(super) fn pixmap(scene: &Scene) -> Result<tiny_skia::Pixmap, RasterError> {
     let page = scene.canvas;
     let px = |v: u32| (f64::from(v) * page.png_scale).round() as u32;
     let (w, h) = (px(page.width), px(page.height));
@@ -46,6 +46,24 @@ pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
     let transform =
         tiny_skia::Transform::from_scale(w as f32 / size.width(), h as f32 / size.height());
     resvg::render(&tree, transform, &mut pixmap.as_mut());
+    Ok(pixmap)
+}
+
+/// Straight (not premultiplied) RGBA, as PNG stores it.
+pub(super) fn straight_rgba(pixmap: &tiny_skia::Pixmap) -> Vec<u8> {
+    let mut rgba = vec![0; pixmap.data().len()];
+    for (out, p) in rgba.chunks_exact_mut(4).zip(pixmap.pixels()) {
+        let c = p.demultiply();
+        out.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+    }
+    rgba
+}
+
+/// The figure as PNG bytes: the SVG rendered at `scale` pixels per figure pixel.
+pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
+    let page = scene.canvas;
+    let pixmap = pixmap(scene)?;
+    let (w, h) = (pixmap.width(), pixmap.height());
     let mut bytes = Vec::new();
     let encoder =
         PngEncoder::new_with_quality(&mut bytes, CompressionType::Fast, FilterType::Paeth);
@@ -64,11 +82,7 @@ pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
         }
         // Transparent: straight (not premultiplied) RGBA, as PNG stores it.
         None => {
-            let mut rgba = vec![0; pixmap.data().len()];
-            for (out, p) in rgba.chunks_exact_mut(4).zip(pixmap.pixels()) {
-                let c = p.demultiply();
-                out.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
-            }
+            let rgba = straight_rgba(&pixmap);
             encoder.write_image(&rgba, w, h, image::ExtendedColorType::Rgba8)?;
         }
     }
@@ -80,7 +94,7 @@ pub fn to_png(scene: &Scene) -> Result<Vec<u8>, RasterError> {
 /// 3.25 in for `--width 3.25in --dpi 300`, 12.5 in for a 1200-pixel figure (96 an inch).
 /// PNG counts pixels a metre (PNG 1.2, section 11.3.5.3); the chunk's CRC covers its type
 /// and data (section 5.3).
-fn with_resolution(png: Vec<u8>, per_inch: f64) -> Vec<u8> {
+pub(super) fn with_resolution(png: Vec<u8>, per_inch: f64) -> Vec<u8> {
     // The signature (8 bytes) and IHDR (4 length, 4 type, 13 data, 4 CRC) come first.
     const AFTER_HEADER: usize = 8 + 4 + 4 + 13 + 4;
     let per_metre = (per_inch / 0.0254).round() as u32;

@@ -22,6 +22,7 @@ pub mod model;
 pub mod ruler;
 pub mod shooting;
 pub mod special;
+pub mod sweep;
 pub mod tolerance;
 
 pub use ball::{Ball, BallError, BallKind, Level};

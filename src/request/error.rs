@@ -27,6 +27,13 @@ pub enum RequestError {
     /// A ruler's flags, worded by `uses::ruler`.
     #[error("{0}")]
     Ruler(String),
+    /// A sweep's flags, worded by `uses::sweep`.
+    #[error("{0}")]
+    Sweep(String),
+    #[error(
+        "{0} cannot make an animation; write .svg, .png, .pdf, .tex or .json, or animate the levels with sweep -o NAME.apng"
+    )]
+    NoAnimation(&'static str),
     #[error("--family {path}: {why}")]
     FamilyFile { path: String, why: String },
     #[error("'{chart}' is not a chart of the {family} family; its charts are {charts}")]

@@ -163,24 +163,39 @@ pub struct Presentation {
     pub points: usize,
 }
 
+/// What a use can make besides the drawn formats and JSON, with its command's name for the
+/// refusal of what it cannot.
+#[derive(Debug, Clone, Copy)]
+pub enum Extras {
+    /// An interactive page, which solves the balls at each of its levels (plot, compare).
+    Page(&'static str),
+    /// An animation (`.apng`), a frame each level, its balls already counted (sweep).
+    Animation(&'static str),
+    Neither(&'static str),
+}
+
 impl Presentation {
-    /// Checks the options for a figure of `balls` outlines in all; `page` says whether the
-    /// figure can be a page (which solves its balls at every one of its levels), or which
-    /// command it is if it cannot.
+    /// Checks the options for a figure of `balls` outlines in all; `extras` says whether
+    /// the figure can be a page or an animation.
     pub fn new(
         args: &PresentationArgs,
         balls: usize,
         labels: Option<[String; 2]>,
-        page: Result<(), &'static str>,
+        extras: Extras,
     ) -> Result<Self, RequestError> {
         if !(MIN_POINTS..=MAX_POINTS).contains(&args.points) {
             return Err(RequestError::Points(args.points));
         }
         let format = Format::from_path(&args.output)
             .ok_or_else(|| RequestError::Extension(args.output.clone()))?;
-        let levels = match (format, page) {
-            (Format::Html, Err(command)) => return Err(RequestError::NoPage(command)),
-            (Format::Html, Ok(())) => INTERACTIVE_LEVELS,
+        let levels = match (format, extras) {
+            (Format::Html, Extras::Page(_)) => INTERACTIVE_LEVELS,
+            (Format::Html, Extras::Animation(command) | Extras::Neither(command)) => {
+                return Err(RequestError::NoPage(command));
+            }
+            (Format::Apng, Extras::Page(command) | Extras::Neither(command)) => {
+                return Err(RequestError::NoAnimation(command));
+            }
             _ => 1,
         };
         let total = balls * args.points * levels;

@@ -19,6 +19,10 @@ pub trait Figure {
     fn interactive(&self) -> Option<&Interactive> {
         None
     }
+    /// The frames of an animation, where the use has one (sweep: a frame a level).
+    fn frames(&self) -> Option<Vec<Scene>> {
+        None
+    }
     /// What the user should know of the figure (it is drawn as asked, but may not read well).
     fn notes(&self) -> Vec<String> {
         Vec::new()

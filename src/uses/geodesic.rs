@@ -61,7 +61,7 @@ impl Geodesic {
             &args.look,
             args.along * pairs.len() * panels.len(),
             None,
-            Err("geodesic"),
+            crate::request::Extras::Neither("geodesic"),
         )?;
         Ok(Self {
             family,

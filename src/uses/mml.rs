@@ -40,7 +40,12 @@ impl Mml {
             y: args.ylim.unwrap_or(defaults.y),
         };
         check_domain(&*family, chart, &limits)?;
-        let presentation = Presentation::new(&args.look, panels.len(), None, Err("mml"))?;
+        let presentation = Presentation::new(
+            &args.look,
+            panels.len(),
+            None,
+            crate::request::Extras::Neither("mml"),
+        )?;
         Ok(Self {
             family,
             panels,

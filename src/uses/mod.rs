@@ -11,6 +11,7 @@
 //! | plain and natural gradient descent | `natgrad` | [`natgrad`] |
 //! | a region covered by balls (minimum message length) | `mml` | [`mml`] |
 //! | a one-parameter family's marks one Fisher radius apart | `ruler` | [`ruler`] |
+//! | the exact balls against the quadratic one as the level grows | `sweep` | [`sweep`] |
 
 pub mod balls;
 pub mod geodesic;
@@ -20,6 +21,7 @@ pub mod mml;
 pub mod natgrad;
 pub mod panels;
 pub mod ruler;
+pub mod sweep;
 
 use std::path::Path;
 
@@ -73,6 +75,7 @@ pub fn request(command: &FigureCommand) -> Result<Box<dyn Use>, RequestError> {
         FigureCommand::Natgrad(args) => Box::new(natgrad::Natgrad::new(args)?),
         FigureCommand::Mml(args) => Box::new(mml::Mml::new(args)?),
         FigureCommand::Ruler(args) => Box::new(ruler::Ruler::new(args)?),
+        FigureCommand::Sweep(args) => Box::new(sweep::Sweep::new(args)?),
     })
 }
 

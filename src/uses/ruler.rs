@@ -92,7 +92,12 @@ impl Ruler {
                 args.radius, marks, args.from, args.to
             )));
         }
-        let presentation = Presentation::new(&args.look, 1, None, Err("ruler"))?;
+        let presentation = Presentation::new(
+            &args.look,
+            1,
+            None,
+            crate::request::Extras::Neither("ruler"),
+        )?;
         Ok(Ruler {
             family,
             from: args.from,

@@ -7,8 +7,8 @@ use crate::cli::args::{CommonArgs, CompareArgs, PlotArgs};
 use crate::geometry::chart::Whitened;
 use crate::geometry::{BallKind, Family, Interval, Level, Limits, families};
 use crate::request::{
-    ChartChoice, MAX_BALLS, MAX_JEFFREYS_BALLS, MAX_PANELS, Presentation, RequestError, YScale,
-    chart_of, check_domain, family,
+    ChartChoice, Extras, MAX_BALLS, MAX_JEFFREYS_BALLS, MAX_PANELS, Presentation, RequestError,
+    YScale, chart_of, check_domain, family,
 };
 
 /// Balls on a grid of centres in the first panel's chart, carried into the others.
@@ -140,12 +140,12 @@ impl Balls {
             .iter()
             .map(|&k| families::point_cost(&*family, k))
             .sum();
-        let page = match weighing {
-            Weighing::None => Ok(()),
-            Weighing::Jeffreys => Err("plot --show jeffreys"),
+        let extras = match weighing {
+            Weighing::None => Extras::Page(if panels.len() > 1 { "compare" } else { "plot" }),
+            Weighing::Jeffreys => Extras::Neither("plot --show jeffreys"),
         };
         let presentation =
-            Presentation::new(&args.look, nx * ny * panels.len() * cost, labels, page)?;
+            Presentation::new(&args.look, nx * ny * panels.len() * cost, labels, extras)?;
         Ok(Self {
             family,
             panels,

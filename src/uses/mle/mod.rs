@@ -49,7 +49,12 @@ impl Mle {
         if !(2..=MAX_TRIALS).contains(&args.trials) || args.n * args.trials > MAX_DRAWS {
             return Err(RequestError::Trials(args.trials, args.n));
         }
-        let presentation = Presentation::new(&args.look, 4 * charts.len(), None, Err("mle"))?;
+        let presentation = Presentation::new(
+            &args.look,
+            4 * charts.len(),
+            None,
+            crate::request::Extras::Neither("mle"),
+        )?;
         Ok(Self {
             family,
             truth: charts[0].theta(args.at),

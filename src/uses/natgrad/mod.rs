@@ -60,7 +60,12 @@ impl Natgrad {
         if !(1..=MAX_STEPS).contains(&args.steps) {
             return Err(RequestError::Steps(args.steps));
         }
-        let presentation = Presentation::new(&args.look, 0, None, Err("natgrad"))?;
+        let presentation = Presentation::new(
+            &args.look,
+            0,
+            None,
+            crate::request::Extras::Neither("natgrad"),
+        )?;
         Ok(Self {
             family,
             target: first.theta(args.target),
