@@ -415,7 +415,7 @@ fn outputs_must_be_writable_files_of_a_known_kind() {
         &MS,
         Some("/tmp/fisherballs-test.eps"),
         1,
-        "end the output name in .svg, .png, .pdf, .tex (pgfplots), .json or .html (an interactive page)",
+        "end the output name in .svg, .png, .pdf, .tex (pgfplots), .json, .html (an interactive page) or .apng (an animation, sweep)",
     );
     refused(
         &MS,

@@ -572,3 +572,33 @@ fn a_formula_ruler_draws_the_outcomes_that_hold_the_mass() {
         "{a}, {b}"
     );
 }
+
+/// Where a closed form exists it is used, exactly (a quadrature's last bits differ), and the
+/// caption says which route measured the distance.
+#[test]
+fn closed_forms_are_used_exactly_and_the_caption_says_so() {
+    let pairs = [(1.0, 2.25), (0.25, 6.25), (4.0, 9.0), (1.0, 16.0)];
+    for (a, b) in pairs {
+        let exact = 2.0 * (b as f64).sqrt() - 2.0 * (a as f64).sqrt();
+        assert_eq!(OneParameter::Poisson.distance(a, b), exact);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let tex = dir.path().join("r.tex");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/families/poisson.toml");
+    for (family, says) in [("poisson", "(closed form)"), (path, "(both by quadrature)")] {
+        let (code, _, err) = run(&[
+            "ruler",
+            "--family",
+            family,
+            "--from",
+            "1",
+            "--to",
+            "9",
+            "-o",
+            tex.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let text = std::fs::read_to_string(&tex).unwrap();
+        assert!(text.contains(says), "{family}: no '{says}' in the caption");
+    }
+}

@@ -184,7 +184,7 @@ pub enum RequestError {
     #[error("--line-width {} is out of range; use a number from 0.1 to 20", Typed(*.0))]
     LineWidth(f64),
     #[error(
-        "cannot tell the format of '{0}'; end the output name in .svg, .png, .pdf, .tex (pgfplots), .json or .html (an interactive page)"
+        "cannot tell the format of '{0}'; end the output name in .svg, .png, .pdf, .tex (pgfplots), .json, .html (an interactive page) or .apng (an animation, sweep)"
     )]
     Extension(PathBuf),
     #[error(
