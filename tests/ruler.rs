@@ -577,9 +577,9 @@ fn a_formula_ruler_draws_the_outcomes_that_hold_the_mass() {
 /// caption says which route measured the distance.
 #[test]
 fn closed_forms_are_used_exactly_and_the_caption_says_so() {
-    let pairs = [(1.0, 2.25), (0.25, 6.25), (4.0, 9.0), (1.0, 16.0)];
+    let pairs: [(f64, f64); 4] = [(1.0, 2.25), (0.25, 6.25), (4.0, 9.0), (1.0, 16.0)];
     for (a, b) in pairs {
-        let exact = 2.0 * (b as f64).sqrt() - 2.0 * (a as f64).sqrt();
+        let exact = 2.0 * b.sqrt() - 2.0 * a.sqrt();
         assert_eq!(OneParameter::Poisson.distance(a, b), exact);
     }
     let dir = tempfile::tempdir().unwrap();
@@ -600,5 +600,30 @@ fn closed_forms_are_used_exactly_and_the_caption_says_so() {
         assert_eq!(code, 0, "{err}");
         let text = std::fs::read_to_string(&tex).unwrap();
         assert!(text.contains(says), "{family}: no '{says}' in the caption");
+    }
+}
+
+/// The distribution panel of a closed-form family draws the outcomes up to where all but
+/// 1e-3 of the mass lies, and not twice as far.
+#[test]
+fn the_drawn_outcomes_hold_the_mass_and_no_more() {
+    for (f, a, b) in families() {
+        for t in [a, (a * b).sqrt(), b] {
+            let (lo, hi) = f.outcome_range(t);
+            assert_eq!(lo, 0.0);
+            let mass_below = |x: f64| match f.counts() {
+                true => (0..=x.floor() as usize)
+                    .map(|k| f.density(t, k as f64))
+                    .sum(),
+                false => 1.0 - (-t * x).exp(),
+            };
+            assert!(mass_below(hi) >= 1.0 - 1.001e-3, "{f:?} at {t}: {hi}");
+            if !matches!(f, OneParameter::Binomial(_)) {
+                assert!(
+                    mass_below(0.5 * hi) < 1.0 - 1e-4,
+                    "{f:?} at {t}: {hi} is too far"
+                );
+            }
+        }
     }
 }
