@@ -221,12 +221,46 @@ fn uses_line() -> impl Strategy<Value = Vec<String>> {
         (family_charts(), pair(), pair(), number()).prop_map(|(f, t, s, step)| words(&format!(
             "natgrad {f} --target={t} --from={s} --step={step} --steps 30"
         ))),
-        (family_charts(), pair(), pair(), small).prop_map(|(f, s, t, along)| words(&format!(
-            "geodesic {f} --from={s} --to={t} --along {along}"
-        ))),
+        (family_charts(), pair(), pair(), small.clone()).prop_map(|(f, s, t, along)| words(
+            &format!("geodesic {f} --from={s} --to={t} --along {along}")
+        )),
         (family_charts(), pair(), pair(), number())
             .prop_map(|(f, x, y, r)| words(&format!("mml {f} --xlim={x} --ylim={y} --radius={r}"))),
+        (family_chart(), pair(), pair(), small).prop_map(|(f, levels, at, steps)| words(&format!(
+            "sweep {f} --levels={levels} --at={at} --steps {steps}"
+        ))),
+        (ruler_family(), number(), number(), number()).prop_map(|(f, a, b, r)| words(&format!(
+            "ruler --family {f} --from={a} --to={b} --radius={r}"
+        ))),
     ]
+}
+
+/// A family and one of its charts, as `sweep` takes them.
+fn family_chart() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "--family gaussian --chart information",
+        "--family gamma --chart log",
+        "--family beta --chart alpha-beta",
+        "--family categorical --chart sphere",
+        "--family cauchy --chart location-scale",
+        "--family weibull --chart gumbel",
+        "--family student-t --chart location-logscale",
+        "--family docs/families/inverse-gaussian.toml --chart log",
+    ])
+    .prop_map(str::to_string)
+}
+
+/// The families `ruler` takes: named, and from files with one parameter.
+fn ruler_family() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "poisson",
+        "exponential",
+        "bernoulli",
+        "geometric",
+        "docs/families/rayleigh.toml",
+        "docs/families/poisson.toml",
+    ])
+    .prop_map(str::to_string)
 }
 
 proptest! {
@@ -235,7 +269,7 @@ proptest! {
     #[test]
     fn random_uses_never_panic_hang_or_write_on_failure(
         argv in uses_line(),
-        ext in prop::sample::select(vec!["json", "svg", "png", "pdf", "tex", "html"]),
+        ext in prop::sample::select(vec!["json", "svg", "png", "pdf", "tex", "html", "apng"]),
     ) {
         let dir = tempfile::tempdir().unwrap();
         promise(&argv, &dir.path().join(format!("out.{ext}")));

@@ -288,3 +288,46 @@ fn bad_sweeps_are_refused_in_a_line_and_write_nothing() {
         assert!(!apng.exists());
     }
 }
+
+/// The sizes figures are made at: a Beamer frame at 11 pt and a dark 1920×1080 slide are
+/// drawn; a 3.25 in column at 8 pt has no room for two panels of axes, and is refused in a
+/// line that says what to change, with no file (from 4.5 × 2.5 in it is drawn).
+#[test]
+fn a_sweep_fits_a_beamer_frame_and_a_slide_and_is_refused_in_a_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("s.svg");
+    let o = out.to_str().unwrap();
+    let sizes: [(&[&str], bool); 4] = [
+        (
+            &["--width", "128mm", "--height", "96mm", "--font-size", "11"],
+            true,
+        ),
+        (
+            &["--width", "1920", "--height", "1080", "--theme", "dark"],
+            true,
+        ),
+        (
+            &["--width", "4.5in", "--height", "2.5in", "--font-size", "8"],
+            true,
+        ),
+        (
+            &["--width", "3.25in", "--height", "2.5in", "--font-size", "8"],
+            false,
+        ),
+    ];
+    for (size, drawn) in sizes {
+        let mut all = vec!["sweep", "-o", o];
+        all.extend_from_slice(size);
+        let (code, _, err) = run(&all);
+        match drawn {
+            true => assert_eq!(code, 0, "{size:?}: {err}"),
+            false => {
+                assert_eq!(code, 1, "{size:?}");
+                assert!(err.contains("is too small for their axes"), "{err}");
+                assert!(err.lines().count() <= 2, "{err}");
+            }
+        }
+        assert_eq!(out.exists(), drawn, "{size:?}");
+        let _ = std::fs::remove_file(&out);
+    }
+}

@@ -333,14 +333,15 @@ pub fn marks(family: &OneParameter, from: f64, to: f64, r: f64) -> (Vec<f64>, Ve
 /// exact for polynomials of degree 19: on a smooth √I a piece converges in a few halvings).
 /// A tolerance on the total, halved at each level, never converged where √I is large and
 /// carries the quadrature's own rounding (1e-14 of I): 180 s for a Rayleigh ruler from
-/// 0.01 to 1000.
-pub const LENGTH_TOL: f64 = 1e-13;
+/// 0.01 to 1000. 1e-12, not less: at σ = 1e9 a Rayleigh's quadrature I is noisier than
+/// 1e-13, and the halving never settled (it ran to [`MAX_PIECES`]).
+pub const LENGTH_TOL: f64 = 1e-12;
 
 /// The deepest a piece is halved (2⁻⁴⁰ of the range).
 const MAX_DEPTH: u32 = 40;
 
 /// The most pieces a table is cut into: a guard against √I too rough to converge anywhere.
-const MAX_PIECES: usize = 20_000;
+const MAX_PIECES: usize = 2_000;
 
 /// ∫ₐᵇ f by 10-point Gauss–Legendre.
 fn gauss(f: &dyn Fn(f64) -> f64, a: f64, b: f64) -> f64 {
@@ -352,22 +353,31 @@ fn gauss(f: &dyn Fn(f64) -> f64, a: f64, b: f64) -> f64 {
     rule.integrate(a, b, f)
 }
 
-/// ∫ₐᵇ f, by halving pieces until each agrees with its halves ([`LENGTH_TOL`]).
+/// ∫ₐᵇ f, by halving pieces until each agrees with its halves ([`LENGTH_TOL`]); NaN where
+/// they never do.
 pub fn length(f: &dyn Fn(f64) -> f64, a: f64, b: f64) -> f64 {
-    ArcTable::new(f, a, b).total()
+    let table = ArcTable::new(f, a, b);
+    match table.settled {
+        true => table.total(),
+        false => f64::NAN,
+    }
 }
 
 /// The pieces of [a, b] on which ∫ √I has converged, with the length up to each.
 pub struct ArcTable {
     /// (start, end, length before start, length of the piece).
     pieces: Vec<(f64, f64, f64, f64)>,
+    /// Whether every piece agreed with its halves ([`LENGTH_TOL`]); not where the halving
+    /// stopped at [`MAX_DEPTH`] or [`MAX_PIECES`], or met a value that is not a number.
+    pub settled: bool,
 }
 
 impl ArcTable {
     pub fn new(f: &dyn Fn(f64) -> f64, a: f64, b: f64) -> Self {
         let whole = gauss(f, a, b);
         let mut leaves = Vec::new();
-        halve(f, (a, b), whole, MAX_DEPTH, &mut leaves);
+        let mut settled = true;
+        halve(f, (a, b), whole, MAX_DEPTH, &mut leaves, &mut settled);
         let mut before = 0.0;
         let pieces = leaves
             .into_iter()
@@ -377,7 +387,7 @@ impl ArcTable {
                 piece
             })
             .collect();
-        ArcTable { pieces }
+        ArcTable { pieces, settled }
     }
 
     pub fn total(&self) -> f64 {
@@ -427,21 +437,32 @@ impl ArcTable {
 }
 
 /// The pieces of [a, b] (whose integral is about `whole`), each to [`LENGTH_TOL`] of itself.
+/// A range of positive parameters is halved at its geometric middle, so pieces shrink where
+/// √I grows like a power of 1/θ near 0 (1/√λ, 1/λ): a Rayleigh ruler from 1e-9 to 1e9 needs
+/// 60 arithmetic halvings to reach the scale of its lower end, and 6 geometric ones.
 fn halve(
     f: &dyn Fn(f64) -> f64,
     (a, b): (f64, f64),
     whole: f64,
     depth: u32,
     out: &mut Vec<(f64, f64, f64)>,
+    all_settled: &mut bool,
 ) {
-    let m = 0.5 * (a + b);
+    let m = match a > 0.0 && b > 0.0 {
+        true => (a.sqrt() * b.sqrt()).clamp(a, b),
+        false => 0.5 * (a + b),
+    };
     let (left, right) = (gauss(f, a, m), gauss(f, m, b));
     let settled = (left + right - whole).abs() <= LENGTH_TOL * (left + right).abs();
-    if settled || depth == 0 || out.len() >= MAX_PIECES || !(left + right).is_finite() {
+    if settled {
+        out.push((a, m, left));
+        out.push((m, b, right));
+    } else if depth == 0 || out.len() >= MAX_PIECES || !(left + right).is_finite() {
+        *all_settled = false;
         out.push((a, m, left));
         out.push((m, b, right));
     } else {
-        halve(f, (a, m), left, depth - 1, out);
-        halve(f, (m, b), right, depth - 1, out);
+        halve(f, (a, m), left, depth - 1, out, all_settled);
+        halve(f, (m, b), right, depth - 1, out, all_settled);
     }
 }

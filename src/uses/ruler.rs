@@ -11,7 +11,7 @@ use super::Use;
 use crate::cli::args::RulerArgs;
 use crate::geometry::Interval;
 use crate::geometry::ruler::{self, OneParameter};
-use crate::number::significant;
+use crate::number::{Typed, significant};
 use crate::request::{Presentation, RequestError};
 use crate::scene::{Curve, Figure, PanelScene, Scene};
 
@@ -56,7 +56,8 @@ impl Ruler {
         for (flag, v) in [("--from", args.from), ("--to", args.to)] {
             if !family.contains(v) {
                 return Err(refused(format!(
-                    "{flag} {v} is outside the {} family ({}); choose a value inside it",
+                    "{flag} {} is outside the {} family ({}); choose a value inside it",
+                    Typed(v),
                     family.display_name(),
                     family.domain_text()
                 )));
@@ -65,13 +66,14 @@ impl Ruler {
         if args.from >= args.to {
             return Err(refused(format!(
                 "--from {} is not below --to {}; write the lower end first",
-                args.from, args.to
+                Typed(args.from),
+                Typed(args.to)
             )));
         }
         if !(args.radius.is_finite() && args.radius > 0.0) {
             return Err(refused(format!(
                 "--radius must be a finite number greater than 0, got {}",
-                args.radius
+                Typed(args.radius)
             )));
         }
         for (flag, v) in [("--from", args.from), ("--to", args.to)] {
@@ -79,17 +81,22 @@ impl Ruler {
                 .verify(v)
                 .map_err(|why| refused(format!("at {flag}: {why}")))?;
         }
-        let marks = family.distance(args.from, args.to) / args.radius;
-        if !marks.is_finite() {
+        let length = family.distance(args.from, args.to);
+        if !length.is_finite() {
             return Err(refused(format!(
-                "the Fisher information is not a number somewhere between --from {} and --to {}; narrow the range",
-                args.from, args.to
+                "the Fisher length ∫√I between --from {} and --to {} cannot be integrated to 1e-12 (√I is not a number there, or changes too fast); narrow the range",
+                Typed(args.from),
+                Typed(args.to)
             )));
         }
+        let marks = length / args.radius;
         if marks > MAX_MARKS as f64 {
             return Err(refused(format!(
                 "--radius {} lays {:.0} marks from {} to {}, more than the {MAX_MARKS} a ruler draws; use a larger --radius or a shorter range",
-                args.radius, marks, args.from, args.to
+                Typed(args.radius),
+                marks,
+                Typed(args.from),
+                Typed(args.to)
             )));
         }
         let presentation = Presentation::new(

@@ -29,9 +29,9 @@ const KINDS: [BallKind; 3] = [BallKind::Quadratic, BallKind::Kl, BallKind::KlRev
 
 /// The gaps, each of one ball against another.
 const GAPS: [(&str, &str); 3] = [
-    ("kl", "KL vs quadratic"),
-    ("kl_reverse", "reverse KL vs quadratic"),
-    ("symmetry", "KL vs reverse KL"),
+    ("kl", "kl to quadratic"),
+    ("kl_reverse", "kl-reverse to quadratic"),
+    ("symmetry", "kl to kl-reverse"),
 ];
 
 pub struct Sweep {
@@ -272,7 +272,9 @@ impl Solved<'_> {
             .iter()
             .enumerate()
             .map(|(i, &kind)| Shapes {
-                label: kind.name().to_string(),
+                // The kinds are named once, in the gaps panel's legend (two legends of their
+                // own took the height a Beamer frame at 11 pt needs for the axes).
+                label: String::new(),
                 colour: palette.kind(kind),
                 fill_alpha: 0.0,
                 dash: palette.dash(kind),
@@ -313,7 +315,6 @@ impl Solved<'_> {
         let palette = r.presentation.style.palette;
         let x_of = |s: &Step| s.level.kl().log10();
         let largest: Vec<[f64; 3]> = self.steps.iter().map(Step::largest).collect();
-        let slopes = self.slopes();
         let mut paths: Vec<Curve> = GAPS
             .iter()
             .enumerate()
@@ -333,12 +334,11 @@ impl Solved<'_> {
                 }),
                 width: 1.5,
                 alpha: 1.0,
-                label: match slopes[i] {
-                    Some(s) => format!("{name}: slope {s:.2}"),
-                    None if largest.iter().all(|g| g[i] == 0.0) => {
-                        format!("{name}: 0 at every level")
-                    }
-                    None => name.to_string(),
+                // The gaps to the quadratic ball take their exact ball's colour, which the
+                // kinds' entries name; the KL–reverse gap is named itself.
+                label: match i {
+                    2 => name.to_string(),
+                    _ => String::new(),
                 },
             })
             .collect();
@@ -351,9 +351,21 @@ impl Solved<'_> {
                 colour: r.presentation.style.theme.ink,
                 width: 1.0,
                 alpha: 0.45,
-                label: "∝ √L (slope ½)".into(),
+                label: "slope ½".into(),
             });
         }
+        let kinds = KINDS
+            .iter()
+            .map(|&kind| Shapes {
+                label: kind.name().to_string(),
+                colour: palette.kind(kind),
+                fill_alpha: 0.0,
+                dash: palette.dash(kind),
+                outlines: Vec::new(),
+                centres: Vec::new(),
+                first: 0,
+            })
+            .collect();
         let all = paths.iter().flat_map(|c| c.points.iter().copied());
         let every = largest
             .iter()
@@ -368,7 +380,7 @@ impl Solved<'_> {
             y_range: Interval::new(y.lo / 1.5, y.hi * 1.5),
             equal_aspect: false,
             log_y: true,
-            shapes: Vec::new(),
+            shapes: kinds,
             paths,
             shading: None,
             markers: Vec::new(),
