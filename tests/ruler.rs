@@ -159,24 +159,8 @@ fn the_issue_s_command_exports_the_marks_and_their_distances() {
         .map(|m| m.as_f64().unwrap())
         .collect();
     assert!(root.windows(2).all(|w| (w[1] - w[0] - 0.25).abs() < 1e-12));
-    for format in ["png", "svg", "pdf", "tex"] {
-        let out = dir.path().join(format!("r.{format}"));
-        let (code, _, err) = run(&[
-            "ruler",
-            "--family",
-            "binomial",
-            "--n",
-            "20",
-            "--from",
-            "0.02",
-            "--to",
-            "0.98",
-            "-o",
-            out.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0, "{format}: {err}");
-        assert!(std::fs::metadata(&out).unwrap().len() > 1000);
-    }
+    let binomial = "ruler --family binomial --n 20 --from 0.02 --to 0.98";
+    drawn_in(binomial, &["png", "svg", "pdf", "tex"]);
 }
 
 /// Every refusal of a ruler's flags: exit 1 (2 for clap's), one or two lines, no file.
@@ -435,19 +419,20 @@ fn the_rayleigh_example_lays_marks_evenly_in_log_sigma() {
             "τ at {k}: {tau}"
         );
     }
-    for format in ["png", "svg"] {
+    drawn_in(
+        &format!("ruler --family {path} --from 0.5 --to 8"),
+        &["png", "svg"],
+    );
+}
+
+/// `command` draws a file of each format, of some size.
+fn drawn_in(command: &str, formats: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    for format in formats {
         let out = dir.path().join(format!("r.{format}"));
-        let (code, _, err) = run(&[
-            "ruler",
-            "--family",
-            path,
-            "--from",
-            "0.5",
-            "--to",
-            "8",
-            "-o",
-            out.to_str().unwrap(),
-        ]);
+        let mut args: Vec<&str> = command.split_whitespace().collect();
+        args.extend_from_slice(&["-o", out.to_str().unwrap()]);
+        let (code, _, err) = run(&args);
         assert_eq!(code, 0, "{format}: {err}");
         assert!(std::fs::metadata(&out).unwrap().len() > 1000);
     }
