@@ -177,6 +177,9 @@ fn frames(path: &Path) -> (u32, Vec<Vec<u8>>) {
         .read_info()
         .unwrap();
     let count = reader.info().animation_control.unwrap().num_frames;
+    // 96 pixels an inch for a size in pixels, as the PNG records it: 3780 a metre.
+    let dims = reader.info().pixel_dims.unwrap();
+    assert_eq!((dims.xppu, dims.yppu), (3780, 3780));
     let mut frames = Vec::new();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     while let Ok(info) = reader.next_frame(&mut buf) {
