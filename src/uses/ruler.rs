@@ -124,14 +124,19 @@ impl Use for Ruler {
     }
     fn solve(&self) -> Result<Box<dyn Figure + '_>> {
         let (marks, distances) = ruler::marks(&self.family, self.from, self.to, self.radius);
-        // The checks of a family from a file, at every mark.
+        // The checks of a family from a file, at every mark; where several fail, the
+        // lowest mark's is told, whatever thread finished first.
         use rayon::prelude::*;
-        marks
+        let checks: Vec<Result<(), String>> = marks
             .par_iter()
-            .try_for_each(|&t| match crate::geometry::deadline::passed() {
+            .map(|&t| match crate::geometry::deadline::passed() {
                 true => Ok(()),
                 false => self.family.verify(t),
             })
+            .collect();
+        checks
+            .into_iter()
+            .collect::<Result<(), String>>()
             .map_err(|why| anyhow::anyhow!("at a mark: {why}"))?;
         // The curves of √I, sampled evenly in Fisher length: as fine where they are steep.
         let measure = ruler::Measure::new(&self.family, self.from, self.to);

@@ -120,7 +120,9 @@ impl Use for Sweep {
         for &level in &self.levels {
             // Every centre's three balls at this level; the first that cannot be drawn ends
             // the sweep (a ball that leaves the chart, or no longer closes).
-            let balls: Result<Vec<[Vec<Point>; 3]>, BallError> = self
+            // Each centre's result kept in order, so that where several fail, the first
+            // centre's error is told, whatever thread finished first.
+            let each: Vec<Result<[Vec<Point>; 3], BallError>> = self
                 .centres
                 .par_iter()
                 .map(|&c| {
@@ -128,6 +130,7 @@ impl Use for Sweep {
                     Ok([outline(KINDS[0])?, outline(KINDS[1])?, outline(KINDS[2])?])
                 })
                 .collect();
+            let balls: Result<Vec<[Vec<Point>; 3]>, BallError> = each.into_iter().collect();
             match balls {
                 Ok(balls) => solved.push(Step::new(level, &self.centres, balls)),
                 Err(BallError::Stopped) => break,
