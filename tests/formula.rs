@@ -348,17 +348,7 @@ fn the_inverse_gaussian_from_its_formula_has_its_known_fisher_matrix() {
         let known = Mat::new(lambda / mu.powi(3), 0.0, 0.0, 0.5 / (lambda * lambda));
         let gap = mat_rel(f.fisher(t), known);
         assert!(gap < 1e-12, "({mu}, {lambda}): F off by {gap:.1e}");
-        let kl = |d: Point| f.kl(t, t + d);
-        let differences = |h: f64| {
-            let e = [Point::new(h, 0.0), Point::new(0.0, h)];
-            Mat::from_fn(|i, j| {
-                (kl(e[i] + e[j]) - kl(e[i] - e[j]) - kl(e[j] - e[i]) + kl(-e[i] - e[j]))
-                    / (4.0 * h * h)
-            })
-        };
-        // Richardson: the O(h²) errors of h and h/2 cancel.
-        let h = 4e-3 * t.norm();
-        let hessian = (differences(h / 2.0) * 4.0 - differences(h)) / 3.0;
+        let hessian = kl_hessian(&*f, t, 4e-3 * t.norm());
         let gap = mat_rel(hessian, known);
         assert!(
             gap < 1e-7,
@@ -427,16 +417,7 @@ view = [[1, 6], [0.2, 0.8]]
             "F_pp {} vs {known}",
             fisher[(1, 1)]
         );
-        let kl = |d: Point| f.kl(t, t + d);
-        let differences = |h: f64| {
-            let e = [Point::new(h, 0.0), Point::new(0.0, h)];
-            Mat::from_fn(|i, j| {
-                (kl(e[i] + e[j]) - kl(e[i] - e[j]) - kl(e[j] - e[i]) + kl(-e[i] - e[j]))
-                    / (4.0 * h * h)
-            })
-        };
-        let h = 4e-3 * p;
-        let hessian = (differences(h / 2.0) * 4.0 - differences(h)) / 3.0;
+        let hessian = kl_hessian(&*f, t, 4e-3 * p);
         assert!(
             mat_rel(hessian, fisher) < 1e-6,
             "({r}, {p}): {hessian} vs {fisher}"
@@ -503,4 +484,17 @@ fn a_charts_own_view_is_read_like_the_files() {
         let e = FormulaFamily::from_toml(&with(bad)).err().unwrap().0;
         assert!(e.starts_with("[charts.log] view"), "{bad}: {e}");
     }
+}
+
+/// The Hessian of θ′ ↦ KL(p_θ ‖ p_θ′) at θ′ = θ by central differences of step h and h/2,
+/// Richardson-extrapolated (their O(h²) errors cancel): F, by the definition.
+fn kl_hessian(f: &dyn Family, t: Point, h: f64) -> Mat {
+    let kl = |d: Point| f.kl(t, t + d);
+    let differences = |h: f64| {
+        let e = [Point::new(h, 0.0), Point::new(0.0, h)];
+        Mat::from_fn(|i, j| {
+            (kl(e[i] + e[j]) - kl(e[i] - e[j]) - kl(e[j] - e[i]) + kl(-e[i] - e[j])) / (4.0 * h * h)
+        })
+    };
+    (differences(h / 2.0) * 4.0 - differences(h)) / 3.0
 }

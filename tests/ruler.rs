@@ -2,6 +2,10 @@
 //! the definition d = ∫ √I(θ) dθ (numerical integration, an independent route), the marks
 //! one radius apart, the export, and the refusals.
 
+mod common;
+
+use common::cli::{refused_command, run};
+
 use fisherballs::geometry::ruler::{OneParameter, marks};
 
 /// ∫ₐᵇ f by composite Gauss–Legendre (5 points on each of 2000 panels).
@@ -97,19 +101,6 @@ fn marks_are_one_radius_apart_and_span_the_range() {
     }
 }
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("fisherballs")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
-}
-
 #[test]
 fn the_issue_s_command_exports_the_marks_and_their_distances() {
     let dir = tempfile::tempdir().unwrap();
@@ -167,8 +158,6 @@ fn the_issue_s_command_exports_the_marks_and_their_distances() {
 #[test]
 fn bad_rulers_are_refused_in_a_line_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("r.png");
-    let o = out.to_str().unwrap();
     let cases: [(&[&str], i32, &str); 11] = [
         (
             &["--from", "0", "--to", "3"],
@@ -217,16 +206,7 @@ fn bad_rulers_are_refused_in_a_line_and_write_nothing() {
         (&["--from", "nan", "--to", "3"], 1, "--from NaN is outside"),
     ];
     for (args, want, expected) in cases {
-        let mut all = vec!["ruler", "-o", o];
-        all.extend_from_slice(args);
-        let (code, _, err) = run(&all);
-        assert_eq!(code, want, "{args:?}: {err}");
-        assert!(
-            err.contains(expected),
-            "{args:?}: expected '{expected}' in {err}"
-        );
-        assert!(err.lines().count() <= 2, "{err}");
-        assert!(!out.exists());
+        refused_command(&[&["ruler"][..], args].concat(), None, want, expected);
     }
     let page = dir.path().join("r.html");
     let (code, _, err) = run(&[

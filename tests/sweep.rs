@@ -2,20 +2,11 @@
 //! closed form of the Gaussian's KL (solved here by bisection, an independent route), the
 //! fitted slopes, the animation, every family and chart, and the refusals.
 
-use std::path::Path;
+mod common;
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("fisherballs")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
-}
+use common::cli::{refused_command, run};
+
+use std::path::Path;
 
 fn json(args: &[&str]) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
@@ -218,8 +209,6 @@ fn the_animation_has_a_frame_a_level_and_is_deterministic() {
 #[test]
 fn bad_sweeps_are_refused_in_a_line_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let png = dir.path().join("s.png");
-    let o = png.to_str().unwrap();
     let cases: [(&[&str], i32, &str); 11] = [
         (
             &["--steps", "1"],
@@ -257,39 +246,22 @@ fn bad_sweeps_are_refused_in_a_line_and_write_nothing() {
         (&["--points", "8"], 1, "--points 8 is out of range"),
     ];
     for (args, want, expected) in cases {
-        let mut all = vec!["sweep", "-o", o];
-        all.extend_from_slice(args);
-        let (code, _, err) = run(&all);
-        assert_eq!(code, want, "{args:?}: {err}");
-        assert!(
-            err.contains(expected),
-            "{args:?}: expected '{expected}' in {err}"
-        );
-        assert!(err.lines().count() <= 2, "{err}");
-        assert!(!png.exists());
+        refused_command(&[&["sweep"][..], args].concat(), None, want, expected);
     }
     // A page is not a sweep's; an animation is only a sweep's.
     let page = dir.path().join("s.html");
-    let (code, _, err) = run(&["sweep", "-o", page.to_str().unwrap()]);
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("sweep cannot make an interactive page"),
-        "{err}"
-    );
+    let words = "sweep cannot make an interactive page";
+    refused_command(&["sweep"], page.to_str(), 1, words);
     let apng = dir.path().join("p.apng");
-    for command in ["plot", "ruler"] {
-        let mut all = vec![command, "-o", apng.to_str().unwrap()];
-        if command == "ruler" {
-            all.extend_from_slice(&["--from", "1", "--to", "3"]);
-        }
-        let (code, _, err) = run(&all);
-        assert_eq!(code, 1, "{err}");
-        assert!(
-            err.contains(&format!("{command} cannot make an animation")),
-            "{err}"
-        );
-        assert!(!apng.exists());
-    }
+    let words = "plot cannot make an animation";
+    refused_command(&["plot"], apng.to_str(), 1, words);
+    let words = "ruler cannot make an animation";
+    refused_command(
+        &["ruler", "--from", "1", "--to", "3"],
+        apng.to_str(),
+        1,
+        words,
+    );
 }
 
 /// The sizes figures are made at: a Beamer frame at 11 pt and a dark 1920×1080 slide are

@@ -28,10 +28,10 @@ pub const MAX_STEPS: usize = 41;
 const KINDS: [BallKind; 3] = [BallKind::Quadratic, BallKind::Kl, BallKind::KlReverse];
 
 /// The gaps, each of one ball against another.
-const GAPS: [(&str, &str); 3] = [
-    ("kl", "kl to quadratic"),
-    ("kl_reverse", "kl-reverse to quadratic"),
-    ("symmetry", "kl to kl-reverse"),
+const GAPS: [&str; 3] = [
+    "kl to quadratic",
+    "kl-reverse to quadratic",
+    "kl to kl-reverse",
 ];
 
 pub struct Sweep {
@@ -321,7 +321,7 @@ impl Solved<'_> {
         let mut paths: Vec<Curve> = GAPS
             .iter()
             .enumerate()
-            .map(|(i, (_, name))| Curve {
+            .map(|(i, name)| Curve {
                 // A gap of 0 has no place on log axes (Cauchy's KL is symmetric: its KL
                 // and reverse-KL balls are one).
                 points: self.steps[..upto]
@@ -399,7 +399,7 @@ impl Solved<'_> {
             .iter()
             .zip(slopes)
             .enumerate()
-            .map(|(i, ((_, name), s))| match s {
+            .map(|(i, (name, s))| match s {
                 Some(s) => format!("{name} {s:.2}"),
                 None if self.steps.iter().all(|st| st.largest()[i] == 0.0) => {
                     format!("{name}: no gap (the balls coincide)")

@@ -11,6 +11,16 @@ pub fn fisherballs() -> Command {
     Command::cargo_bin("fisherballs").unwrap()
 }
 
+/// Runs `args`; returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = fisherballs().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
 pub fn plot(dir: &Path, file: &str, flags: &[&str]) -> (PathBuf, assert_cmd::assert::Assert) {
     let out = dir.join(file);
     let assert = fisherballs()
