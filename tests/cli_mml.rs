@@ -55,10 +55,12 @@ fn the_count_is_the_same_whichever_chart_draws_the_region() {
         assert!((v / v2 - 1.0).abs() < 2e-9, "volumes {v} vs {v2}");
     }
     // A covering: K balls hold more Fisher area than the region (thinness > 1), not
-    // wastefully more (rows out of line cover at π/2 = 1.57 in the flat plane; the balls
-    // that reach over the region's edge add the rest at this radius).
+    // wastefully more (hexagonal rows cover at 1.209 in the flat plane, square ones at
+    // π/2 = 1.57; rows laid afresh and the balls that reach over the region's edge add the
+    // rest at this radius: 1.514 measured).
     let thinness = a["thinness"].as_f64().unwrap();
-    assert!((1.0..1.8).contains(&thinness), "thinness {thinness}");
+    assert!((1.0..1.53).contains(&thinness), "thinness {thinness}");
+    // A geodesic disc of radius r in curvature −½: 4π(cosh(r/√2) − 1).
     let area = 4.0 * std::f64::consts::PI * ((0.05 / 2f64.sqrt()).cosh() - 1.0);
     let v = a["jeffreys_volume"].as_f64().unwrap();
     assert!((thinness - k as f64 * area / v).abs() < 1e-12);

@@ -20,16 +20,6 @@ pub enum Support {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoEstimate(pub &'static str);
 
-/// A covering of a region by Fisher–Rao balls that a family knows in closed form.
-pub struct ClosedCovering {
-    /// The centres, canonical; None when more than the limit asked for would be needed.
-    pub centres: Option<Vec<Point>>,
-    /// How the rows were laid, for captions ("in rows of constant σ").
-    pub rows: &'static str,
-    /// The Fisher area of one ball (exact, for the family's curvature).
-    pub ball_area: f64,
-}
-
 /// A two-parameter family p(x; θ) in its canonical parameters θ.
 ///
 /// Everything else (Fisher matrices in other charts, balls, the exponential map) is derived
@@ -48,21 +38,11 @@ pub trait Family: Send + Sync {
     fn default_kl(&self) -> f64 {
         0.01
     }
-    /// A covering of the canonical box `x`×`y` by Fisher–Rao balls of radius `r`, every
-    /// point of the region within r of a centre, known in closed form; the balls kept are
-    /// those that meet the region (whose canonical points `inside` tells, and whose boundary
-    /// is the closed polygon `boundary`), at most `limit`. None where the family has none:
-    /// `mml::cover` then lays rows of a locally flat metric and checks them with exact
-    /// distances.
-    fn closed_covering(
-        &self,
-        _inside: &dyn Fn(Point) -> bool,
-        _boundary: &[Point],
-        _x: Interval,
-        _y: Interval,
-        _r: f64,
-        _limit: usize,
-    ) -> Option<ClosedCovering> {
+    /// The constants of a location–scale metric g = σ⁻² [[a, c], [c, b]] in the canonical
+    /// (μ, σ), for the families that have one: a hyperbolic plane, where a Fisher–Rao ball is
+    /// a Euclidean disc and `mml::cover` lays its rows exactly. None otherwise: rows of a
+    /// locally flat metric are laid and checked with exact distances.
+    fn half_plane(&self) -> Option<super::families::location_scale::Metric> {
         None
     }
     /// Every chart of the family; the first is its default.

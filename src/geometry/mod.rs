@@ -27,7 +27,7 @@ pub mod tolerance;
 
 pub use ball::{Ball, BallError, BallKind, Level};
 pub use chart::Chart;
-pub use family::{ClosedCovering, Family, NoEstimate, Support};
+pub use family::{Family, NoEstimate, Support};
 pub use model::Model;
 
 /// A point of a chart or of the canonical parameters: (x, y).

@@ -1,14 +1,18 @@
-//! The covering of a region (a rectangle of a chart) by Fisher–Rao balls of radius r: the
-//! family's closed form where it has one ([`Family::closed_covering`]), otherwise rows of a
-//! locally flat metric laid in each chart of the family, the fewest kept, checked with exact
-//! distances; and the deepest hole, measured.
+//! The covering of a region (a rectangle of a chart) by Fisher–Rao balls of radius r, in
+//! hexagonal rows: exact in the half-plane of a location–scale family
+//! ([`Family::half_plane`]), otherwise of a locally flat metric laid in each chart of the
+//! family, the fewest kept, checked with exact distances; and the deepest hole, measured.
 
-use super::{ellipse_points, halton, rows_centres};
+use super::hexagonal::{Flat, HalfPlane, Rows, hexagonal_rows};
+use super::square::{half_plane_square_rows, square_rows};
+use super::{disc_meets_polygon, ellipse_points, halton, without_collinear};
 use crate::geometry::ball::BallError;
+use crate::geometry::families::location_scale::Metric;
 use crate::geometry::{Family, Interval, Limits, Model, Point, geodesic};
 
 /// Points of the region spread evenly over it (the Halton sequence in bases 2 and 3 over the
-/// rectangle of the first chart): where the deepest hole is looked for, with [`edge_probes`].
+/// rectangle of the first chart): where the deepest hole is looked for, with [`edge_probes`]
+/// and at most as many of the rows' triangles' deepest points.
 const HOLE_PROBES: usize = 1024;
 
 /// At most this many probes along the region's edges ([`edge_probes`]).
@@ -24,16 +28,16 @@ pub struct Covering {
     /// How the rows were laid, for the caption.
     pub rows: String,
     /// The Fisher area of one ball that the thinness K·area/V counts: exact where the
-    /// family's covering is (the Gaussian's discs of curvature −½), the flat π r² otherwise
+    /// family's covering is (a location–scale family's hyperbolic discs), the flat π r² otherwise
     /// (which differs from a geodesic disc's by a factor 1 − κr²/12 for a curvature κ: under
     /// 0.5% for r ≤ 0.15 on these families).
     pub ball_area: f64,
 }
 
 /// The balls whose union covers the rectangle `limits` of `model`'s chart, of radius `r`,
-/// at most `limit` of them. The rows of a locally flat metric are laid with a radius 2% short
-/// of r, and 3% shorter again while a hole deeper than r is found (at most four times): the
-/// hole reported is measured with exact distances.
+/// at most `limit` of them. Rows of a locally flat metric are laid with a radius short of r
+/// by a quarter of r (at most 2%), and 3% shorter again while a hole deeper than r is found
+/// (at most four times): the hole reported is measured with exact distances.
 pub fn cover(model: &Model, limits: &Limits, r: f64, limit: usize) -> Result<Covering, BallError> {
     let chart = model.chart;
     let family = model.family;
@@ -58,37 +62,89 @@ pub fn cover(model: &Model, limits: &Limits, r: f64, limit: usize) -> Result<Cov
     if let Some(one) = one_ball(model, limits, r) {
         return Ok(one);
     }
-    let (x, y) = widened_box(&thetas);
     let to_chart = |c: Vec<Point>| -> Vec<Point> { c.into_iter().map(|t| chart.phi(t)).collect() };
-    // A closed-form tiling covers its whole box, and keeps the balls that meet the region:
-    // its hole is measured all the same, and the rows below are laid if it exceeds r.
-    if let Some(closed) = family.closed_covering(&inside, &thetas, x, y, r, limit) {
-        let centres = closed.centres.ok_or(BallError::TooMany { limit })?;
-        let hole = deepest_hole(model, limits, &centres, r);
+    // The exact rows cover their whole box: their hole is measured all the same, and the
+    // flat rows below are laid if it exceeds r.
+    if let Some(metric) = family.half_plane() {
+        let (rows, how, ball_area) = half_plane_rows(metric, &inside, &thetas, r, limit)?;
+        let hole = deepest_hole(model, limits, &rows, r);
         if hole.is_none_or(|h| h <= r) {
             return Ok(Covering {
                 deepest_hole: hole,
-                centres: non_empty(to_chart(centres))?,
-                rows: closed.rows.to_string(),
-                ball_area: closed.ball_area,
+                centres: non_empty(to_chart(rows.centres))?,
+                rows: format!("{how} of constant {}", along(family.charts()[0])),
+                ball_area,
             });
         }
     }
-    let mut laid = 0.98 * r;
+    let mut laid = r * (1.0 - (0.25 * r).min(0.02));
     for _ in 0..4 {
-        let (centres, along) = rows_in_best_chart(family, &thetas, &inside, laid, limit)?;
-        let hole = deepest_hole(model, limits, &centres, r);
-        if hole.is_some_and(|h| h <= r) || centres.is_empty() {
+        let (rows, how) = rows_in_best_chart(family, &thetas, &inside, laid, limit)?;
+        let hole = deepest_hole(model, limits, &rows, r);
+        if hole.is_some_and(|h| h <= r) || rows.centres.is_empty() {
             return Ok(Covering {
                 deepest_hole: hole,
-                centres: non_empty(to_chart(centres))?,
-                rows: format!("in rows of constant {along}"),
+                centres: non_empty(to_chart(rows.centres))?,
+                rows: how,
                 ball_area: std::f64::consts::PI * r * r,
             });
         }
         laid *= 0.97;
     }
     Err(BallError::NoCovering)
+}
+
+/// The exact rows of a location–scale family in its canonical (μ, σ), over the bounding box
+/// of the region's boundary `thetas`, hexagonal and square, the one with fewer centres; how
+/// they were laid; and a ball's exact Fisher area. The discs are laid 1e-9 short of r, which
+/// the tolerance of the test that three share a point (1e-12) leaves exact. A ball is kept
+/// when its disc holds a point of the region: its centre is inside, or it reaches the
+/// region's boundary (a polygon of the half-plane).
+fn half_plane_rows(
+    metric: Metric,
+    inside: &dyn Fn(Point) -> bool,
+    thetas: &[Point],
+    r: f64,
+    limit: usize,
+) -> Result<(Rows, &'static str, f64), BallError> {
+    let balls = HalfPlane {
+        metric,
+        r: r * (1.0 - 1e-9),
+    };
+    let polygon: Vec<Point> = thetas.iter().map(|&t| balls.point(t)).collect();
+    let polygon = without_collinear(&polygon);
+    let meets = |c: Point| {
+        let (centre, radius) = balls.disc(c);
+        inside(c) || disc_meets_polygon(centre, radius, &polygon)
+    };
+    let (x, y) = widened_box(thetas);
+    let hexagonal = hexagonal_rows(&balls, meets, x, y, limit);
+    let cap = hexagonal.as_ref().map_or(limit, |h| h.centres.len());
+    let square = half_plane_square_rows(&balls, meets, x, y, cap);
+    let (rows, how) = match (hexagonal, square) {
+        (Some(h), Some(s)) if s.len() < h.centres.len() => (square_only(s), "in rows"),
+        (None, Some(s)) => (square_only(s), "in rows"),
+        (Some(h), _) => (h, "in hexagonal rows"),
+        (None, None) => return Err(BallError::TooMany { limit }),
+    };
+    Ok((rows, how, HalfPlane { metric, r }.ball_area()))
+}
+
+/// Rows with no triangles (square rows): the deepest hole is looked for without them.
+fn square_only(centres: Vec<Point>) -> Rows {
+    Rows {
+        centres,
+        holes: Vec::new(),
+    }
+}
+
+/// The name of a chart's second coordinate without its gloss: "κ = α+β (concentration)" →
+/// "κ = α+β", the coordinate held constant along rows laid in it.
+fn along(chart: &dyn crate::geometry::Chart) -> &'static str {
+    chart.axis_labels()[1]
+        .split(" (")
+        .next()
+        .unwrap_or_default()
 }
 
 /// One ball at the region's middle, if it covers the region: a region smaller than a ball
@@ -116,21 +172,31 @@ fn one_ball(model: &Model, limits: &Limits, r: f64) -> Option<Covering> {
     })
 }
 
-/// The rows of `rows_centres` laid in each chart of the family in turn (rows along the
-/// chart's second coordinate held constant, over the bounding box of the region's boundary
-/// `thetas` there), keeping the covering with the fewest centres, as canonical points, and
-/// the coordinate held constant along the rows. Rows waste least where the metric's scale
-/// across them changes least along them (Weibull's Gumbel chart, whose metric depends on s
-/// alone, needs half the balls its shape-scale chart does).
+/// Rows of a locally flat metric: square ones ([`square_rows`]) laid in each chart of the
+/// family in turn, along the chart's second coordinate held constant, over the bounding box
+/// of the region's boundary `thetas` there, then hexagonal ones ([`Flat`]) in the chart that
+/// needed fewest; the covering with the fewest centres, as canonical points, and how its rows
+/// were laid. Rows waste least where the metric's scale across them changes least along them
+/// (Weibull's Gumbel chart, whose metric depends on s alone, needs half the balls its
+/// shape-scale chart does); hexagonal rows are thinner where it changes slowly, square ones
+/// where it changes fast (the categorical simplex). Hexagonal rows in every chart took 5 s
+/// more on Beta's expectation chart, whose Fisher matrix is slow, and were never the fewest.
 fn rows_in_best_chart(
     family: &dyn Family,
     thetas: &[Point],
     inside: &dyn Fn(Point) -> bool,
     r: f64,
     limit: usize,
-) -> Result<(Vec<Point>, &'static str), BallError> {
-    let mut best: Option<(Vec<Point>, &'static str)> = None;
-    for &chart in family.charts() {
+) -> Result<(Rows, String), BallError> {
+    let mut best: Option<(Rows, String)> = None;
+    let mut best_chart = None;
+    let charts = family.charts().iter().map(|&c| (c, false));
+    for (chart, hexagonal) in charts.chain(std::iter::once((family.charts()[0], true))) {
+        let chart = if hexagonal {
+            best_chart.unwrap_or(chart)
+        } else {
+            chart
+        };
         let model = Model::new(family, chart);
         let phis: Vec<Point> = thetas.iter().map(|&t| chart.phi(t)).collect();
         let (x, y) = widened_box(&phis);
@@ -143,17 +209,31 @@ fn rows_in_best_chart(
                         .any(|q| model.contains(q) && inside(chart.theta(q)))
                 })
         };
-        let cap = best.as_ref().map_or(limit, |b| b.0.len().min(limit));
-        if let Some(centres) = rows_centres(fisher, meets, x, y, r, cap)
-            && best.as_ref().is_none_or(|b| centres.len() < b.0.len())
+        // A layout that would need more balls than the best so far stops early.
+        let cap = best
+            .as_ref()
+            .map_or(limit, |b| b.0.centres.len().min(limit));
+        let rows = match hexagonal {
+            true => hexagonal_rows(&Flat { fisher, r }, meets, x, y, cap),
+            false => square_rows(fisher, meets, x, y, r, cap).map(square_only),
+        };
+        let Some(rows) = rows else { continue };
+        if best
+            .as_ref()
+            .is_none_or(|b| rows.centres.len() < b.0.centres.len())
         {
-            let thetas = centres.into_iter().map(|p| chart.theta(p)).collect();
-            // The coordinate's name without its gloss: "κ = α+β (concentration)" → "κ = α+β".
-            let name = chart.axis_labels()[1]
-                .split(" (")
-                .next()
-                .unwrap_or_default();
-            best = Some((thetas, name));
+            let canonical = |p: Vec<Point>| p.into_iter().map(|p| chart.theta(p)).collect();
+            let rows = Rows {
+                centres: canonical(rows.centres),
+                holes: canonical(rows.holes),
+            };
+            let how = if hexagonal {
+                "in hexagonal rows"
+            } else {
+                "in rows"
+            };
+            best = Some((rows, format!("{how} of constant {}", along(chart))));
+            best_chart = Some(chart);
         }
     }
     best.ok_or(BallError::TooMany { limit })
@@ -182,14 +262,17 @@ fn non_empty(centres: Vec<Point>) -> Result<Vec<Point>, BallError> {
     }
 }
 
-/// The largest Fisher–Rao distance from a probe of the region to its nearest centre (both
-/// canonical), over [`HOLE_PROBES`] probes. The nearest centre is looked for among those
+/// The largest Fisher–Rao distance from a probe of the region to its nearest centre of the
+/// rows (both canonical), over [`HOLE_PROBES`] probes spread over the region, the points of
+/// its edges ([`edge_probes`]) and up to [`HOLE_PROBES`] of the rows' triangles' deepest
+/// points (every n-th) that lie in the region. The nearest centre is looked for among those
 /// within 3r in the probe's flat metric (all of them if none is), by the midpoint-rule
 /// distance; the exact distance (closed form, or shooting) is then taken to every candidate
 /// within 2% of the nearest. None if an exact distance fails.
-fn deepest_hole(model: &Model, limits: &Limits, centres: &[Point], r: f64) -> Option<f64> {
+fn deepest_hole(model: &Model, limits: &Limits, rows: &Rows, r: f64) -> Option<f64> {
     use rayon::prelude::*;
     let family = model.family;
+    let centres = &rows.centres[..];
     let (x, y) = (limits.x, limits.y);
     let flat = |a: Point, b: Point| {
         let d = b - a;
@@ -203,7 +286,17 @@ fn deepest_hole(model: &Model, limits: &Limits, centres: &[Point], r: f64) -> Op
             y.lo + y.width() * halton(i, 3),
         )
     });
-    let probes: Vec<Point> = inside.chain(edge_probes(model, limits, r)).collect();
+    let every = rows.holes.len().div_ceil(HOLE_PROBES).max(1);
+    let triangles = rows
+        .holes
+        .iter()
+        .step_by(every)
+        .map(|&t| model.chart.phi(t));
+    let within = |p: &Point| x.lo <= p.x && p.x <= x.hi && y.lo <= p.y && p.y <= y.hi;
+    let probes: Vec<Point> = inside
+        .chain(edge_probes(model, limits, r))
+        .chain(triangles.filter(within))
+        .collect();
     probes
         .into_par_iter()
         .map(|p| {

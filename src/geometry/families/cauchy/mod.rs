@@ -122,6 +122,10 @@ impl Family for Cauchy {
         METRIC.fisher(theta.y)
     }
 
+    fn half_plane(&self) -> Option<Metric> {
+        Some(METRIC)
+    }
+
     fn fisher_rao(&self, theta1: Point, theta2: Point) -> Option<f64> {
         Some(METRIC.distance(theta1, theta2))
     }

@@ -14,8 +14,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
 use super::fit;
-use crate::geometry::mml;
-use crate::geometry::{ClosedCovering, Family, Limits, Mat, NoEstimate, Point};
+use crate::geometry::{Family, Limits, Mat, NoEstimate, Point};
 
 /// (μ, σ): the canonical chart.
 static MEAN_STD: Canonical = Canonical {
@@ -61,30 +60,8 @@ impl Family for Gaussian {
         "gaussian"
     }
 
-    /// Rows along horocycles of the half-plane (`mml::gaussian_centres`): exact.
-    fn closed_covering(
-        &self,
-        inside: &dyn Fn(Point) -> bool,
-        boundary: &[Point],
-        x: Interval,
-        y: Interval,
-        r: f64,
-        limit: usize,
-    ) -> Option<ClosedCovering> {
-        // In (μ/√2, σ) a ball is a Euclidean disc (mml::ball_disc): it meets the region when
-        // its centre is inside or the disc reaches the region's boundary. Testing points of
-        // the ball's boundary instead missed a corner of a thin region poking between them.
-        let scaled: Vec<Point> = boundary.iter().map(|p| mml::half_plane_point(*p)).collect();
-        let scaled = mml::without_collinear(&scaled);
-        let meets = |c: Point| {
-            let (centre, radius) = mml::ball_disc(c, r);
-            inside(c) || mml::disc_meets_polygon(centre, radius, &scaled)
-        };
-        Some(ClosedCovering {
-            centres: mml::gaussian_centres(meets, x, y, r, limit),
-            rows: "in rows of constant σ",
-            ball_area: mml::ball_area(r),
-        })
+    fn half_plane(&self) -> Option<Metric> {
+        Some(METRIC)
     }
 
     fn display_name(&self) -> String {

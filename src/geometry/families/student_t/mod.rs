@@ -133,6 +133,10 @@ impl Family for StudentT {
         &CHARTS
     }
 
+    fn half_plane(&self) -> Option<Metric> {
+        Some(self.metric())
+    }
+
     fn contains(&self, theta: Point) -> bool {
         theta.x.is_finite() && crate::geometry::family::held_positive(theta.y)
     }
