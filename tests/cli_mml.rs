@@ -366,6 +366,14 @@ fn cauchy_coverings_leave_no_hole_deeper_than_r_on_the_edges() {
                 &r.to_string(),
             ],
         );
+        // At these radii, large against the region, square rows need fewer balls than
+        // hexagonal ones (36 and 23, against 62 and 45), and the fewer are kept.
+        let most = if r == 0.3 { 36 } else { 23 };
+        assert!(
+            json["count"].as_u64().unwrap() <= most,
+            "r = {r}: {}",
+            json["count"]
+        );
         let panel = &json["panels"][0];
         let pair = |v: &Value| (v[0].as_f64().unwrap(), v[1].as_f64().unwrap());
         let centres: Vec<(f64, f64)> = (panel["balls"].as_array().unwrap().iter())

@@ -54,8 +54,9 @@ pub trait Balls {
     /// The chart's dx/dy along the direction across the row at p in the metric,
     /// −G_xy/G_xx: where the next row's centres lie above this one's midpoints.
     fn shear(&self, p: Point) -> Option<f64>;
-    /// The point of the triangle farthest from its vertices (its circumcentre), where a
-    /// hole is deepest: for the exact check of a covering. None if the triangle is obtuse.
+    /// The point equidistant from the triangle's vertices (its circumcentre), where the hole
+    /// of an acute triangle is deepest: a probe for the exact check of a covering. None where
+    /// it cannot be found (`Flat`: also where it lies outside the triangle).
     fn hole(&self, t: [Point; 3]) -> Option<Point>;
 }
 
@@ -445,7 +446,7 @@ pub fn hexagonal_rows(
 }
 
 /// Whether a triangle reaches over the region's x (only those must be covered).
-fn over(t: &[Point; 3], x: Interval) -> bool {
+pub fn over(t: &[Point; 3], x: Interval) -> bool {
     t.iter().any(|p| p.x >= x.lo) && t.iter().any(|p| p.x <= x.hi)
 }
 
@@ -497,7 +498,7 @@ fn first_row(
     };
     // Down from the bottom by a ball's reach at a time, halving the step where the row
     // would leave the domain (a Gaussian's σ > 0).
-    let (mut lo, mut hi, mut step) = (bottom, bottom + 2.0 * reach, reach);
+    let (mut lo, hi, mut step) = (bottom, bottom + 2.0 * reach, reach);
     for _ in 0..60 {
         if reaches(lo) {
             break;
@@ -508,18 +509,25 @@ fn first_row(
             step *= 0.5;
         }
     }
-    if !reaches(lo) || reaches(hi) {
+    let height = highest(reaches, lo, hi, 30)?;
+    lattice(balls, wide, height, 1.0, limit)
+}
+
+/// The highest height in [lo, hi] where `holds` does, by `halvings` bisections: None unless it
+/// holds at lo and not at hi.
+fn highest(holds: impl Fn(f64) -> bool, mut lo: f64, mut hi: f64, halvings: usize) -> Option<f64> {
+    if !holds(lo) || holds(hi) {
         return None;
     }
-    for _ in 0..30 {
+    for _ in 0..halvings {
         let mid = 0.5 * (lo + hi);
-        if reaches(mid) {
+        if holds(mid) {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    lattice(balls, wide, lo, 1.0, limit)
+    Some(lo)
 }
 
 /// The next row above `row`, as high as every triangle of the two still has balls sharing a
@@ -572,18 +580,7 @@ fn next_row(
                         .all(|t| balls.share(t) == Some(true))
                 })
     };
-    let (mut lo, mut hi) = (crest.max(height) + 1e-3 * reach, height + 2.5 * reach);
-    if !fits(lo) || fits(hi) {
-        return None;
-    }
     // 24 halvings place the row to 1.5e-7 of a ball's reach.
-    for _ in 0..24 {
-        let mid = 0.5 * (lo + hi);
-        if fits(mid) {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    candidate(lo)
+    let lo = crest.max(height) + 1e-3 * reach;
+    candidate(highest(fits, lo, height + 2.5 * reach, 24)?)
 }
