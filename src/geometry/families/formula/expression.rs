@@ -192,6 +192,7 @@ impl Formula {
         if let Some(why) = first_fault(text) {
             return Err(refuse(why));
         }
+        warm_up();
         let plain = FlatEx::<f64, Ops, Number>::parse(text)
             .map_err(|e| refuse(parse_message(&e.to_string())))?;
         let jets = FlatEx::<super::jet::Jet, Ops, Number>::parse(text)
@@ -321,8 +322,28 @@ pub fn first_fault(text: &str) -> Option<String> {
     None
 }
 
+/// exmex compiles its name patterns (regular expressions) the first time it parses, on the
+/// calling thread, and regex's compiler takes a deep stack: after thin LTO's inlining it
+/// overflowed a test thread's 2 MiB (`tests/formula.rs` aborted once the mml changes of
+/// issue 23 moved the inlining; gdb showed the overflow inside `Compiler::c`). So the first
+/// parse runs once on a thread of its own with 64 MiB, whatever thread (a test's, rayon's)
+/// parses first.
+fn warm_up() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let first = std::thread::Builder::new().stack_size(64 << 20).spawn(|| {
+            // A unary operator before a variable: both of exmex's name patterns.
+            let _ = FlatEx::<f64, Ops, Number>::parse("exp(x) * x + 1");
+            let _ = FlatEx::<super::jet::Jet, Ops, Number>::parse("exp(x) * x + 1");
+        });
+        // Without that thread (none could be made), the caller's own parse compiles it.
+        let _ = first.map(|thread| thread.join());
+    });
+}
+
 /// The variables of a formula, in alphabetical order (exmex's).
 pub fn variables(text: &str) -> Result<Vec<String>, String> {
+    warm_up();
     FlatEx::<f64, Ops, Number>::parse(text)
         .map(|f| f.var_names().to_vec())
         .map_err(|e| e.to_string())
