@@ -57,9 +57,9 @@ fn the_count_is_the_same_whichever_chart_draws_the_region() {
     // A covering: K balls hold more Fisher area than the region (thinness > 1), not
     // wastefully more (hexagonal rows cover at 1.209 in the flat plane, square ones at
     // π/2 = 1.57; rows laid afresh and the balls that reach over the region's edge add the
-    // rest at this radius: 1.514 measured).
+    // rest at this radius: 1.472 measured).
     let thinness = a["thinness"].as_f64().unwrap();
-    assert!((1.0..1.53).contains(&thinness), "thinness {thinness}");
+    assert!((1.0..1.49).contains(&thinness), "thinness {thinness}");
     // A geodesic disc of radius r in curvature −½: 4π(cosh(r/√2) − 1).
     let area = 4.0 * std::f64::consts::PI * ((0.05 / 2f64.sqrt()).cosh() - 1.0);
     let v = a["jeffreys_volume"].as_f64().unwrap();
@@ -367,8 +367,8 @@ fn cauchy_coverings_leave_no_hole_deeper_than_r_on_the_edges() {
             ],
         );
         // At these radii, large against the region, square rows need fewer balls than
-        // hexagonal ones (36 and 23, against 62 and 45), and the fewer are kept.
-        let most = if r == 0.3 { 36 } else { 23 };
+        // hexagonal ones (34 and 21, against about 60 and 45), and the fewer are kept.
+        let most = if r == 0.3 { 34 } else { 21 };
         assert!(
             json["count"].as_u64().unwrap() <= most,
             "r = {r}: {}",

@@ -307,9 +307,9 @@ fn triangles_over_the_region_are_those_reaching_into_its_x() {
 fn hexagonal_rows_are_thin_on_every_default_region() {
     let dir = tempfile::tempdir().unwrap();
     for (family, most) in [
-        ("gaussian", 1.335),
-        ("cauchy", 1.399),
-        ("student-t", 1.383),
+        ("gaussian", 1.317),
+        ("cauchy", 1.382),
+        ("student-t", 1.353),
         ("weibull", 1.354),
         ("categorical", 1.517),
         ("gamma", 1.511),
