@@ -1,14 +1,14 @@
 //! The covering of a region (a rectangle of a chart) by Fisher–Rao balls of radius r, in
-//! hexagonal rows: exact in the half-plane of a location–scale family
-//! ([`Family::half_plane`]), otherwise of a locally flat metric laid in each chart of the
-//! family, the fewest kept, checked with exact distances; and the deepest hole, measured.
+//! hexagonal or square rows, whichever needs fewer: exact in the half-plane of a
+//! location–scale family ([`Family::half_plane`]), otherwise of a locally flat metric laid in
+//! the family's charts, checked with exact distances; and the deepest hole, measured.
 
 use super::hexagonal::{Flat, HalfPlane, Rows, hexagonal_rows};
 use super::square::{half_plane_square_rows, square_rows};
 use super::{disc_meets_polygon, ellipse_points, halton, without_collinear};
 use crate::geometry::ball::BallError;
 use crate::geometry::families::location_scale::Metric;
-use crate::geometry::{Family, Interval, Limits, Model, Point, geodesic};
+use crate::geometry::{Chart, Family, Interval, Limits, Model, Point, geodesic};
 
 /// Points of the region spread evenly over it (the Halton sequence in bases 2 and 3 over the
 /// rectangle of the first chart): where the deepest hole is looked for, with [`edge_probes`]
@@ -141,7 +141,7 @@ fn square_only(centres: Vec<Point>) -> Rows {
 
 /// The name of a chart's second coordinate without its gloss: "κ = α+β (concentration)" →
 /// "κ = α+β", the coordinate held constant along rows laid in it.
-fn along(chart: &dyn crate::geometry::Chart) -> &'static str {
+fn along(chart: &dyn Chart) -> &'static str {
     chart.axis_labels()[1]
         .split(" (")
         .next()
@@ -179,9 +179,9 @@ fn one_ball(model: &Model, limits: &Limits, r: f64) -> Option<Covering> {
 /// needed fewest; the covering with the fewest centres, as canonical points, and how its rows
 /// were laid. Rows waste least where the metric's scale across them changes least along them
 /// (Weibull's Gumbel chart, whose metric depends on s alone, needs half the balls its
-/// shape-scale chart does); hexagonal rows are thinner where it changes slowly, square ones
-/// where it changes fast (the categorical simplex). Hexagonal rows in every chart took 5 s
-/// more on Beta's expectation chart, whose Fisher matrix is slow, and were never the fewest.
+/// shape-scale chart does), so the square rows' best chart is the hexagonal rows' too;
+/// hexagonal rows in every chart took 5 s more on Beta, whose expectation chart's Fisher
+/// matrix is slow.
 fn rows_in_best_chart(
     family: &dyn Family,
     thetas: &[Point],
@@ -189,15 +189,8 @@ fn rows_in_best_chart(
     r: f64,
     limit: usize,
 ) -> Result<(Rows, String), BallError> {
-    let mut best: Option<(Rows, String)> = None;
-    let mut best_chart = None;
-    let charts = family.charts().iter().map(|&c| (c, false));
-    for (chart, hexagonal) in charts.chain(std::iter::once((family.charts()[0], true))) {
-        let chart = if hexagonal {
-            best_chart.unwrap_or(chart)
-        } else {
-            chart
-        };
+    // The rows in one chart, at most `cap` balls, as canonical points, and how they were laid.
+    let lay = |chart: &'static dyn Chart, hexagonal: bool, cap: usize| {
         let model = Model::new(family, chart);
         let phis: Vec<Point> = thetas.iter().map(|&t| chart.phi(t)).collect();
         let (x, y) = widened_box(&phis, 0.01);
@@ -210,34 +203,47 @@ fn rows_in_best_chart(
                         .any(|q| model.contains(q) && inside(chart.theta(q)))
                 })
         };
-        // A layout that would need more balls than the best so far stops early.
-        let cap = best
-            .as_ref()
-            .map_or(limit, |b| b.0.centres.len().min(limit));
         let rows = match hexagonal {
-            true => hexagonal_rows(&Flat { fisher, r }, meets, x, y, cap),
-            false => square_rows(fisher, meets, x, y, r, cap).map(square_only),
+            true => hexagonal_rows(&Flat { fisher, r }, meets, x, y, cap)?,
+            false => square_only(square_rows(fisher, meets, x, y, r, cap)?),
         };
-        let Some(rows) = rows else { continue };
-        if best
-            .as_ref()
-            .is_none_or(|b| rows.centres.len() < b.0.centres.len())
-        {
-            let canonical = |p: Vec<Point>| p.into_iter().map(|p| chart.theta(p)).collect();
-            let rows = Rows {
+        let canonical = |p: Vec<Point>| p.into_iter().map(|p| chart.theta(p)).collect();
+        let how = if hexagonal {
+            "in hexagonal rows"
+        } else {
+            "in rows"
+        };
+        Some((
+            Rows {
                 centres: canonical(rows.centres),
                 holes: canonical(rows.holes),
-            };
-            let how = if hexagonal {
-                "in hexagonal rows"
-            } else {
-                "in rows"
-            };
-            best = Some((rows, format!("{how} of constant {}", along(chart))));
-            best_chart = Some(chart);
+            },
+            format!("{how} of constant {}", along(chart)),
+        ))
+    };
+    // A layout that would need more balls than the best so far stops early (at the cap).
+    let cap = |best: &Option<(Rows, String, &dyn Chart)>| {
+        best.as_ref()
+            .map_or(limit, |b| b.0.centres.len().min(limit))
+    };
+    let mut best: Option<(Rows, String, &'static dyn Chart)> = None;
+    for &chart in family.charts() {
+        if let Some((rows, how)) = lay(chart, false, cap(&best))
+            && best
+                .as_ref()
+                .is_none_or(|b| rows.centres.len() < b.0.centres.len())
+        {
+            best = Some((rows, how, chart));
         }
     }
-    best.ok_or(BallError::TooMany { limit })
+    // Hexagonal rows in that chart (in the first, if no square rows fitted).
+    let chart = best.as_ref().map_or(family.charts()[0], |b| b.2);
+    match (lay(chart, true, cap(&best)), best) {
+        (Some(h), Some(b)) if h.0.centres.len() >= b.0.centres.len() => Ok((b.0, b.1)),
+        (Some(h), _) => Ok(h),
+        (None, Some(b)) => Ok((b.0, b.1)),
+        (None, None) => Err(BallError::TooMany { limit }),
+    }
 }
 
 /// The bounding box of points widened by `pad` of its size on each side (rows of a locally

@@ -10,7 +10,7 @@
 //! farther than r from all three, each vertex would be nearer to Q than to X, so would lie in
 //! the open half-plane on Q's side of the perpendicular bisector of QX; that half-plane is
 //! convex, so it would hold the whole triangle, X included, which is on the other side.) So
-//! the rows are laid triangle by triangle: two rows zipped into triangles (merged by x) tile
+//! the rows are laid triangle by triangle: two rows zipped into triangles ([`zipper`]) tile
 //! the strip between them, and each next row is placed as high as every triangle's three
 //! balls still share a point ([`Balls::share`]). The first row's balls reach below the
 //! region's bottom ([`rim`]), the last row's above its top, and every row reaches past both
@@ -197,16 +197,11 @@ impl Balls for HalfPlane {
 
     /// The crossings of the two Euclidean circles of [`HalfPlane::disc`].
     fn lens(&self, a: Point, b: Point) -> Option<[Point; 2]> {
-        let ((c1, s1), (c2, s2)) = (self.disc(a), self.disc(b));
-        let d = (c2 - c1).norm();
-        let along = (s1 * s1 - s2 * s2 + d * d) / (2.0 * d);
-        let across = (s1 * s1 - along * along).sqrt();
-        let unit = (c2 - c1) / d;
-        let base = c1 + unit * along;
-        let normal = Point::new(-unit.y, unit.x) * across;
-        let back = |w: Point| self.from_half_plane(w);
-        (across.is_finite() && d > 0.0)
-            .then(|| lower_first(back(base - normal), back(base + normal)))
+        let [p, q] = crossings(self.disc(a), self.disc(b))?;
+        Some(lower_first(
+            self.from_half_plane(p),
+            self.from_half_plane(q),
+        ))
     }
 
     fn reach(&self, p: Point) -> Option<f64> {
@@ -223,11 +218,8 @@ impl Balls for HalfPlane {
     /// them, is (x, √(y² − R²)) (the disc of [`HalfPlane::disc`] read backwards).
     fn hole(&self, t: [Point; 3]) -> Option<Point> {
         let u = t.map(|p| self.point(p));
-        let (b, c) = (u[1] - u[0], u[2] - u[0]);
-        let d = 2.0 * b.perp(&c);
-        let (b2, c2) = (b.norm_squared(), c.norm_squared());
-        let o = Point::new(c.y * b2 - b.y * c2, b.x * c2 - c.x * b2) / d;
-        let (centre, radius) = (u[0] + o, o.norm());
+        let centre = euclidean_circumcentre(u)?;
+        let radius = (u[0] - centre).norm();
         let sigma = ((centre.y - radius) * (centre.y + radius)).sqrt();
         let p = self.from_half_plane(Point::new(centre.x, sigma));
         (sigma.is_finite() && sigma > 0.0 && p.x.is_finite()).then_some(p)
@@ -262,20 +254,41 @@ pub fn enclosing_radius(u: [Point; 3]) -> f64 {
 /// deepest point lies on its longest side.
 fn circumcentre(centre: Point, l: Mat, t: [Point; 3]) -> Option<Point> {
     let u = t.map(|p| l.transpose() * (p - centre));
-    let (b, c) = (u[1] - u[0], u[2] - u[0]);
-    let d = 2.0 * (b.x * c.y - b.y * c.x);
-    let (b2, c2) = (b.norm_squared(), c.norm_squared());
-    let o = Point::new(c.y * b2 - b.y * c2, b.x * c2 - c.x * b2) / d + u[0];
+    let o = euclidean_circumcentre(u)?;
     // Inside the triangle: the same side of each edge as the opposite vertex.
     let side = |p: Point, q: Point, x: Point| (q - p).perp(&(x - p));
     let inside = (0..3).all(|k| {
         let (p, q, x) = (u[k], u[(k + 1) % 3], u[(k + 2) % 3]);
         side(p, q, o) * side(p, q, x) > 0.0
     });
-    if d == 0.0 || !inside {
+    if !inside {
         return None;
     }
     Some(centre + l.transpose().try_inverse()? * o)
+}
+
+/// The centre of the Euclidean circle through three points; None if they are collinear.
+fn euclidean_circumcentre(u: [Point; 3]) -> Option<Point> {
+    let (b, c) = (u[1] - u[0], u[2] - u[0]);
+    let d = 2.0 * b.perp(&c);
+    let (b2, c2) = (b.norm_squared(), c.norm_squared());
+    let o = Point::new(c.y * b2 - b.y * c2, b.x * c2 - c.x * b2) / d;
+    (d != 0.0).then(|| u[0] + o)
+}
+
+/// Where two circles (centre, radius) of the Euclidean plane cross (a touching pair twice at
+/// one point); None if they do not, one inside the other or concentric.
+fn crossings((c1, s1): (Point, f64), (c2, s2): (Point, f64)) -> Option<[Point; 2]> {
+    let d = (c2 - c1).norm();
+    if !(d > 0.0 && d <= s1 + s2 && d >= (s1 - s2).abs()) {
+        return None;
+    }
+    let along = (s1 * s1 - s2 * s2 + d * d) / (2.0 * d);
+    let across = (s1 * s1 - along * along).max(0.0).sqrt();
+    let unit = (c2 - c1) / d;
+    let base = c1 + unit * along;
+    let normal = Point::new(-unit.y, unit.x) * across;
+    Some([base + normal, base - normal])
 }
 
 /// Whether three discs (centre, radius) of the Euclidean plane have a point in common. If
@@ -291,19 +304,10 @@ pub fn discs_meet(discs: [(Point, f64); 3]) -> bool {
     let mut candidates: Vec<Point> = discs.iter().map(|&(c, s)| c - Point::new(s, 0.0)).collect();
     for (i, j) in [(0, 1), (1, 2), (0, 2)] {
         let ((c1, s1), (c2, s2)) = (discs[i], discs[j]);
-        let d = (c2 - c1).norm();
-        if d > s1 + s2 {
+        if (c2 - c1).norm() > s1 + s2 {
             return false;
         }
-        if d < (s1 - s2).abs() || d == 0.0 {
-            continue;
-        }
-        let along = (s1 * s1 - s2 * s2 + d * d) / (2.0 * d);
-        let across = (s1 * s1 - along * along).max(0.0).sqrt();
-        let unit = (c2 - c1) / d;
-        let base = c1 + unit * along;
-        let normal = Point::new(-unit.y, unit.x);
-        candidates.extend([base + normal * across, base - normal * across]);
+        candidates.extend(crossings((c1, s1), (c2, s2)).into_iter().flatten());
     }
     candidates.into_iter().any(holds)
 }
@@ -387,8 +391,8 @@ pub fn zipper(
     Some(out)
 }
 
-/// A covering by hexagonal rows: the centres whose balls meet the region, and the deepest
-/// point of each acute triangle (where the exact check looks for holes).
+/// A covering by rows: the centres whose balls meet the region, and the circumcentres of its
+/// triangles over the region (where the exact check looks for holes; none for square rows).
 pub struct Rows {
     pub centres: Vec<Point>,
     pub holes: Vec<Point>,

@@ -1,9 +1,9 @@
 //! Square rows: rows along y = const whose balls are a Fisher distance √2 r apart, each row's
 //! band starting where the last one's ends (the square lattice, thinness π/2 in the flat
-//! plane). Thicker than [`super::hexagonal`] where the metric is nearly homogeneous, but
-//! its rows follow the metric's change along them step by step, so it is the thinner of the
-//! two where that change is strong (the categorical simplex, Gamma near k = 0): the covering
-//! keeps whichever needs fewer balls.
+//! plane). Thicker than [`super::hexagonal`] at small r, but each row is placed from the
+//! band of the last alone, with no rows laid afresh, so it needs fewer balls where r is
+//! large against the region (the gallery's Gaussian region at r = 0.3): the covering keeps
+//! whichever needs fewer.
 
 use super::hexagonal::HalfPlane;
 use crate::geometry::{Interval, Mat, Point};
