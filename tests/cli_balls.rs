@@ -224,7 +224,7 @@ fn figure_files_are_refused_whole_before_anything_is_written() {
     render_refused("title = \"x\"\n", "unknown top-level key 'title'");
     render_refused(
         &format!("{FIGURE}command = \"gallery\"\n"),
-        "use \"plot\", \"compare\", \"geodesic\", \"mle\", \"natgrad\", \"mml\", \"ruler\" or \"sweep\"",
+        "use \"plot\", \"compare\", \"geodesic\", \"mle\", \"natgrad\", \"mml\", \"ruler\", \"sweep\" or \"hmc\"",
     );
 }
 

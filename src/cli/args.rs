@@ -394,3 +394,56 @@ pub struct SweepArgs {
     #[command(flatten)]
     pub look: PresentationArgs,
 }
+
+/// The options of `fisherballs hmc`: Euclidean and Riemannian-manifold HMC on a posterior.
+#[derive(Debug, Clone, Args)]
+pub struct HmcArgs {
+    #[command(flatten)]
+    pub family: FamilyArgs,
+
+    /// 2 or 3 charts, comma-separated, each sampled by both samplers; --at is a point of the
+    /// first, and a flat prior is flat in it [default: the family's first two]
+    #[arg(long, value_delimiter = ',')]
+    pub charts: Vec<String>,
+
+    /// The true distribution the data are drawn from, X,Y in the first chart [default: the
+    /// middle of the first chart's default view]
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub at: Option<Point>,
+
+    /// Size of the data set
+    #[arg(long, default_value_t = 50)]
+    pub n: usize,
+
+    /// Prior: flat in the first chart, or Jeffreys' √det F (the same in every chart)
+    #[arg(long, default_value = "jeffreys", value_parser = ["flat", "jeffreys"])]
+    pub prior: String,
+
+    /// Iterations of each chain (each one sample)
+    #[arg(long, default_value_t = 1000)]
+    pub samples: usize,
+
+    /// Leapfrog step ε, in units where the posterior has spread about 1 (the metric nF
+    /// makes them so for RMHMC; HMC's mass matrix is nF at the start)
+    #[arg(long, default_value_t = 0.3, allow_hyphen_values = true)]
+    pub step: f64,
+
+    /// Leapfrog steps in each trajectory
+    #[arg(long, default_value_t = 6)]
+    pub leapfrog: usize,
+
+    /// Trajectories drawn in each panel (the chain's first)
+    #[arg(long, default_value_t = 3)]
+    pub trajectories: usize,
+
+    /// Relative tolerance of RMHMC's implicit steps (fixed-point iterations)
+    #[arg(long, default_value_t = 1e-10, allow_hyphen_values = true)]
+    pub tolerance: f64,
+
+    /// Seed of the data set and of the chains (every chain draws the same random numbers)
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    #[command(flatten)]
+    pub look: PresentationArgs,
+}

@@ -11,7 +11,8 @@ pub mod progress;
 pub mod values;
 
 use args::{
-    CompareArgs, GeodesicArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs, RulerArgs, SweepArgs,
+    CompareArgs, GeodesicArgs, HmcArgs, MleArgs, MmlArgs, NatgradArgs, PlotArgs, RulerArgs,
+    SweepArgs,
 };
 
 /// Draws Fisher balls: the distributions at a fixed KL divergence or Fisher–Rao distance
@@ -82,6 +83,11 @@ const SWEEP_EXAMPLES: &str = "  fisherballs sweep -o sweep.png
   fisherballs sweep --chart information --at 0,1 --at 1,2 -o sweep-information.svg
   fisherballs sweep --family gamma --chart log --levels 1e-3,0.5 --steps 7 -o sweep-gamma.apng
   fisherballs sweep --family beta -o sweep-beta.json
+";
+
+const HMC_EXAMPLES: &str = "  fisherballs hmc -o hmc.png
+  fisherballs hmc --charts mean-std,information --at 0,1 --n 30 --prior flat -o hmc-information.svg
+  fisherballs hmc --family gamma --charts shape-rate,log --at 3,2 --samples 500 -o hmc-gamma.json
 ";
 
 const MML_EXAMPLES: &str = "  fisherballs mml --charts mean-std,information --xlim=-1,1 --ylim 0.5,2 --radius 0.3 -o mml.png
@@ -165,6 +171,9 @@ pub enum FigureCommand {
     /// Draw the quadratic, KL and reverse-KL balls as the level grows, and how far apart they are: where KL stops being quadratic
     #[command(after_help = charts(SWEEP_EXAMPLES), mut_arg("output", |a| a.help(ANIMATED)))]
     Sweep(SweepArgs),
+    /// Sample a posterior with Euclidean and Riemannian-manifold HMC in 2 or 3 charts: RMHMC's chains are one chain in every chart, HMC's are not
+    #[command(after_help = charts(HMC_EXAMPLES), mut_arg("output", |a| a.help(DRAWN_ONLY)))]
+    Hmc(HmcArgs),
 }
 
 /// `render --help`'s examples, and every key a `[[figure]]` table takes, read from the

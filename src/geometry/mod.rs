@@ -16,6 +16,7 @@ pub mod families;
 pub mod family;
 pub mod geodesic;
 pub mod grid;
+pub mod hmc;
 pub mod jeffreys;
 pub mod mml;
 pub mod model;

@@ -30,6 +30,9 @@ pub enum RequestError {
     /// A sweep's flags, worded by `uses::sweep`.
     #[error("{0}")]
     Sweep(String),
+    /// An hmc run's flags, worded by `uses::hmc`.
+    #[error("{0}")]
+    Hmc(String),
     #[error(
         "{0} cannot make an animation; write .svg, .png, .pdf, .tex or .json, or animate the levels with sweep -o NAME.apng"
     )]
@@ -301,6 +304,8 @@ pub fn in_flags(e: anyhow::Error) -> anyhow::Error {
         format!("{m}; use more --points, or --xlim/--ylim nearer the chart's default view")
     } else if let Some(v) = e.downcast_ref::<crate::geometry::jeffreys::VolumeError>() {
         format!("{v}; choose --xlim/--ylim farther from the edge of the domain")
+    } else if let Some(h) = e.downcast_ref::<crate::geometry::hmc::HmcError>() {
+        format!("{h}; choose --at nearer the first chart's default view, or a larger --n")
     } else if let Some(DescentError::Diverges {
         method,
         chart,

@@ -12,9 +12,11 @@
 //! | a region covered by balls (minimum message length) | `mml` | [`mml`] |
 //! | a one-parameter family's marks one Fisher radius apart | `ruler` | [`ruler`] |
 //! | the exact balls against the quadratic one as the level grows | `sweep` | [`sweep`] |
+//! | Euclidean and Riemannian-manifold HMC on a posterior, chart against chart | `hmc` | [`hmc`] |
 
 pub mod balls;
 pub mod geodesic;
+pub mod hmc;
 pub mod jeffreys;
 pub mod mle;
 pub mod mml;
@@ -76,6 +78,7 @@ pub fn request(command: &FigureCommand) -> Result<Box<dyn Use>, RequestError> {
         FigureCommand::Mml(args) => Box::new(mml::Mml::new(args)?),
         FigureCommand::Ruler(args) => Box::new(ruler::Ruler::new(args)?),
         FigureCommand::Sweep(args) => Box::new(sweep::Sweep::new(args)?),
+        FigureCommand::Hmc(args) => Box::new(hmc::Hmc::new(args)?),
     })
 }
 
