@@ -232,6 +232,11 @@ fn uses_line() -> impl Strategy<Value = Vec<String>> {
         (ruler_family(), number(), number(), number()).prop_map(|(f, a, b, r)| words(&format!(
             "ruler --family {f} --from={a} --to={b} --radius={r}"
         ))),
+        (family_charts(), pair(), small.clone(), number(), number()).prop_map(
+            |(f, at, n, step, tol)| words(&format!(
+                "hmc {f} --at={at} --n {n} --samples 40 --step={step} --tolerance={tol}"
+            ))
+        ),
     ]
 }
 

@@ -104,6 +104,17 @@ fn every_kind_of_figure_compiles_when_input_into_a_document() {
             "mle", "--charts", "mean-std", "--at", "0,1", "--theme", "dark",
         ],
         &[
+            "hmc",
+            "--charts",
+            "mean-std,information",
+            "--at",
+            "0,1",
+            "--n",
+            "10",
+            "--samples",
+            "300",
+        ],
+        &[
             "natgrad",
             "--charts",
             "mean-std,mean-logstd",

@@ -437,7 +437,7 @@ pub struct HmcArgs {
     pub trajectories: usize,
 
     /// Relative tolerance of RMHMC's implicit steps (fixed-point iterations)
-    #[arg(long, default_value_t = 1e-10, allow_hyphen_values = true)]
+    #[arg(long, default_value = "1e-10", allow_hyphen_values = true)]
     pub tolerance: f64,
 
     /// Seed of the data set and of the chains (every chain draws the same random numbers)

@@ -37,6 +37,9 @@ pub fn effective_size(xs: &[f64]) -> f64 {
         last = pair;
         t += 2;
     }
-    // An anticorrelated chain can beat n; more than n log₁₀ n is not credible (Stan's cap).
-    (n as f64 / tau).min(n as f64 * (n as f64).log10())
+    // An antithetic chain (a trajectory of half a period: x, −x, x, …) can beat n, and its
+    // estimated τ can fall to 0 or below; held at 1/log₁₀ n, its ESS is at most n log₁₀ n
+    // (Stan's cap).
+    let cap = (n as f64).log10();
+    n as f64 / tau.max(1.0 / cap)
 }

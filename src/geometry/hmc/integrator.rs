@@ -30,9 +30,21 @@ pub const MAX_ITERATIONS: usize = 100;
 /// Euclidean HMC: H = −ln p(φ | x) + ½ pᵀM⁻¹p, the leapfrog (Neal 2011, eq. 5.18–5.20).
 pub struct Euclidean {
     pub mass_inverse: Mat,
+    /// L with L Lᵀ = M: the momentum L z is N(0, M) for z ~ N(0, I).
+    pub mass_root: Mat,
 }
 
 impl Euclidean {
+    /// The mass matrix M = G(φ), the metric at φ (the chain's start); None where it is not
+    /// positive definite.
+    pub fn with_metric_at(post: &Posterior, phi: Point) -> Option<Self> {
+        let mass = post.metric(phi);
+        Some(Euclidean {
+            mass_root: mass.cholesky()?.l(),
+            mass_inverse: mass.try_inverse()?,
+        })
+    }
+
     pub fn energy(&self, post: &Posterior, phi: Point, p: Point) -> f64 {
         -post.log_density(phi) + 0.5 * p.dot(&(self.mass_inverse * p))
     }

@@ -112,11 +112,7 @@ pub fn sample(
     if !post.log_density(start).is_finite() {
         return Err(HmcError::Start(start));
     }
-    let mass = post.metric(start);
-    let mass_root = mass.cholesky().ok_or(HmcError::Metric(start))?.l();
-    let euclidean = Euclidean {
-        mass_inverse: mass.try_inverse().ok_or(HmcError::Metric(start))?,
-    };
+    let euclidean = Euclidean::with_metric_at(post, start).ok_or(HmcError::Metric(start))?;
     let riemannian = Riemannian {
         tolerance: settings.tolerance,
     };
@@ -142,7 +138,7 @@ pub fn sample(
         let u: f64 = StandardUniform.sample(&mut rng);
         let (trajectory, energy) = match sampler {
             Sampler::Euclidean => {
-                let p = mass_root * z;
+                let p = euclidean.mass_root * z;
                 let h = euclidean.energy(post, phi, p);
                 (
                     euclidean.trajectory(post, phi, p, settings.step, settings.leapfrog),

@@ -71,7 +71,7 @@ impl Posterior<'_> {
         let here = log_volume(self.chart.jacobian(phi));
         match self.prior {
             Prior::Flat => here - log_volume(self.reference.jacobian(self.reference.phi(theta))),
-            Prior::Jeffreys => 0.5 * self.family.fisher(theta).determinant().ln() + here,
+            Prior::Jeffreys => 0.5 * self.fisher(theta).determinant().ln() + here,
         }
     }
 
@@ -80,10 +80,17 @@ impl Posterior<'_> {
         derivative::gradient(|p| self.log_density(p), phi)
     }
 
+    /// F(θ) as [`Family::fisher_with_derivatives`] gives it, with the ∂F that
+    /// [`Self::metric_derivatives`] uses: a family whose F is a quadrature (a formula
+    /// family) answers from its interpolant, some 10⁴ times a chain, not from a quadrature.
+    fn fisher(&self, theta: Point) -> Mat {
+        self.family.fisher_with_derivatives(theta).0
+    }
+
     /// G(φ) = n F_φ(φ): the Fisher information of the n draws (Girolami & Calderhead 2011,
     /// §5: the expected Fisher information as the metric).
     pub fn metric(&self, phi: Point) -> Mat {
-        self.model().fisher(phi) * self.data.len() as f64
+        self.model().fisher_nearby(phi) * self.data.len() as f64
     }
 
     /// ∂G/∂φₖ for k = 1, 2, by the chain rule on G = n Jᵀ F(θ(φ)) J, J = ∂θ/∂φ: the family's

@@ -12,12 +12,6 @@ use crate::scene::{Curve, PanelScene, Scene, Shapes, bounds, widened};
 
 pub fn scene(request: &Hmc, run: &Run) -> Scene {
     let style = &request.presentation.style;
-    let colour = |s: Sampler| {
-        style.palette.kind(match s {
-            Sampler::Euclidean => BallKind::Quadratic,
-            Sampler::Riemannian => BallKind::Kl,
-        })
-    };
     let panels = run
         .chains
         .iter()
@@ -25,9 +19,9 @@ pub fn scene(request: &Hmc, run: &Run) -> Scene {
             let others = run
                 .chains_of(own.sampler)
                 .filter(|c| c.chart.name() != own.chart.name());
-            let mut paths = curves(own, own.chart, colour(own.sampler), true);
+            let mut paths = curves(own, own.chart, colour(style, own.sampler), true);
             for other in others {
-                paths.extend(curves(other, own.chart, colour(own.sampler), false));
+                paths.extend(curves(other, own.chart, colour(style, own.sampler), false));
             }
             panel(request, own, paths)
         })
@@ -52,8 +46,7 @@ fn curves(chain: &ChainRun, chart: &dyn Chart, colour: crate::style::Rgb, own: b
         .chain
         .paths
         .iter()
-        .enumerate()
-        .map(|(i, path)| Curve {
+        .map(|path| Curve {
             points: path
                 .iter()
                 .map(|&p| chart.phi(chain.chart.theta(p)))
@@ -63,11 +56,8 @@ fn curves(chain: &ChainRun, chart: &dyn Chart, colour: crate::style::Rgb, own: b
             colour,
             width: if own { 1.5 } else { 1.0 },
             alpha: if own { 1.0 } else { 0.45 },
-            // The samplers are named once each (their colours); the caption tells bold from faint.
-            label: match (i, own) {
-                (0, true) => chain.sampler.name().into(),
-                _ => String::new(),
-            },
+            // The samplers are named in the legend every panel shares ([`legend`]).
+            label: String::new(),
         })
         .collect()
 }
@@ -93,22 +83,42 @@ fn panel(request: &Hmc, own: &ChainRun, paths: Vec<Curve>) -> PanelScene {
         x_label: xl,
         y_label: yl,
         x_range: pad(x, 0.05),
-        y_range: pad(y, 0.45),
+        y_range: pad(y, 0.05),
         equal_aspect: false,
         log_y: false,
-        shapes: vec![Shapes {
-            first: 0,
-            label: "truth".into(),
-            colour: request.presentation.style.theme.ink,
-            fill_alpha: 0.0,
-            dash: None,
-            outlines: Vec::new(),
-            centres: vec![(truth.x, truth.y)],
-        }],
+        shapes: legend(request, truth),
         paths,
         shading: None,
         markers,
     }
+}
+
+/// The truth, and an entry for each sampler in its colour: the same in every panel, so the
+/// layout sets one legend for all of them.
+fn legend(request: &Hmc, truth: crate::geometry::Point) -> Vec<Shapes> {
+    let style = &request.presentation.style;
+    let entry = |label: &str, colour, centres| Shapes {
+        first: 0,
+        label: label.into(),
+        colour,
+        fill_alpha: 0.0,
+        dash: None,
+        outlines: Vec::new(),
+        centres,
+    };
+    let mut shapes = vec![entry("truth", style.theme.ink, vec![(truth.x, truth.y)])];
+    for s in Sampler::ALL {
+        shapes.push(entry(s.name(), colour(style, s), Vec::new()));
+    }
+    shapes
+}
+
+/// A sampler's colour: HMC the quadratic ball's, RMHMC the KL ball's.
+fn colour(style: &crate::style::Style, s: Sampler) -> crate::style::Rgb {
+    style.palette.kind(match s {
+        Sampler::Euclidean => BallKind::Quadratic,
+        Sampler::Riemannian => BallKind::Kl,
+    })
 }
 
 /// Acceptance and ESS per gradient of each chain, and how far the charts' chains lie apart.
