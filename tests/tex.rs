@@ -84,7 +84,7 @@ fn a_tex_figure_compiles_alone_to_its_printed_size() {
 fn every_kind_of_figure_compiles_when_input_into_a_document() {
     let dir = tempfile::tempdir().unwrap();
     let size = ["--width", "6in", "--height", "3.2in"];
-    let figures: [&[&str]; 10] = [
+    let figures: [&[&str]; 11] = [
         &["compare", "--charts", "mean-std,information"],
         &["plot", "--chart", "mean-std", "--show", "jeffreys"],
         &[
