@@ -226,17 +226,17 @@ fn uses_line() -> impl Strategy<Value = Vec<String>> {
         )),
         (family_charts(), pair(), pair(), number())
             .prop_map(|(f, x, y, r)| words(&format!("mml {f} --xlim={x} --ylim={y} --radius={r}"))),
-        (family_chart(), pair(), pair(), small).prop_map(|(f, levels, at, steps)| words(&format!(
-            "sweep {f} --levels={levels} --at={at} --steps {steps}"
-        ))),
+        (family_chart(), pair(), pair(), small.clone()).prop_map(|(f, levels, at, steps)| words(
+            &format!("sweep {f} --levels={levels} --at={at} --steps {steps}")
+        )),
         (ruler_family(), number(), number(), number()).prop_map(|(f, a, b, r)| words(&format!(
             "ruler --family {f} --from={a} --to={b} --radius={r}"
         ))),
-        (family_charts(), pair(), small.clone(), number(), number()).prop_map(
-            |(f, at, n, step, tol)| words(&format!(
+        (family_charts(), pair(), small, number(), number()).prop_map(|(f, at, n, step, tol)| {
+            words(&format!(
                 "hmc {f} --at={at} --n {n} --samples 40 --step={step} --tolerance={tol}"
             ))
-        ),
+        }),
     ]
 }
 
