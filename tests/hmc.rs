@@ -7,7 +7,7 @@ mod common;
 use common::cli::{fisherballs, json_of, refused_command};
 use fisherballs::geometry::families;
 use fisherballs::geometry::hmc::{
-    self, Ending, Euclidean, Posterior, Prior, Riemannian, Sampler, Settings, ess,
+    self, Ending, Euclidean, Integrator, Posterior, Prior, Riemannian, Sampler, Settings, ess,
 };
 use fisherballs::geometry::{Chart, Family, Point, derivative};
 use rand_chacha::ChaCha8Rng;

@@ -27,6 +27,24 @@ pub struct Trajectory {
 /// The most fixed-point iterations an implicit step takes.
 pub const MAX_ITERATIONS: usize = 100;
 
+/// What a chain asks of its sampler: a momentum from two normals, the Hamiltonian, and a
+/// trajectory of `steps` leapfrog steps.
+pub trait Integrator {
+    /// The momentum at φ for the normals z, N(0, M) for the sampler's mass M; None where M
+    /// is not positive definite.
+    fn momentum(&self, post: &Posterior, phi: Point, z: Point) -> Option<Point>;
+    /// H(φ, p); None where it is not finite.
+    fn energy(&self, post: &Posterior, phi: Point, p: Point) -> Option<f64>;
+    fn trajectory(
+        &self,
+        post: &Posterior,
+        phi: Point,
+        p: Point,
+        step: f64,
+        steps: usize,
+    ) -> Trajectory;
+}
+
 /// Euclidean HMC: H = −ln p(φ | x) + ½ pᵀM⁻¹p, the leapfrog (Neal 2011, eq. 5.18–5.20).
 pub struct Euclidean {
     pub mass_inverse: Mat,
@@ -44,12 +62,19 @@ impl Euclidean {
             mass_inverse: mass.try_inverse()?,
         })
     }
+}
 
-    pub fn energy(&self, post: &Posterior, phi: Point, p: Point) -> f64 {
-        -post.log_density(phi) + 0.5 * p.dot(&(self.mass_inverse * p))
+impl Integrator for Euclidean {
+    fn momentum(&self, _post: &Posterior, _phi: Point, z: Point) -> Option<Point> {
+        Some(self.mass_root * z)
     }
 
-    pub fn trajectory(
+    fn energy(&self, post: &Posterior, phi: Point, p: Point) -> Option<f64> {
+        let h = -post.log_density(phi) + 0.5 * p.dot(&(self.mass_inverse * p));
+        h.is_finite().then_some(h)
+    }
+
+    fn trajectory(
         &self,
         post: &Posterior,
         phi: Point,
@@ -76,10 +101,9 @@ impl Euclidean {
             gradients += 1;
             p += 0.5 * step * grad;
         }
-        let energy = self.energy(post, phi, p);
-        let ending = match energy.is_finite() && grad.iter().all(|g| g.is_finite()) {
-            true => Ending::At { phi, p, energy },
-            false => Ending::Left,
+        let ending = match self.energy(post, phi, p) {
+            Some(energy) if grad.iter().all(|g| g.is_finite()) => Ending::At { phi, p, energy },
+            _ => Ending::Left,
         };
         Trajectory {
             path,
@@ -152,12 +176,23 @@ fn settled(next: Point, last: Point, tolerance: f64) -> bool {
     (next - last).amax() <= tolerance * next.amax().max(1.0)
 }
 
-impl Riemannian {
-    pub fn energy(&self, post: &Posterior, phi: Point, p: Point) -> Option<f64> {
-        Local::at(post, phi).map(|l| l.energy(p))
+impl Integrator for Riemannian {
+    /// p = (∂φ_ref/∂φ)ᵀ L z with L Lᵀ = G in the reference chart: the covector of the
+    /// reference chart's N(0, G) draw, N(0, G(φ)) since G(φ) = (∂φ_ref/∂φ)ᵀ G_ref (∂φ_ref/∂φ).
+    fn momentum(&self, post: &Posterior, phi: Point, z: Point) -> Option<Point> {
+        let reference = post.in_reference();
+        let phi_ref = reference.chart.phi(post.chart.theta(phi));
+        let root = reference.metric(phi_ref).cholesky()?.l();
+        Some(post.to_reference(phi)?.transpose() * (root * z))
     }
 
-    pub fn trajectory(
+    fn energy(&self, post: &Posterior, phi: Point, p: Point) -> Option<f64> {
+        Local::at(post, phi)
+            .map(|l| l.energy(p))
+            .filter(|h| h.is_finite())
+    }
+
+    fn trajectory(
         &self,
         post: &Posterior,
         phi: Point,
@@ -229,7 +264,9 @@ impl Riemannian {
         };
         stop(path, ending, gradients)
     }
+}
 
+impl Riemannian {
     /// x = f(x) by iteration from `x`, to the tolerance; None if it does not settle.
     fn fixed_point(&self, mut x: Point, mut f: impl FnMut(Point) -> Point) -> Option<Point> {
         for _ in 0..MAX_ITERATIONS {

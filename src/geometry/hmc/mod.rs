@@ -23,8 +23,8 @@ use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::SeedableRng;
 use rand_distr::{Distribution, StandardNormal, StandardUniform};
 
-use super::{Mat, Point};
-pub use integrator::{Ending, Euclidean, Riemannian, Trajectory};
+use super::Point;
+pub use integrator::{Ending, Euclidean, Integrator, Riemannian, Trajectory};
 pub use posterior::{Posterior, Prior};
 
 /// Which sampler.
@@ -112,11 +112,14 @@ pub fn sample(
     if !post.log_density(start).is_finite() {
         return Err(HmcError::Start(start));
     }
-    let euclidean = Euclidean::with_metric_at(post, start).ok_or(HmcError::Metric(start))?;
-    let riemannian = Riemannian {
-        tolerance: settings.tolerance,
+    let integrator: Box<dyn Integrator> = match sampler {
+        Sampler::Euclidean => {
+            Box::new(Euclidean::with_metric_at(post, start).ok_or(HmcError::Metric(start))?)
+        }
+        Sampler::Riemannian => Box::new(Riemannian {
+            tolerance: settings.tolerance,
+        }),
     };
-    let reference = post.in_reference();
     let mut rng = chain_rng(settings.seed);
     let mut chain = Chain {
         samples: Vec::with_capacity(settings.samples),
@@ -131,41 +134,26 @@ pub fn sample(
         if super::deadline::passed() {
             break;
         }
+        // The same three numbers an iteration in every chain, whatever happens to it.
         let z = Point::new(
             StandardNormal.sample(&mut rng),
             StandardNormal.sample(&mut rng),
         );
         let u: f64 = StandardUniform.sample(&mut rng);
-        let (trajectory, energy) = match sampler {
-            Sampler::Euclidean => {
-                let p = euclidean.mass_root * z;
-                let h = euclidean.energy(post, phi, p);
-                (
-                    euclidean.trajectory(post, phi, p, settings.step, settings.leapfrog),
-                    Some(h),
-                )
+        let p = integrator.momentum(post, phi, z);
+        let h0 = p.and_then(|p| integrator.energy(post, phi, p));
+        let trajectory = match (p, h0) {
+            (Some(p), Some(_)) => {
+                integrator.trajectory(post, phi, p, settings.step, settings.leapfrog)
             }
-            Sampler::Riemannian => {
-                let p = momentum(post, &reference, phi, z);
-                let h = p.and_then(|p| riemannian.energy(post, phi, p));
-                match p {
-                    Some(p) => (
-                        riemannian.trajectory(post, phi, p, settings.step, settings.leapfrog),
-                        h,
-                    ),
-                    None => (
-                        Trajectory {
-                            path: vec![phi],
-                            ending: Ending::Left,
-                            gradients: 0,
-                        },
-                        None,
-                    ),
-                }
-            }
+            _ => Trajectory {
+                path: vec![phi],
+                ending: Ending::Left,
+                gradients: 0,
+            },
         };
         chain.gradients += trajectory.gradients;
-        match (&trajectory.ending, energy) {
+        match (&trajectory.ending, h0) {
             // Metropolis: accept with probability min(1, e^{H₀ − H₁}).
             (
                 Ending::At {
@@ -188,13 +176,4 @@ pub fn sample(
         chain.samples.push(phi);
     }
     Ok(chain)
-}
-
-/// RMHMC's momentum at φ from the normals z: p_ref = L z with L Lᵀ = G in the reference
-/// chart, carried to this chart as a covector, p = (∂φ_ref/∂φ)ᵀ p_ref; N(0, G(φ)) since
-/// G(φ) = (∂φ_ref/∂φ)ᵀ G_ref (∂φ_ref/∂φ).
-fn momentum(post: &Posterior, reference: &Posterior, phi: Point, z: Point) -> Option<Point> {
-    let phi_ref = reference.chart.phi(post.chart.theta(phi));
-    let root: Mat = reference.metric(phi_ref).cholesky()?.l();
-    Some(post.to_reference(phi)?.transpose() * (root * z))
 }
