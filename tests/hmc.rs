@@ -874,3 +874,34 @@ fn hmc_fits_a_beamer_frame_at_8_pt_and_is_refused_in_a_column() {
         let _ = std::fs::remove_file(&out);
     }
 }
+
+/// Hard posteriors (2 to 5 draws, flat priors, truths far out, long steps) are sampled,
+/// and what is written holds no null (a leapfrog step that overflowed was once kept in a
+/// trajectory, and the JSON of three of these was refused).
+#[test]
+fn hard_posteriors_are_sampled_or_refused_and_write_no_null() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("h.json");
+    let cases = [
+        "--family beta --prior flat --n 2",
+        "--family categorical --n 2 --at 0.03,0.03",
+        "--family cauchy --n 2 --prior flat",
+        "--family weibull --n 3 --at 2,0.65 --prior flat",
+        "--family student-t --nu 0.5 --n 5",
+        "--family gamma --n 2 --at 0.4,4 --prior flat",
+        "--family gaussian --charts natural,expectation --n 3",
+        "--family gaussian --at 1e6,1e-6",
+        "--family categorical --charts sphere,simplex,logit --n 4",
+        "--family beta --charts expectation,log --n 3 --step 2 --leapfrog 100",
+    ];
+    for case in cases {
+        let mut args: Vec<&str> = vec!["hmc", "--samples", "100", "-o", out.to_str().unwrap()];
+        args.extend(case.split(' '));
+        let (code, _, err) = common::cli::run(&args);
+        assert!(!err.contains("panicked"), "{case}: {err}");
+        assert_eq!(code, 0, "{case}: {err}");
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        assert!(!common::has_null(&v), "{case}");
+        std::fs::remove_file(&out).unwrap();
+    }
+}

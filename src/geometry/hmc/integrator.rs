@@ -89,7 +89,7 @@ impl Integrator for Euclidean {
         for _ in 0..steps {
             p += 0.5 * step * grad;
             phi += step * (self.mass_inverse * p);
-            path.push(phi);
+            // A step that leaves the chart (or overflows) ends the path before it.
             if !post.chart.contains(phi) {
                 return Trajectory {
                     path,
@@ -97,6 +97,7 @@ impl Integrator for Euclidean {
                     gradients,
                 };
             }
+            path.push(phi);
             grad = post.gradient(phi);
             gradients += 1;
             p += 0.5 * step * grad;
