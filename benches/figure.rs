@@ -61,5 +61,49 @@ fn exporters(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, geometry, exporters);
+/// A chain of each sampler on one posterior (50 Gaussian draws, information chart, 200
+/// iterations of 6 leapfrog steps): the time per gradient is what the caption's "ESS per
+/// gradient" leaves out, RMHMC's G, ∂G and fixed-point iterations.
+fn samplers(c: &mut Criterion) {
+    use fisherballs::geometry::Point;
+    use fisherballs::geometry::hmc::{self, Posterior, Prior, Sampler, Settings};
+    let g = fisherballs::geometry::families::family("gaussian", None).unwrap();
+    let mut xs = vec![0.0; 50];
+    g.sample(
+        Point::new(0.0, 1.0),
+        &mut <rand_chacha::ChaCha8Rng as rand_chacha::rand_core::SeedableRng>::seed_from_u64(1),
+        &mut xs,
+    );
+    let chart = g.chart("information").unwrap();
+    let post = Posterior {
+        family: &*g,
+        chart,
+        reference: g.chart("mean-std").unwrap(),
+        data: &xs,
+        prior: Prior::Jeffreys,
+    };
+    let start = chart.phi(g.fit(&xs).unwrap());
+    let settings = Settings {
+        step: 0.3,
+        leapfrog: 6,
+        samples: 200,
+        paths: 0,
+        tolerance: 1e-10,
+        seed: 1,
+    };
+    let mut group = c.benchmark_group("hmc chain, 200 iterations");
+    group.sample_size(10);
+    for sampler in Sampler::ALL {
+        let gradients = hmc::sample(&post, sampler, start, &settings)
+            .unwrap()
+            .gradients;
+        group.throughput(Throughput::Elements(gradients as u64));
+        group.bench_function(sampler.name(), |b| {
+            b.iter(|| hmc::sample(black_box(&post), sampler, start, &settings).unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, geometry, exporters, samplers);
 criterion_main!(benches);
