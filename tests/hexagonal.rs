@@ -312,7 +312,7 @@ fn hexagonal_rows_are_thin_on_every_default_region() {
         ("student-t", 1.353),
         ("weibull", 1.354),
         ("categorical", 1.517),
-        ("gamma", 1.511),
+        ("gamma", 1.398),
         ("beta", 1.442),
     ] {
         let json = json_of(

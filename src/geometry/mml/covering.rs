@@ -8,7 +8,7 @@ use super::square::{half_plane_square_rows, square_rows};
 use super::{disc_meets_polygon, ellipse_points, halton, without_collinear};
 use crate::geometry::ball::BallError;
 use crate::geometry::families::location_scale::Metric;
-use crate::geometry::{Chart, Family, Interval, Limits, Model, Point, geodesic};
+use crate::geometry::{Chart, Family, Interval, Limits, Mat, Model, Point, geodesic};
 
 /// Points of the region spread evenly over it (the Halton sequence in bases 2 and 3 over the
 /// rectangle of the first chart): where the deepest hole is looked for, with [`edge_probes`]
@@ -79,15 +79,16 @@ pub fn cover(model: &Model, limits: &Limits, r: f64, limit: usize) -> Result<Cov
     }
     let mut laid = r * (1.0 - (0.25 * r).min(0.02));
     for _ in 0..4 {
-        let (rows, how) = rows_in_best_chart(family, &thetas, &inside, laid, limit)?;
-        let hole = deepest_hole(model, limits, &rows, r);
-        if hole.is_some_and(|h| h <= r) || rows.centres.is_empty() {
-            return Ok(Covering {
-                deepest_hole: hole,
-                centres: non_empty(to_chart(rows.centres))?,
-                rows: how,
-                ball_area: std::f64::consts::PI * r * r,
-            });
+        for (rows, how) in layouts(family, &thetas, &inside, laid, limit)? {
+            let hole = deepest_hole(model, limits, &rows, r);
+            if hole.is_some_and(|h| h <= r) || rows.centres.is_empty() {
+                return Ok(Covering {
+                    deepest_hole: hole,
+                    centres: non_empty(to_chart(rows.centres))?,
+                    rows: how,
+                    ball_area: std::f64::consts::PI * r * r,
+                });
+            }
         }
         laid *= 0.97;
     }
@@ -141,6 +142,51 @@ fn square_only(centres: Vec<Point>) -> Rows {
 
 /// The name of a chart's second coordinate without its gloss: "κ = α+β (concentration)" →
 /// "κ = α+β", the coordinate held constant along rows laid in it.
+/// A chart with its two coordinates swapped: rows laid in it are rows of constant x of the
+/// chart itself. Rows waste least where the metric varies across them, not along them, and
+/// some charts' metrics depend on x alone (Gamma's log chart on ln k, the categorical's
+/// sphere chart on ϑ): their best rows run along y.
+struct Transposed(&'static dyn Chart);
+
+fn swap(p: Point) -> Point {
+    Point::new(p.y, p.x)
+}
+
+impl Chart for Transposed {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    fn axis_labels(&self) -> [&'static str; 2] {
+        let [x, y] = self.0.axis_labels();
+        [y, x]
+    }
+    fn domain(&self) -> &'static str {
+        self.0.domain()
+    }
+    fn contains(&self, phi: Point) -> bool {
+        self.0.contains(swap(phi))
+    }
+    fn theta(&self, phi: Point) -> Point {
+        self.0.theta(swap(phi))
+    }
+    fn phi(&self, theta: Point) -> Point {
+        swap(self.0.phi(theta))
+    }
+    /// ∂θ/∂(y, x): the chart's Jacobian with its columns swapped.
+    fn jacobian(&self, phi: Point) -> Mat {
+        let j = self.0.jacobian(swap(phi));
+        Mat::new(j[(0, 1)], j[(0, 0)], j[(1, 1)], j[(1, 0)])
+    }
+    fn default_limits(&self) -> Limits {
+        let l = self.0.default_limits();
+        Limits { x: l.y, y: l.x }
+    }
+    fn default_grid(&self) -> (usize, usize) {
+        let (c, r) = self.0.default_grid();
+        (r, c)
+    }
+}
+
 fn along(chart: &dyn Chart) -> &'static str {
     chart.axis_labels()[1]
         .split(" (")
@@ -174,23 +220,25 @@ fn one_ball(model: &Model, limits: &Limits, r: f64) -> Option<Covering> {
 }
 
 /// Rows of a locally flat metric: square ones ([`square_rows`]) laid in each chart of the
-/// family in turn, along the chart's second coordinate held constant, over the bounding box
-/// of the region's boundary `thetas` there, then hexagonal ones ([`Flat`]) in the chart that
-/// needed fewest; the covering with the fewest centres, as canonical points, and how its rows
-/// were laid. Rows waste least where the metric's scale across them changes least along them
+/// family in turn, along either coordinate held constant ([`Transposed`]), over the bounding
+/// box of the region's boundary `thetas` there, then hexagonal ones ([`Flat`]) in the chart
+/// and orientation that needed fewest, and in the best chart of rows of constant y; every
+/// layout laid, fewest centres first, as canonical points, with how its rows were laid.
+/// Rows waste least where the metric's scale across them changes least along them
 /// (Weibull's Gumbel chart, whose metric depends on s alone, needs half the balls its
-/// shape-scale chart does), so the square rows' best chart is the hexagonal rows' too;
-/// hexagonal rows in every chart took 5 s more on Beta, whose expectation chart's Fisher
-/// matrix is slow.
-fn rows_in_best_chart(
+/// shape-scale chart does); hexagonal rows in every chart took 5 s more on Beta, whose
+/// expectation chart's Fisher matrix is slow. The caller keeps the first whose holes are
+/// within r: a flat metric is an approximation, and an orientation whose metric changes
+/// fast can leave a hole (on Gamma's log-chart region at r = 0.1, the fewest did).
+fn layouts(
     family: &dyn Family,
     thetas: &[Point],
     inside: &dyn Fn(Point) -> bool,
     r: f64,
     limit: usize,
-) -> Result<(Rows, String), BallError> {
+) -> Result<Vec<(Rows, String)>, BallError> {
     // The rows in one chart, at most `cap` balls, as canonical points, and how they were laid.
-    let lay = |chart: &'static dyn Chart, hexagonal: bool, cap: usize| {
+    let lay = |chart: &dyn Chart, hexagonal: bool, cap: usize| {
         let model = Model::new(family, chart);
         let phis: Vec<Point> = thetas.iter().map(|&t| chart.phi(t)).collect();
         let (x, y) = widened_box(&phis, 0.01);
@@ -222,28 +270,54 @@ fn rows_in_best_chart(
         ))
     };
     // A layout that would need more balls than the best so far stops early (at the cap).
-    let cap = |best: &Option<(Rows, String, &dyn Chart)>| {
-        best.as_ref()
-            .map_or(limit, |b| b.0.centres.len().min(limit))
+    let cap = |best: Option<&(Rows, String, &dyn Chart)>| {
+        best.map_or(limit, |b| b.0.centres.len().min(limit))
     };
-    let mut best: Option<(Rows, String, &'static dyn Chart)> = None;
-    for &chart in family.charts() {
-        if let Some((rows, how)) = lay(chart, false, cap(&best))
-            && best
-                .as_ref()
-                .is_none_or(|b| rows.centres.len() < b.0.centres.len())
-        {
-            best = Some((rows, how, chart));
+    // Square rows in every chart, in both orientations (rows of constant y, then of
+    // constant x); the best of each orientation is kept.
+    let transposed: Vec<Transposed> = family.charts().iter().map(|&c| Transposed(c)).collect();
+    let mut laid: Vec<(Rows, String, &dyn Chart)> = Vec::new();
+    let mut best_upright: Option<&dyn Chart> = None;
+    let upright = family.charts().iter().map(|&c| c as &dyn Chart);
+    for (i, chart) in upright
+        .chain(transposed.iter().map(|t| t as &dyn Chart))
+        .enumerate()
+    {
+        if i == family.charts().len() {
+            best_upright = fewest(&laid).map(|b| b.2);
+        }
+        if let Some((rows, how)) = lay(chart, false, cap(fewest(&laid))) {
+            laid.push((rows, how, chart));
         }
     }
-    // Hexagonal rows in that chart (in the first, if no square rows fitted).
-    let chart = best.as_ref().map_or(family.charts()[0], |b| b.2);
-    match (lay(chart, true, cap(&best)), best) {
-        (Some(h), Some(b)) if h.0.centres.len() >= b.0.centres.len() => Ok((b.0, b.1)),
-        (Some(h), _) => Ok(h),
-        (None, Some(b)) => Ok((b.0, b.1)),
-        (None, None) => Err(BallError::TooMany { limit }),
+    // Hexagonal rows in the best chart of each orientation (in the first chart, if no
+    // square rows fitted): the square rows' best is not always the hexagonal rows' (the
+    // categorical's fewest square rows run along a chart's first coordinate, and its fewest
+    // hexagonal ones along the simplex's p₂).
+    let first = family.charts()[0] as &dyn Chart;
+    let best_any = fewest(&laid).map_or(first, |b| b.2);
+    let mut choices: Vec<&dyn Chart> = vec![best_upright.unwrap_or(first)];
+    if !std::ptr::addr_eq(best_any, choices[0]) {
+        choices.push(best_any);
     }
+    for chart in choices {
+        if let Some((rows, how)) = lay(chart, true, cap(fewest(&laid))) {
+            laid.push((rows, how, chart));
+        }
+    }
+    if laid.is_empty() {
+        return Err(BallError::TooMany { limit });
+    }
+    // Fewest first; a stable sort keeps the earlier of equals (square before hexagonal).
+    laid.sort_by_key(|l| l.0.centres.len());
+    Ok(laid.into_iter().map(|l| (l.0, l.1)).collect())
+}
+
+/// The layout with the fewest centres so far (the first of equals).
+fn fewest<'a, 'c>(
+    laid: &'a [(Rows, String, &'c dyn Chart)],
+) -> Option<&'a (Rows, String, &'c dyn Chart)> {
+    laid.iter().min_by_key(|l| l.0.centres.len())
 }
 
 /// The bounding box of points widened by `pad` of its size on each side (rows of a locally
