@@ -311,9 +311,9 @@ fn hexagonal_rows_are_thin_on_every_default_region() {
         ("cauchy", 1.382),
         ("student-t", 1.353),
         ("weibull", 1.354),
-        ("categorical", 1.517),
-        ("gamma", 1.398),
-        ("beta", 1.442),
+        ("categorical", 1.398),
+        ("gamma", 1.388),
+        ("beta", 1.428),
     ] {
         let json = json_of(
             dir.path(),
