@@ -3,8 +3,10 @@
 //! A chart gives φ → θ, θ → φ and the Jacobian J = ∂θ/∂φ; the Fisher matrix in the chart
 //! then follows as F_φ = Jᵀ F_θ J (see [`crate::geometry::Model::fisher`]).
 
+mod transposed;
 mod whitened;
 
+pub use transposed::Transposed;
 pub use whitened::{WhitenError, Whitened};
 
 use super::{Limits, Mat, Point};
