@@ -4,10 +4,10 @@
 
 mod common;
 
-use common::cli::json_of;
+use common::cli::{fisherballs, json_of};
 use fisherballs::geometry::families::location_scale::Metric;
 use fisherballs::geometry::mml::hexagonal::{
-    Balls, Flat, HalfPlane, discs_meet, enclosing_radius, hexagonal_rows, over, zipper,
+    Balls, Flat, HalfPlane, RISES, Rows, discs_meet, enclosing_radius, hexagonal_rows, over, zipper,
 };
 use fisherballs::geometry::{Interval, Mat, Point};
 use rand_chacha::ChaCha8Rng;
@@ -180,7 +180,7 @@ fn flat_rows_are_the_hexagonal_lattice_and_exact_rows_leave_no_hole() {
         r,
     };
     let (x, y) = (Interval::new(0.0, 2.0), Interval::new(0.0, 2.0));
-    let rows = hexagonal_rows(&flat, |_| true, x, y, 10_000).unwrap();
+    let rows = hexagonal_rows(&flat, |_| true, x, y, 10_000, 0.0).unwrap();
     let mut heights: Vec<f64> = rows.centres.iter().map(|p| p.y).collect();
     heights.dedup_by(|a, b| (*a - *b).abs() < 1e-12);
     for w in heights.windows(2) {
@@ -220,7 +220,7 @@ fn flat_rows_are_the_hexagonal_lattice_and_exact_rows_leave_no_hole() {
     };
     let balls = HalfPlane { metric, r: 0.2 };
     let (x, y) = (Interval::new(-1.0, 1.0), Interval::new(0.5, 2.0));
-    let rows = hexagonal_rows(&balls, |_| true, x, y, 10_000).unwrap();
+    let rows = hexagonal_rows(&balls, |_| true, x, y, 10_000, 0.0).unwrap();
     let mut deepest = 0.0f64;
     for i in 0..=120 {
         for j in 0..=120 {
@@ -299,6 +299,67 @@ fn triangles_over_the_region_are_those_reaching_into_its_x() {
     assert!(!over(&t(1.1, 1.2, 1.5), x));
 }
 
+/// The largest exact distance from a point of a fine grid over the box to its nearest centre.
+fn deepest_in_box(metric: Metric, rows: &Rows, x: Interval, y: Interval) -> f64 {
+    let mut deepest = 0.0f64;
+    for i in 0..=150 {
+        for j in 0..=150 {
+            let p = Point::new(
+                x.lo + x.width() * i as f64 / 150.0,
+                y.lo + y.width() * j as f64 / 150.0,
+            );
+            let d = rows
+                .centres
+                .iter()
+                .map(|&c| metric.distance(p, c))
+                .fold(f64::INFINITY, f64::min);
+            deepest = deepest.max(d);
+        }
+    }
+    deepest
+}
+
+/// Centres that rise on their own (`raise`) still leave no point deeper than r, by the exact
+/// distance, and take fewer balls than level rows where a row's triangles are not all tight
+/// (a Gaussian's half-plane, whose rows fall in and out of line above a row laid afresh);
+/// in the flat lattice, where every triangle is tight, none rises.
+#[test]
+fn centres_that_rise_on_their_own_stay_covered_and_need_fewer_balls() {
+    assert_eq!(RISES, [0.0, 0.45]);
+    let metric = Metric {
+        a: 1.0,
+        b: 2.0,
+        c: 0.0,
+    };
+    let r = 0.05;
+    let balls = HalfPlane { metric, r };
+    let (x, y) = (Interval::new(-1.0, 1.0), Interval::new(0.3, 1.5));
+    let level = hexagonal_rows(&balls, |_| true, x, y, 100_000, 0.0).unwrap();
+    let risen = hexagonal_rows(&balls, |_| true, x, y, 100_000, 0.45).unwrap();
+    let (k0, k1) = (level.centres.len() as f64, risen.centres.len() as f64);
+    // Measured: 1 341 against 1 401 (4.3 % fewer).
+    assert!(k1 <= 0.965 * k0, "risen {k1} against level {k0}");
+    let deepest = deepest_in_box(metric, &risen, x, y);
+    assert!(deepest <= r && deepest > 0.98 * r, "deepest hole {deepest}");
+    // Some rows are uneven.
+    let heights = |rows: &Rows| {
+        let mut h: Vec<f64> = rows.centres.iter().map(|p| p.y).collect();
+        h.sort_by(f64::total_cmp);
+        h.dedup_by(|a, b| (*a - *b).abs() < 1e-12);
+        h.len()
+    };
+    assert!(heights(&risen) > 2 * heights(&level));
+
+    let flat = Flat {
+        fisher: |_: Point| Some(Mat::identity()),
+        r: 0.1,
+    };
+    let (x, y) = (Interval::new(0.0, 2.0), Interval::new(0.0, 2.0));
+    let level = hexagonal_rows(&flat, |_| true, x, y, 10_000, 0.0).unwrap();
+    let risen = hexagonal_rows(&flat, |_| true, x, y, 10_000, 0.45).unwrap();
+    assert_eq!(level.centres, risen.centres);
+}
+
 /// What README and docs/uses.md state: at r = 0.02 on each family's default region, the
 /// thinness K·area/V of the covering (hexagonal rows; measured, plus 0.005: the output is
 /// deterministic, and a row laid 1% lower moves it more) and that no hole found is deeper
@@ -307,11 +368,11 @@ fn triangles_over_the_region_are_those_reaching_into_its_x() {
 fn hexagonal_rows_are_thin_on_every_default_region() {
     let dir = tempfile::tempdir().unwrap();
     for (family, most) in [
-        ("gaussian", 1.317),
-        ("cauchy", 1.382),
-        ("student-t", 1.353),
-        ("weibull", 1.354),
-        ("categorical", 1.398),
+        ("gaussian", 1.298),
+        ("cauchy", 1.350),
+        ("student-t", 1.324),
+        ("weibull", 1.336),
+        ("categorical", 1.387),
         ("gamma", 1.388),
         ("beta", 1.428),
     ] {
@@ -328,5 +389,58 @@ fn hexagonal_rows_are_thin_on_every_default_region() {
             "{family}: thinness {thinness}"
         );
         assert!(json["deepest_hole"].as_f64().unwrap() <= 0.02, "{family}");
+    }
+}
+
+/// What README and docs/uses.md state at r = 0.01: the thinness of the covering of each
+/// family's default region (measured, plus 0.005; the Gaussian's needs more balls than a
+/// figure may hold, Beta's takes half a minute and is not held), and of the issue's Gaussian
+/// region (μ ∈ [−1, 1], σ ∈ [0.5, 2]) at r = 0.04, 0.02 and 0.01. No hole found is deeper
+/// than r. The solve budget is lifted: Gamma's covering takes 7 s alone.
+#[test]
+fn at_a_small_radius_the_rows_come_within_the_issues_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = |words: &[&str]| {
+        let out = dir.path().join("m.json");
+        fisherballs()
+            .args(words)
+            .arg("-o")
+            .arg(&out)
+            .env("FISHERBALLS_SOLVE_SECONDS", "600")
+            .assert()
+            .success();
+        serde_json::from_slice::<serde_json::Value>(&std::fs::read(out).unwrap()).unwrap()
+    };
+    for (family, most) in [
+        ("cauchy", 1.298),
+        ("student-t", 1.288),
+        ("weibull", 1.300),
+        ("gamma", 1.301),
+        ("categorical", 1.309),
+    ] {
+        let m = json(&[
+            "mml", "--family", family, "--radius", "0.01", "--points", "16",
+        ]);
+        let thinness = m["thinness"].as_f64().unwrap();
+        assert!(
+            (1.0..=most).contains(&thinness),
+            "{family}: thinness {thinness}"
+        );
+        assert!(m["deepest_hole"].as_f64().unwrap() <= 0.01, "{family}");
+    }
+    for (radius, most) in [("0.04", 1.385), ("0.02", 1.320), ("0.01", 1.281)] {
+        let m = json(&[
+            "mml",
+            "--charts",
+            "mean-std",
+            "--xlim=-1,1",
+            "--ylim",
+            "0.5,2",
+            "--radius",
+            radius,
+        ]);
+        let thinness = m["thinness"].as_f64().unwrap();
+        assert!((1.0..=most).contains(&thinness), "r = {radius}: {thinness}");
+        assert!(m["deepest_hole"].as_f64().unwrap() <= radius.parse::<f64>().unwrap());
     }
 }

@@ -3,7 +3,7 @@
 //! location–scale family ([`Family::half_plane`]), otherwise of a locally flat metric laid in
 //! the family's charts, checked with exact distances; and the deepest hole, measured.
 
-use super::hexagonal::{Flat, HalfPlane, Rows, hexagonal_rows};
+use super::hexagonal::{Flat, HalfPlane, RISES, Rows, hexagonal_rows};
 use super::square::{half_plane_square_rows, square_rows};
 use super::{disc_meets_polygon, ellipse_points, halton, without_collinear};
 use crate::geometry::ball::BallError;
@@ -121,7 +121,10 @@ fn half_plane_rows(
     };
     // Exact rows need no slack beyond the sampling's error.
     let (x, y) = widened_box(thetas, 0.001);
-    let hexagonal = hexagonal_rows(&balls, meets, x, y, limit);
+    let hexagonal = RISES
+        .iter()
+        .filter_map(|&rise| hexagonal_rows(&balls, meets, x, y, limit, rise))
+        .min_by_key(|h| h.centres.len());
     let cap = hexagonal.as_ref().map_or(limit, |h| h.centres.len());
     let square = half_plane_square_rows(&balls, meets, x, y, cap);
     let (rows, how) = match (hexagonal, square) {
@@ -194,7 +197,7 @@ fn layouts(
     limit: usize,
 ) -> Result<Vec<(Rows, String)>, BallError> {
     // The rows in one chart, at most `cap` balls, as canonical points, and how they were laid.
-    let lay = |chart: &dyn Chart, hexagonal: bool, cap: usize| {
+    let lay = |chart: &dyn Chart, rows: Arrangement, cap: usize| {
         let model = Model::new(family, chart);
         let phis: Vec<Point> = thetas.iter().map(|&t| chart.phi(t)).collect();
         let (x, y) = widened_box(&phis, 0.01);
@@ -207,16 +210,17 @@ fn layouts(
                         .any(|q| model.contains(q) && inside(chart.theta(q)))
                 })
         };
-        let rows = match hexagonal {
-            true => hexagonal_rows(&Flat { fisher, r }, meets, x, y, cap)?,
-            false => square_only(square_rows(fisher, meets, x, y, r, cap)?),
+        let (rows, how) = match rows {
+            Arrangement::Hexagonal { rise } => (
+                hexagonal_rows(&Flat { fisher, r }, meets, x, y, cap, rise)?,
+                "in hexagonal rows",
+            ),
+            Arrangement::Square => (
+                square_only(square_rows(fisher, meets, x, y, r, cap)?),
+                "in rows",
+            ),
         };
         let canonical = |p: Vec<Point>| p.into_iter().map(|p| chart.theta(p)).collect();
-        let how = if hexagonal {
-            "in hexagonal rows"
-        } else {
-            "in rows"
-        };
         Some((
             Rows {
                 centres: canonical(rows.centres),
@@ -245,7 +249,8 @@ fn layouts(
         // Square rows within NEAR_FEWEST of the fewest are completed: hexagonal rows are
         // laid in their orientations too.
         let near = fewest(&laid).map(|b| (NEAR_FEWEST * b.0.centres.len() as f64) as usize);
-        if let Some((rows, how)) = lay(chart, false, near.map_or(limit, |n| n.min(limit))) {
+        let cap = near.map_or(limit, |n| n.min(limit));
+        if let Some((rows, how)) = lay(chart, Arrangement::Square, cap) {
             laid.push((rows, how, chart));
         }
     }
@@ -266,8 +271,12 @@ fn layouts(
         }
     }
     for chart in choices {
-        if let Some((rows, how)) = lay(chart, true, cap(fewest(&laid))) {
-            laid.push((rows, how, chart));
+        for rise in RISES {
+            let hexagonal = Arrangement::Hexagonal { rise };
+            let got = lay(chart, hexagonal, cap(fewest(&laid)));
+            if let Some((rows, how)) = got {
+                laid.push((rows, how, chart));
+            }
         }
     }
     if laid.is_empty() {
@@ -276,6 +285,15 @@ fn layouts(
     // Fewest first; a stable sort keeps the earlier of equals (square before hexagonal).
     laid.sort_by_key(|l| l.0.centres.len());
     Ok(laid.into_iter().map(|l| (l.0, l.1)).collect())
+}
+
+/// How the rows of [`layouts`] are laid: each row's centres above the last one's (square
+/// rows, [`square_rows`]) or half a step along ([`hexagonal_rows`]), whose centres rise on
+/// their own by at most `rise` balls' reach.
+#[derive(Clone, Copy)]
+enum Arrangement {
+    Square,
+    Hexagonal { rise: f64 },
 }
 
 /// How near the fewest square rows an orientation's must come for hexagonal rows to be laid
