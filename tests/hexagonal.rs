@@ -221,21 +221,7 @@ fn flat_rows_are_the_hexagonal_lattice_and_exact_rows_leave_no_hole() {
     let balls = HalfPlane { metric, r: 0.2 };
     let (x, y) = (Interval::new(-1.0, 1.0), Interval::new(0.5, 2.0));
     let rows = hexagonal_rows(&balls, |_| true, x, y, 10_000, 0.0).unwrap();
-    let mut deepest = 0.0f64;
-    for i in 0..=120 {
-        for j in 0..=120 {
-            let p = Point::new(
-                x.lo + x.width() * i as f64 / 120.0,
-                y.lo + y.width() * j as f64 / 120.0,
-            );
-            let d = rows
-                .centres
-                .iter()
-                .map(|&c| metric.distance(p, c))
-                .fold(f64::INFINITY, f64::min);
-            deepest = deepest.max(d);
-        }
-    }
+    let deepest = deepest_in_box(metric, &rows, x, y);
     assert!(deepest <= 0.2 && deepest > 0.19, "deepest hole {deepest}");
     assert_eq!(balls.shear(Point::new(0.0, 1.0)), Some(0.0));
     // Each hole the exact check probes is a triangle's hyperbolic circumcentre: as far from
