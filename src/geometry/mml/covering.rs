@@ -249,8 +249,8 @@ fn layouts(
         // Square rows within NEAR_FEWEST of the fewest are completed: hexagonal rows are
         // laid in their orientations too.
         let near = fewest(&laid).map(|b| (NEAR_FEWEST * b.0.centres.len() as f64) as usize);
-        let cap = near.map_or(limit, |n| n.min(limit));
-        if let Some((rows, how)) = lay(chart, Arrangement::Square, cap) {
+        let most = near.map_or(limit, |n| n.min(limit));
+        if let Some((rows, how)) = lay(chart, Arrangement::Square, most) {
             laid.push((rows, how, chart));
         }
     }
@@ -273,8 +273,7 @@ fn layouts(
     for chart in choices {
         for rise in RISES {
             let hexagonal = Arrangement::Hexagonal { rise };
-            let got = lay(chart, hexagonal, cap(fewest(&laid)));
-            if let Some((rows, how)) = got {
+            if let Some((rows, how)) = lay(chart, hexagonal, cap(fewest(&laid))) {
                 laid.push((rows, how, chart));
             }
         }
