@@ -6,8 +6,11 @@ mod common;
 
 use common::cli::{fisherballs, json_of};
 use fisherballs::geometry::families::location_scale::Metric;
+use fisherballs::geometry::mml::disc_meets_polygon;
+use fisherballs::geometry::mml::following::{clockwise, zip};
 use fisherballs::geometry::mml::hexagonal::{
-    Balls, Flat, HalfPlane, RISES, Rows, discs_meet, enclosing_radius, hexagonal_rows, over, zipper,
+    Balls, Flat, HalfPlane, Lift, RISES, Rows, discs_meet, enclosing_radius, hexagonal_rows, over,
+    zipper,
 };
 use fisherballs::geometry::{Interval, Mat, Point};
 use rand_chacha::ChaCha8Rng;
@@ -180,7 +183,7 @@ fn flat_rows_are_the_hexagonal_lattice_and_exact_rows_leave_no_hole() {
         r,
     };
     let (x, y) = (Interval::new(0.0, 2.0), Interval::new(0.0, 2.0));
-    let rows = hexagonal_rows(&flat, |_| true, x, y, 10_000, 0.0).unwrap();
+    let rows = hexagonal_rows(&flat, |_| true, x, y, 10_000, Lift::Level { rise: 0.0 }).unwrap();
     let mut heights: Vec<f64> = rows.centres.iter().map(|p| p.y).collect();
     heights.dedup_by(|a, b| (*a - *b).abs() < 1e-12);
     for w in heights.windows(2) {
@@ -220,7 +223,7 @@ fn flat_rows_are_the_hexagonal_lattice_and_exact_rows_leave_no_hole() {
     };
     let balls = HalfPlane { metric, r: 0.2 };
     let (x, y) = (Interval::new(-1.0, 1.0), Interval::new(0.5, 2.0));
-    let rows = hexagonal_rows(&balls, |_| true, x, y, 10_000, 0.0).unwrap();
+    let rows = hexagonal_rows(&balls, |_| true, x, y, 10_000, Lift::Level { rise: 0.0 }).unwrap();
     let deepest = deepest_in_box(metric, &rows, x, y);
     assert!(deepest <= 0.2 && deepest > 0.19, "deepest hole {deepest}");
     assert_eq!(balls.shear(Point::new(0.0, 1.0)), Some(0.0));
@@ -320,8 +323,9 @@ fn centres_that_rise_on_their_own_stay_covered_and_need_fewer_balls() {
     let r = 0.05;
     let balls = HalfPlane { metric, r };
     let (x, y) = (Interval::new(-1.0, 1.0), Interval::new(0.3, 1.5));
-    let level = hexagonal_rows(&balls, |_| true, x, y, 100_000, 0.0).unwrap();
-    let risen = hexagonal_rows(&balls, |_| true, x, y, 100_000, 0.45).unwrap();
+    let level = hexagonal_rows(&balls, |_| true, x, y, 100_000, Lift::Level { rise: 0.0 }).unwrap();
+    let risen =
+        hexagonal_rows(&balls, |_| true, x, y, 100_000, Lift::Level { rise: 0.45 }).unwrap();
     let (k0, k1) = (level.centres.len() as f64, risen.centres.len() as f64);
     // Measured: 1 341 against 1 401 (4.3 % fewer).
     assert!(k1 <= 0.965 * k0, "risen {k1} against level {k0}");
@@ -341,9 +345,146 @@ fn centres_that_rise_on_their_own_stay_covered_and_need_fewer_balls() {
         r: 0.1,
     };
     let (x, y) = (Interval::new(0.0, 2.0), Interval::new(0.0, 2.0));
-    let level = hexagonal_rows(&flat, |_| true, x, y, 10_000, 0.0).unwrap();
-    let risen = hexagonal_rows(&flat, |_| true, x, y, 10_000, 0.45).unwrap();
+    let level = hexagonal_rows(&flat, |_| true, x, y, 10_000, Lift::Level { rise: 0.0 }).unwrap();
+    let risen = hexagonal_rows(&flat, |_| true, x, y, 10_000, Lift::Level { rise: 0.45 }).unwrap();
     assert_eq!(level.centres, risen.centres);
+}
+
+/// The Euclidean plane in a fanning chart, (x, y) ↦ (x, (1 + x)·y): rows of constant y are
+/// lines through (−1, 0), and the metric's scale across them grows threefold along
+/// x ∈ [0, 2], as Beta's does along its rows of constant β.
+fn fan(p: Point) -> Point {
+    Point::new(p.x, (1.0 + p.x) * p.y)
+}
+
+/// The fan's metric JᵀJ, J = ∂(x, (1 + x) y)/∂(x, y).
+fn fan_metric(p: Point) -> Option<Mat> {
+    let j = Mat::new(1.0, 0.0, p.y, 1.0 + p.x);
+    Some(j.transpose() * j)
+}
+
+/// The rows of `hexagonal_rows` as laid (each starts left of where the last one ended), as
+/// points of the fan's plane.
+fn fan_rows(rows: &Rows) -> Vec<Vec<Point>> {
+    let mut out: Vec<Vec<Point>> = Vec::new();
+    for &c in &rows.centres {
+        match out.last_mut() {
+            Some(row) if c.x > row[row.len() - 1].x => row.push(fan(c)),
+            _ => out.push(vec![fan(c)]),
+        }
+    }
+    out
+}
+
+/// Rows that follow the row below (`Lift::Following`) stand one distance above it all along
+/// it, where level rows stand as close everywhere as they must where the scale across them is
+/// largest. In the fan, inside x ∈ [0.2, 1.8], each row's centres stand from the last row's
+/// polyline within 2 % of each other (level rows: 2.3-fold); they need a third fewer balls
+/// (measured: 838 against 1 259) and leave no point deeper than r by the exact (Euclidean)
+/// distance. The balls are laid 2 % short of r, as `cover` lays a locally flat metric's. In
+/// the flat lattice they are the level rows.
+#[test]
+fn rows_that_follow_the_row_below_stand_equally_far_above_it_and_need_fewer_balls() {
+    let r = 0.05;
+    let flat = Flat {
+        fisher: fan_metric,
+        r: 0.98 * r,
+    };
+    let (x, y) = (Interval::new(0.0, 2.0), Interval::new(0.0, 1.0));
+    // The region's image, and the balls that reach it.
+    let region = [
+        Point::new(0.0, 0.0),
+        Point::new(2.0, 0.0),
+        Point::new(2.0, 3.0),
+        Point::new(0.0, 1.0),
+    ];
+    let meets = |c: Point| {
+        let p = fan(c);
+        let inside = (0.0..=2.0).contains(&p.x) && (0.0..=1.0 + p.x).contains(&p.y);
+        inside || disc_meets_polygon(p, r, &region)
+    };
+    let lay = |lift| hexagonal_rows(&flat, meets, x, y, 100_000, lift).unwrap();
+    let (level, following) = (lay(Lift::Level { rise: 0.0 }), lay(Lift::Following));
+    let (k0, k1) = (level.centres.len() as f64, following.centres.len() as f64);
+    assert!(k1 <= 0.7 * k0, "following {k1} against level {k0}");
+    // How far each centre of a row stands from the last row (its polyline): the ratio of the
+    // farthest to the nearest, the largest over the rows.
+    let spread = |rows: &Rows| {
+        let rows = fan_rows(rows);
+        let mut widest = 1.0f64;
+        for w in rows.windows(2) {
+            let from_below = |p: Point| {
+                let segments = w[0].windows(2);
+                segments
+                    .map(|s| {
+                        let d = s[1] - s[0];
+                        let t = ((p - s[0]).dot(&d) / d.norm_squared()).clamp(0.0, 1.0);
+                        (p - s[0] - d * t).norm()
+                    })
+                    .fold(f64::INFINITY, f64::min)
+            };
+            let inner = w[1].iter().filter(|p| (0.2..=1.8).contains(&p.x));
+            let d: Vec<f64> = inner.map(|&p| from_below(p)).collect();
+            let lo = d.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = d.iter().copied().fold(0.0, f64::max);
+            widest = widest.max(hi / lo);
+        }
+        widest
+    };
+    assert!(spread(&following) < 1.02, "{}", spread(&following));
+    assert!(spread(&level) > 2.0, "{}", spread(&level));
+    let mut deepest = 0.0f64;
+    for i in 0..=150 {
+        for j in 0..=150 {
+            let p = fan(Point::new(2.0 * i as f64 / 150.0, j as f64 / 150.0));
+            let d = following
+                .centres
+                .iter()
+                .map(|&c| (fan(c) - p).norm())
+                .fold(f64::INFINITY, f64::min);
+            deepest = deepest.max(d);
+        }
+    }
+    assert!(deepest <= r && deepest > 0.9 * r, "deepest hole {deepest}");
+
+    let flat = Flat {
+        fisher: |_: Point| Some(Mat::identity()),
+        r: 0.1,
+    };
+    let (x, y) = (Interval::new(0.0, 2.0), Interval::new(0.0, 2.0));
+    let level = hexagonal_rows(&flat, |_| true, x, y, 10_000, Lift::Level { rise: 0.0 }).unwrap();
+    let following = hexagonal_rows(&flat, |_| true, x, y, 10_000, Lift::Following).unwrap();
+    assert_eq!(level.centres.len(), following.centres.len());
+    for (a, b) in level.centres.iter().zip(&following.centres) {
+        assert!((a - b).norm() < 1e-5 * 0.1, "{a:?} against {b:?}");
+    }
+}
+
+/// Two rows are zipped along the shorter diagonal of each quadrilateral, in the metric: with
+/// a centre of the upper row right above one of the lower, the diagonal from the lower row's
+/// next centre (√(1.5² + 1) ≈ 1.80 long, against √(1.8² + 1) ≈ 2.06); stretched across
+/// rows by the metric, the other.
+#[test]
+fn rows_are_zipped_along_the_shorter_diagonal() {
+    let a = [Point::new(0.0, 0.0), Point::new(1.5, 0.0)];
+    let b = [Point::new(0.0, 1.0), Point::new(1.8, 1.0)];
+    let flat = |g: Mat| Flat {
+        fisher: move |_: Point| Some(g),
+        r: 1.0,
+    };
+    let plain = zip(&flat(Mat::identity()), &a, &b).unwrap();
+    assert_eq!(plain, [[a[0], b[0], a[1]], [a[1], b[0], b[1]]]);
+    assert!(plain.iter().all(|&t| clockwise(t)));
+    // dx counts 100 times more than dy: a₀–b₁ (1.8 along) is shorter than a₁–b₀ (1.5 along)
+    // only if x counts less; with x counting 1/100 of y, |a₁ − b₀|² = 0.0225 + 1 against
+    // 0.0324 + 1, the same; with y counting 1/100, 2.25 + 0.01 against 3.24 + 0.01.
+    let wide = zip(&flat(Mat::new(1.0, 0.0, 0.0, 0.01)), &a, &b).unwrap();
+    assert_eq!(wide, plain);
+    let b = [Point::new(-0.3, 1.0), Point::new(1.5, 1.0)];
+    let leaning = zip(&flat(Mat::identity()), &a, &b).unwrap();
+    assert_eq!(leaning, [[a[0], b[0], b[1]], [a[0], b[1], a[1]]]);
+    assert!(leaning.iter().all(|&t| clockwise(t)));
+    assert!(!clockwise([a[0], a[1], b[0]]));
 }
 
 /// What README and docs/uses.md state: at r = 0.02 on each family's default region, the
@@ -357,10 +498,10 @@ fn hexagonal_rows_are_thin_on_every_default_region() {
         ("gaussian", 1.298),
         ("cauchy", 1.350),
         ("student-t", 1.324),
-        ("weibull", 1.336),
+        ("weibull", 1.330),
         ("categorical", 1.381),
-        ("gamma", 1.372),
-        ("beta", 1.425),
+        ("gamma", 1.352),
+        ("beta", 1.352),
     ] {
         let json = json_of(
             dir.path(),
@@ -379,10 +520,10 @@ fn hexagonal_rows_are_thin_on_every_default_region() {
 }
 
 /// What README and docs/uses.md state at r = 0.01: the thinness of the covering of each
-/// family's default region (measured, plus 0.005; the Gaussian's needs more balls than a
-/// figure may hold, Beta's takes half a minute and is not held), and of the issue's Gaussian
-/// region (μ ∈ [−1, 1], σ ∈ [0.5, 2]) at r = 0.04, 0.02 and 0.01. No hole found is deeper
-/// than r. The solve budget is lifted: Gamma's covering takes 7 s alone.
+/// family's default region (measured, plus 0.005; the categorical's, 1.2946, within the
+/// issue's 1.30; the Gaussian's needs more balls than a figure may hold), and of the issue's
+/// Gaussian region (μ ∈ [−1, 1], σ ∈ [0.5, 2]) at r = 0.04, 0.02 and 0.01. No hole found is
+/// deeper than r. The solve budget is lifted: Beta's covering takes 25 s alone, Gamma's 10 s.
 #[test]
 fn at_a_small_radius_the_rows_come_within_the_issues_bound() {
     let dir = tempfile::tempdir().unwrap();
@@ -401,8 +542,9 @@ fn at_a_small_radius_the_rows_come_within_the_issues_bound() {
         ("cauchy", 1.298),
         ("student-t", 1.288),
         ("weibull", 1.291),
-        ("gamma", 1.293),
-        ("categorical", 1.304),
+        ("gamma", 1.285),
+        ("categorical", 1.2996),
+        ("beta", 1.288),
     ] {
         let m = json(&[
             "mml", "--family", family, "--radius", "0.01", "--points", "16",

@@ -3,7 +3,7 @@
 //! location–scale family ([`Family::half_plane`]), otherwise of a locally flat metric laid in
 //! the family's charts, checked with exact distances; and the deepest hole, measured.
 
-use super::hexagonal::{Flat, HalfPlane, RISES, Rows, hexagonal_rows};
+use super::hexagonal::{Flat, HalfPlane, Lift, RISES, Rows, hexagonal_rows};
 use super::square::{half_plane_square_rows, square_rows};
 use super::{disc_meets_polygon, ellipse_points, halton, without_collinear};
 use crate::geometry::ball::BallError;
@@ -123,7 +123,7 @@ fn half_plane_rows(
     let (x, y) = widened_box(thetas, 0.001);
     let hexagonal = RISES
         .iter()
-        .filter_map(|&rise| hexagonal_rows(&balls, meets, x, y, limit, rise))
+        .filter_map(|&rise| hexagonal_rows(&balls, meets, x, y, limit, Lift::Level { rise }))
         .min_by_key(|h| h.centres.len());
     let cap = hexagonal.as_ref().map_or(limit, |h| h.centres.len());
     let square = half_plane_square_rows(&balls, meets, x, y, cap);
@@ -211,9 +211,12 @@ fn layouts(
                 })
         };
         let (rows, how) = match rows {
-            Arrangement::Hexagonal { rise } => (
-                hexagonal_rows(&Flat { fisher, r }, meets, x, y, cap, rise)?,
-                "in hexagonal rows",
+            Arrangement::Hexagonal(lift) => (
+                hexagonal_rows(&Flat { fisher, r }, meets, x, y, cap, lift)?,
+                match lift {
+                    Lift::Level { .. } => "in hexagonal rows",
+                    Lift::Following => "in hexagonal rows following one",
+                },
             ),
             Arrangement::Square => (
                 square_only(square_rows(fisher, meets, x, y, r, cap)?),
@@ -271,8 +274,8 @@ fn layouts(
         }
     }
     for chart in choices {
-        for rise in RISES {
-            let hexagonal = Arrangement::Hexagonal { rise };
+        for lift in LIFTS {
+            let hexagonal = Arrangement::Hexagonal(lift);
             if let Some((rows, how)) = lay(chart, hexagonal, cap(fewest(&laid))) {
                 laid.push((rows, how, chart));
             }
@@ -287,13 +290,21 @@ fn layouts(
 }
 
 /// How the rows of [`layouts`] are laid: each row's centres above the last one's (square
-/// rows, [`square_rows`]) or half a step along ([`hexagonal_rows`]), whose centres rise on
-/// their own by at most `rise` balls' reach.
+/// rows, [`square_rows`]) or half a step along ([`hexagonal_rows`]), each standing on the
+/// last as its [`Lift`] says.
 #[derive(Clone, Copy)]
 enum Arrangement {
     Square,
-    Hexagonal { rise: f64 },
+    Hexagonal(Lift),
 }
+
+/// How hexagonal rows of a locally flat metric are laid: level, level with centres that
+/// rise on their own ([`RISES`]), and following the row below.
+const LIFTS: [Lift; 3] = [
+    Lift::Level { rise: RISES[0] },
+    Lift::Level { rise: RISES[1] },
+    Lift::Following,
+];
 
 /// How near the fewest square rows an orientation's must come for hexagonal rows to be laid
 /// there too: each costs a layout's time (Beta's four take 1 s more than its two did).

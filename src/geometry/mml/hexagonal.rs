@@ -18,10 +18,12 @@
 //!
 //! Along a row the step is the metric's √3 r; the next row keeps the midpoints while their
 //! steps stay within [`SPREAD`] of the metric's there, and is laid afresh otherwise (a
-//! Gaussian's step grows with σ, so its rows cannot stay in line for long). A row is placed
-//! as high as its worst triangle allows; its other centres may then rise on their own
-//! ([`raise`]), triangle by triangle still covered.
+//! Gaussian's step grows with σ, so its rows cannot stay in line for long). A row is laid
+//! level, as high as its worst triangle allows, its other centres then rising on their own
+//! ([`raise`]), triangle by triangle still covered; or it follows the row below, each centre
+//! lifted across it by one Fisher distance ([`Lift::Following`], [`super::following`]).
 
+use super::following;
 use crate::geometry::families::location_scale::Metric;
 use crate::geometry::{Interval, Mat, Point};
 
@@ -36,11 +38,11 @@ use crate::geometry::{Interval, Mat, Point};
 /// ([`FRESH`]), needed fewer than 1.10 and 0.92 (Gamma 4 967 balls to 4 911, Beta 5 848 to
 /// 5 835, the categorical 1 611 to 1 605; the thinness this trades is small against a row's
 /// height, and its best ends differ a little between families).
-const SPREAD: (f64, f64) = (0.84, 1.05);
+pub(super) const SPREAD: (f64, f64) = (0.84, 1.05);
 
 /// A row laid afresh takes this multiple of the metric's step: towards the end of [`SPREAD`]
 /// opposite to the one the midpoints left by, so that the rows above drift across it.
-const FRESH: (f64, f64) = (0.90, 1.04);
+pub(super) const FRESH: (f64, f64) = (0.90, 1.04);
 
 /// How far a row's centres may rise on their own ([`raise`]), in balls' reach: level rows
 /// (0), and rows whose centres rise by up to 0.45 of a reach, are both laid, and the fewer
@@ -50,8 +52,25 @@ const FRESH: (f64, f64) = (0.90, 1.04);
 /// than 0.15, 0.3 or 0.6 on the location–scale families.
 pub const RISES: [f64; 2] = [0.0, 0.45];
 
+/// How each row stands on the one below.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lift {
+    /// Level (y constant), as high as its worst triangle allows, each centre then rising on
+    /// its own by at most `rise` balls' reach ([`raise`]; 0 keeps the row level).
+    Level { rise: f64 },
+    /// Each centre lifted across the row below by one Fisher distance, the same along the
+    /// row ([`super::following`]): where the metric's scale across rows changes along them
+    /// (Beta's rows of constant β are 1.2 r apart at α = 0.5 where they are 1.5 r apart at
+    /// α = 6), level rows are as close everywhere as where they must be closest.
+    Following,
+}
+
 /// Balls of one radius in a chart, as the rows need them.
 pub trait Balls {
+    /// The balls' Fisher radius r.
+    fn radius(&self) -> f64;
+    /// The Fisher matrix at p; None outside the domain.
+    fn metric(&self, p: Point) -> Option<Mat>;
     /// The chart step along a row (y constant) from p to the next centre, a Fisher distance
     /// √3 r on; None outside the domain.
     fn step(&self, p: Point) -> Option<f64>;
@@ -72,6 +91,9 @@ pub trait Balls {
     /// of an acute triangle is deepest: a probe for the exact check of a covering. None where
     /// it cannot be found (`Flat`: also where it lies outside the triangle).
     fn hole(&self, t: [Point; 3]) -> Option<Point>;
+    /// The Fisher length of the segment from a to b of the chart: where two rows are zipped
+    /// along their shorter diagonals ([`super::following`]).
+    fn chord(&self, a: Point, b: Point) -> Option<f64>;
 }
 
 /// Balls of a metric taken as flat over each triangle (its Fisher matrix at the centroid):
@@ -83,6 +105,14 @@ pub struct Flat<F> {
 }
 
 impl<F: Fn(Point) -> Option<Mat>> Balls for Flat<F> {
+    fn radius(&self) -> f64 {
+        self.r
+    }
+
+    fn metric(&self, p: Point) -> Option<Mat> {
+        (self.fisher)(p)
+    }
+
     fn step(&self, p: Point) -> Option<f64> {
         // The metric measured half-way along the step (the midpoint rule).
         let along = |q: Point| {
@@ -126,6 +156,14 @@ impl<F: Fn(Point) -> Option<Mat>> Balls for Flat<F> {
     fn hole(&self, t: [Point; 3]) -> Option<Point> {
         let (centre, l) = self.frame(t)?;
         circumcentre(centre, l, t)
+    }
+
+    /// By the metric at its midpoint, √(dᵀ G d), as [`Flat::step`] measures a step.
+    fn chord(&self, a: Point, b: Point) -> Option<f64> {
+        let g = self.metric(0.5 * (a + b))?;
+        let d = b - a;
+        let squared = d.dot(&(g * d));
+        (squared >= 0.0).then(|| squared.sqrt())
     }
 }
 
@@ -184,6 +222,14 @@ impl HalfPlane {
 }
 
 impl Balls for HalfPlane {
+    fn radius(&self) -> f64 {
+        self.r
+    }
+
+    fn metric(&self, p: Point) -> Option<Mat> {
+        (p.y > 0.0).then(|| self.metric.fisher(p.y))
+    }
+
     /// Along σ constant, cosh d = 1 + Δw²/(2σ²): Δw = 2σ sinh(d/2) for d = √3 ρ.
     fn step(&self, p: Point) -> Option<f64> {
         let dw = 2.0 * p.y * (0.5 * 3f64.sqrt() * self.rho()).sinh();
@@ -237,6 +283,14 @@ impl Balls for HalfPlane {
         let sigma = ((centre.y - radius) * (centre.y + radius)).sqrt();
         let p = self.from_half_plane(Point::new(centre.x, sigma));
         (sigma.is_finite() && sigma > 0.0 && p.x.is_finite()).then_some(p)
+    }
+
+    /// The exact distance (the geodesic's, not the segment's): s·arcosh(1 + |Δ|²/(2σσ′)) of
+    /// the half-plane (w, σ) scaled by s (Anderson, "Hyperbolic Geometry", §4.2).
+    fn chord(&self, a: Point, b: Point) -> Option<f64> {
+        let (p, q) = (self.point(a), self.point(b));
+        let arg = 1.0 + (q - p).norm_squared() / (2.0 * p.y * q.y);
+        (p.y > 0.0 && q.y > 0.0).then(|| (self.det() / self.metric.a).sqrt() * arg.acosh())
     }
 }
 
@@ -397,13 +451,13 @@ pub fn zipper(
 /// One triangle of two zipped rows: [a_i, b_j, a_(i+1)] (`Up`, its base on the lower row)
 /// or [a_i, b_j, b_(j+1)] (`Down`, its base on the upper row).
 #[derive(Clone, Copy)]
-enum Seam {
+pub(super) enum Seam {
     Up(usize, usize),
     Down(usize, usize),
 }
 
 impl Seam {
-    fn points(self, a: &[Point], b: &[Point]) -> [Point; 3] {
+    pub(super) fn points(self, a: &[Point], b: &[Point]) -> [Point; 3] {
         match self {
             Seam::Up(i, j) => [a[i], b[j], a[i + 1]],
             Seam::Down(i, j) => [a[i], b[j], b[j + 1]],
@@ -414,10 +468,23 @@ impl Seam {
 /// The triangles of [`zipper`] as indices into the two rows.
 fn seams(a: &[Point], b: &[Point], key: impl Fn(Point) -> Option<f64>) -> Option<Vec<Seam>> {
     let keys: Vec<f64> = b.iter().map(|&p| key(p)).collect::<Option<_>>()?;
+    merge(a.len(), b.len(), |i, j| Some(a[i + 1].x <= keys[j + 1]))
+}
+
+/// The seams of two rows of `n` and `m` points zipped from their first points to their
+/// last: at each pair (i, j) of the last triangle's upper edge, `up(i, j)` tells whether the
+/// next triangle takes a's next point (`Up`) or b's (`Down`), asked only while both rows
+/// have one. Any such sequence of seams tiles the strip between two rows whose triangles
+/// all turn one way. None if `up` fails.
+pub(super) fn merge(
+    n: usize,
+    m: usize,
+    mut up: impl FnMut(usize, usize) -> Option<bool>,
+) -> Option<Vec<Seam>> {
     let (mut i, mut j) = (0, 0);
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    while i + 1 < a.len() || j + 1 < b.len() {
-        if j + 1 >= b.len() || (i + 1 < a.len() && a[i + 1].x <= keys[j + 1]) {
+    let mut out = Vec::with_capacity(n + m);
+    while i + 1 < n || j + 1 < m {
+        if j + 1 >= m || (i + 1 < n && up(i, j)?) {
             out.push(Seam::Up(i, j));
             i += 1;
         } else {
@@ -435,17 +502,17 @@ pub struct Rows {
     pub holes: Vec<Point>,
 }
 
-/// The rows covering the rectangle x × y of the chart, from the bottom; centres whose ball
-/// meets the region (`meets`) are kept; each centre of a row rises on its own by at most
-/// `rise` balls' reach ([`raise`]: 0 keeps every row level). None when more than `limit`
-/// would be kept, or tried (8 × limit), or a row leaves the domain or cannot be placed.
+/// The rows covering the rectangle x × y of the chart, from the bottom, each standing on
+/// the last as `lift` says; centres whose ball meets the region (`meets`) are kept. None
+/// when more than `limit` would be kept, or tried (8 × limit), or a row leaves the domain
+/// or cannot be placed.
 pub fn hexagonal_rows(
     balls: &impl Balls,
     meets: impl Fn(Point) -> bool,
     x: Interval,
     y: Interval,
     limit: usize,
-    rise: f64,
+    lift: Lift,
 ) -> Option<Rows> {
     let tries = 8 * limit.max(1);
     // Where the metric is sheared, each row lies across from the last one's midpoints shifted
@@ -478,8 +545,14 @@ pub fn hexagonal_rows(
         if rim(balls, &row, x, false)? >= y.hi {
             return Some(out);
         }
-        let next = next_row(balls, &row, x, wide, tries, rise)?;
-        let triangles = zipper(&row, &next, across(balls, row[0].y))?;
+        let (next, triangles) = match lift {
+            Lift::Level { rise } => {
+                let next = next_row(balls, &row, x, wide, tries, rise)?;
+                let triangles = zipper(&row, &next, across(balls, row[0].y))?;
+                (next, triangles)
+            }
+            Lift::Following => following::next_row(balls, &row, x, wide, tries)?,
+        };
         let over_region = triangles.into_iter().filter(|t| over(t, x));
         out.holes.extend(over_region.filter_map(|t| balls.hole(t)));
         row = next;
@@ -556,7 +629,12 @@ fn first_row(
 
 /// The highest height in [lo, hi] where `holds` does, by `halvings` bisections: None unless it
 /// holds at lo and not at hi.
-fn highest(holds: impl Fn(f64) -> bool, mut lo: f64, mut hi: f64, halvings: usize) -> Option<f64> {
+pub(super) fn highest(
+    holds: impl Fn(f64) -> bool,
+    mut lo: f64,
+    mut hi: f64,
+    halvings: usize,
+) -> Option<f64> {
     if !holds(lo) || holds(hi) {
         return None;
     }

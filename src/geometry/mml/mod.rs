@@ -12,6 +12,7 @@
 //! distances ([`cover`]).
 
 mod covering;
+pub mod following;
 pub mod hexagonal;
 mod square;
 
