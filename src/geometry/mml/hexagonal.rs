@@ -285,12 +285,9 @@ impl Balls for HalfPlane {
         (sigma.is_finite() && sigma > 0.0 && p.x.is_finite()).then_some(p)
     }
 
-    /// The exact distance (the geodesic's, not the segment's): s·arcosh(1 + |Δ|²/(2σσ′)) of
-    /// the half-plane (w, σ) scaled by s (Anderson, "Hyperbolic Geometry", §4.2).
+    /// The exact distance (the geodesic's, not the segment's: [`Metric::distance`]).
     fn chord(&self, a: Point, b: Point) -> Option<f64> {
-        let (p, q) = (self.point(a), self.point(b));
-        let arg = 1.0 + (q - p).norm_squared() / (2.0 * p.y * q.y);
-        (p.y > 0.0 && q.y > 0.0).then(|| (self.det() / self.metric.a).sqrt() * arg.acosh())
+        (a.y > 0.0 && b.y > 0.0).then(|| self.metric.distance(a, b))
     }
 }
 
