@@ -7,7 +7,7 @@ mod common;
 use common::cli::{fisherballs, json_of};
 use fisherballs::geometry::families::location_scale::Metric;
 use fisherballs::geometry::mml::disc_meets_polygon;
-use fisherballs::geometry::mml::following::{clockwise, zip};
+use fisherballs::geometry::mml::following::{self, clockwise, zip};
 use fisherballs::geometry::mml::hexagonal::{
     Balls, Flat, HalfPlane, Lift, RISES, Rows, discs_meet, enclosing_radius, hexagonal_rows, over,
     zipper,
@@ -610,4 +610,32 @@ fn at_a_small_radius_the_rows_come_within_the_issues_bound() {
         assert!((1.0..=most).contains(&thinness), "r = {radius}: {thinness}");
         assert!(m["deepest_hole"].as_f64().unwrap() <= radius.parse::<f64>().unwrap());
     }
+}
+
+/// A row cannot follow a row below with a spike in it (one centre 1.1 r above its
+/// neighbours, 1.2 r to either side): the spike stands above the lifted midpoints beside it,
+/// so the triangles there fold (turn counter-clockwise) and would not tile the strip, until
+/// the midpoints stand 0.75 r above the row; by then they are 2.2 r apart, and their balls
+/// and the spike's share no point. `next_row` refuses such a row (counting the folded
+/// triangles' balls sharing a point, it would stand, folded); without the spike it
+/// stands, every triangle turning clockwise with balls sharing a point.
+#[test]
+fn a_following_row_is_refused_where_its_triangles_would_fold() {
+    let flat = Flat {
+        fisher: |_: Point| Some(Mat::identity()),
+        r: 1.0,
+    };
+    let row = |spike: f64| -> Vec<Point> {
+        (0..12)
+            .map(|i| Point::new(-2.4 + 1.2 * i as f64, if i == 6 { spike } else { 0.0 }))
+            .collect()
+    };
+    let (x, wide) = (Interval::new(0.0, 6.0), Interval::new(-1.0, 7.0));
+    assert!(following::next_row(&flat, &row(1.1), x, wide, 1000).is_none());
+    let (next, triangles) = following::next_row(&flat, &row(0.0), x, wide, 1000).unwrap();
+    assert!(next.len() > 5);
+    let over_x: Vec<[Point; 3]> = triangles.into_iter().filter(|t| over(t, x)).collect();
+    assert!(over_x.len() > 8);
+    assert!(over_x.iter().all(|&t| clockwise(t)));
+    assert!(over_x.iter().all(|&t| flat.share(t) == Some(true)));
 }

@@ -25,7 +25,7 @@ const LIFTS: (f64, f64) = (0.25, 2.5);
 /// afresh along the same lifted curve otherwise, as high (c) as every triangle over the
 /// region's x turns clockwise with balls that share a point. None if no lift in [`LIFTS`]
 /// does, or a row leaves the domain or would have more than `limit` centres.
-pub(super) fn next_row(
+pub fn next_row(
     balls: &impl Balls,
     row: &[Point],
     x: Interval,
