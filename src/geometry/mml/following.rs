@@ -13,7 +13,7 @@
 //! diagonal made a right triangle whose hypotenuse held the rows to 0.7 r apart, the
 //! shorter one lets them stand 1.0 r apart.
 
-use super::hexagonal::{Balls, FRESH, SPREAD, Seam, highest, merge, over};
+use super::hexagonal::{self, Balls, Seam, highest, merge, over};
 use crate::geometry::{Interval, Point};
 
 /// The lift c (in r) between two rows is looked for in this range, by bisection: at its low
@@ -21,7 +21,7 @@ use crate::geometry::{Interval, Point};
 const LIFTS: (f64, f64) = (0.25, 2.5);
 
 /// The next row above `row` and the triangles between them: the midpoints of `row` lifted
-/// across it while their steps stay within [`SPREAD`] of the metric's √3 r, a row laid
+/// across it while their steps stay near the metric's √3 r ([`hexagonal::afresh`]), a row laid
 /// afresh along the same lifted curve otherwise, as high (c) as every triangle over the
 /// region's x turns clockwise with balls that share a point. None if no lift in [`LIFTS`]
 /// does, or a row leaves the domain or would have more than `limit` centres.
@@ -39,17 +39,10 @@ pub fn next_row(
         .windows(2)
         .map(|w| Some(balls.chord(w[0], w[1])? / step))
         .collect::<Option<_>>()?;
-    let low = ratios.iter().any(|&q| q < SPREAD.0);
-    let high = ratios.iter().any(|&q| q > SPREAD.1);
-    let factor = match (low, high) {
-        (false, false) => None,
-        (true, false) => Some(FRESH.1),
-        (false, true) => Some(FRESH.0),
-        (true, true) => Some(1.0),
-    };
+    let factor = hexagonal::afresh(&ratios);
     let candidate = |c: f64| match factor {
         None => midpoints(balls, row, wide, c),
-        Some(f) => afresh(balls, row, wide, c, f * step, limit),
+        Some(f) => laid_afresh(balls, row, wide, c, f * step, limit),
     };
     let strip = |c: f64| {
         let next = candidate(c)?;
@@ -124,7 +117,7 @@ fn midpoints(balls: &impl Balls, row: &[Point], x: Interval, c: f64) -> Option<V
 /// The row laid afresh along the curve lifted c above `row` (the points of its polyline
 /// lifted), a Fisher length `step` apart along it, from at or before x.lo to at or beyond
 /// x.hi. None outside the domain or past `limit` centres.
-fn afresh(
+fn laid_afresh(
     balls: &impl Balls,
     row: &[Point],
     x: Interval,

@@ -38,11 +38,11 @@ use crate::geometry::{Interval, Mat, Point};
 /// ([`FRESH`]), needed fewer than 1.10 and 0.92 (Gamma 4 967 balls to 4 911, Beta 5 848 to
 /// 5 835, the categorical 1 611 to 1 605; the thinness this trades is small against a row's
 /// height, and its best ends differ a little between families).
-pub(super) const SPREAD: (f64, f64) = (0.84, 1.05);
+const SPREAD: (f64, f64) = (0.84, 1.05);
 
 /// A row laid afresh takes this multiple of the metric's step: towards the end of [`SPREAD`]
 /// opposite to the one the midpoints left by, so that the rows above drift across it.
-pub(super) const FRESH: (f64, f64) = (0.90, 1.04);
+const FRESH: (f64, f64) = (0.90, 1.04);
 
 /// How far a row's centres may rise on their own ([`raise`]), in balls' reach: level rows
 /// (0), and rows whose centres rise by up to 0.45 of a reach, are both laid, and the fewer
@@ -669,14 +669,7 @@ fn next_row(
         .windows(2)
         .map(|w| Some((w[1].x - w[0].x) / balls.step(w[0])?))
         .collect::<Option<_>>()?;
-    let low = ratios.iter().any(|&q| q < SPREAD.0);
-    let high = ratios.iter().any(|&q| q > SPREAD.1);
-    let factor = match (low, high) {
-        (false, false) => None,
-        (true, false) => Some(FRESH.1),
-        (false, true) => Some(FRESH.0),
-        (true, true) => Some(1.0),
-    };
+    let factor = afresh(&ratios);
     let candidate = |y: f64| match factor {
         None => offset(balls, row, wide, y),
         Some(f) => lattice(balls, wide, y, f, limit),
@@ -702,6 +695,21 @@ fn next_row(
     let lo = crest.max(height) + 1e-3 * reach;
     let next = candidate(highest(fits, lo, height + 2.5 * reach, 24)?)?;
     raise(balls, row, next, x, height, rise)
+}
+
+/// Whether the next row is laid afresh, and at what multiple of the metric's step, from its
+/// midpoints' steps as `ratios` of the metric's: None while all lie within [`SPREAD`];
+/// otherwise towards the end opposite the one they left by ([`FRESH`]), or the metric's own
+/// step if they left by both.
+pub(super) fn afresh(ratios: &[f64]) -> Option<f64> {
+    let low = ratios.iter().any(|&q| q < SPREAD.0);
+    let high = ratios.iter().any(|&q| q > SPREAD.1);
+    match (low, high) {
+        (false, false) => None,
+        (true, false) => Some(FRESH.1),
+        (false, true) => Some(FRESH.0),
+        (true, true) => Some(1.0),
+    }
 }
 
 /// The row `next` above `row` (at `height`) with each centre raised on its own, across the
