@@ -9,9 +9,9 @@ use fisherballs::geometry::families::location_scale::Metric;
 use fisherballs::geometry::mml::disc_meets_polygon;
 use fisherballs::geometry::mml::following::{self, clockwise, zip};
 use fisherballs::geometry::mml::hexagonal::{
-    Balls, Flat, HalfPlane, Lift, RISES, Rows, discs_meet, enclosing_radius, hexagonal_rows, over,
-    zipper,
+    Balls, Flat, HalfPlane, RISES, discs_meet, enclosing_radius, over, zipper,
 };
+use fisherballs::geometry::mml::rows::{Lift, Rows, hexagonal_rows};
 use fisherballs::geometry::{Interval, Mat, Point};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};

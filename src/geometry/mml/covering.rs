@@ -3,7 +3,8 @@
 //! location–scale family ([`Family::half_plane`]), otherwise of a locally flat metric laid in
 //! the family's charts, checked with exact distances; and the deepest hole, measured.
 
-use super::hexagonal::{Flat, HalfPlane, Lift, RISES, Rows, hexagonal_rows};
+use super::hexagonal::{Flat, HalfPlane, RISES};
+use super::rows::{Lift, Rows, hexagonal_rows};
 use super::square::{half_plane_square_rows, square_rows};
 use super::{disc_meets_polygon, ellipse_points, halton, without_collinear};
 use crate::geometry::ball::BallError;

@@ -1,5 +1,5 @@
-//! Rows that follow the row below ([`super::hexagonal::Lift::Following`]): each centre stands
-//! across the row below by one Fisher distance c·r, the same c along the whole row, and c is
+//! Rows that follow the row below (`Lift::Following`): each centre stands across the row
+//! below by one Fisher distance c·r, the same c along the whole row, and c is
 //! as large as every triangle's three balls still share a point. Level rows are as close
 //! everywhere as they must be where the metric's scale across them is largest; these are
 //! as far apart everywhere (on Beta's default region at r = 0.02 the level rows of constant

@@ -21,9 +21,9 @@
 //! Gaussian's step grows with σ, so its rows cannot stay in line for long). A row is laid
 //! level, as high as its worst triangle allows, its other centres then rising on their own
 //! ([`raise`]), triangle by triangle still covered; or it follows the row below, each centre
-//! lifted across it by one Fisher distance ([`Lift::Following`], [`super::following`]).
+//! lifted across it by one Fisher distance (`following.rs`). The loop that lays row after
+//! row is `rows.rs`.
 
-use super::following;
 use crate::geometry::families::location_scale::Metric;
 use crate::geometry::{Interval, Mat, Point};
 
@@ -51,19 +51,6 @@ const FRESH: (f64, f64) = (0.90, 1.04);
 /// above a risen one could not be placed, and their level rows are kept. 0.45 needed fewer
 /// than 0.15, 0.3 or 0.6 on the location–scale families.
 pub const RISES: [f64; 2] = [0.0, 0.45];
-
-/// How each row stands on the one below.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Lift {
-    /// Level (y constant), as high as its worst triangle allows, each centre then rising on
-    /// its own by at most `rise` balls' reach ([`raise`]; 0 keeps the row level).
-    Level { rise: f64 },
-    /// Each centre lifted across the row below by one Fisher distance, the same along the
-    /// row ([`super::following`]): where the metric's scale across rows changes along them
-    /// (Beta's rows of constant β are 1.2 r apart at α = 0.5 where they are 1.5 r apart at
-    /// α = 6), level rows are as close everywhere as where they must be closest.
-    Following,
-}
 
 /// Balls of one radius in a chart, as the rows need them.
 pub trait Balls {
@@ -492,70 +479,6 @@ pub(super) fn merge(
     Some(out)
 }
 
-/// A covering by rows: the centres whose balls meet the region, and the circumcentres of its
-/// triangles over the region (where the exact check looks for holes; none for square rows).
-pub struct Rows {
-    pub centres: Vec<Point>,
-    pub holes: Vec<Point>,
-}
-
-/// The rows covering the rectangle x × y of the chart, from the bottom, each standing on
-/// the last as `lift` says; centres whose ball meets the region (`meets`) are kept. None
-/// when more than `limit` would be kept, or tried (8 × limit), or a row leaves the domain
-/// or cannot be placed.
-pub fn hexagonal_rows(
-    balls: &impl Balls,
-    meets: impl Fn(Point) -> bool,
-    x: Interval,
-    y: Interval,
-    limit: usize,
-    lift: Lift,
-) -> Option<Rows> {
-    let tries = 8 * limit.max(1);
-    // Where the metric is sheared, each row lies across from the last one's midpoints shifted
-    // along x: the rows reach past the region's sides by three balls' reach times the shear,
-    // so that the triangles over the region have a row below and above them.
-    let margin = [x.lo, 0.5 * (x.lo + x.hi), x.hi]
-        .iter()
-        .map(|&at| {
-            let p = Point::new(at, y.lo);
-            Some(3.0 * balls.shear(p)?.abs() * balls.reach(p)?)
-        })
-        .try_fold(0.0f64, |m, s| Some(m.max(s?)))?;
-    let wide = Interval::new(x.lo - margin, x.hi + margin);
-    let mut row = first_row(balls, x, wide, y.lo, tries)?;
-    let mut out = Rows {
-        centres: Vec::new(),
-        holes: Vec::new(),
-    };
-    let mut tried: usize = 0;
-    loop {
-        tried += row.len();
-        if tried > tries || crate::geometry::deadline::passed() {
-            return None;
-        }
-        out.centres
-            .extend(row.iter().copied().filter(|&c| meets(c)));
-        if out.centres.len() > limit {
-            return None;
-        }
-        if rim(balls, &row, x, false)? >= y.hi {
-            return Some(out);
-        }
-        let (next, triangles) = match lift {
-            Lift::Level { rise } => {
-                let next = next_row(balls, &row, x, wide, tries, rise)?;
-                let triangles = zipper(&row, &next, across(balls, row[0].y))?;
-                (next, triangles)
-            }
-            Lift::Following => following::next_row(balls, &row, x, wide, tries)?,
-        };
-        let over_region = triangles.into_iter().filter(|t| over(t, x));
-        out.holes.extend(over_region.filter_map(|t| balls.hole(t)));
-        row = next;
-    }
-}
-
 /// Whether a triangle reaches over the region's x (only those must be covered).
 pub fn over(t: &[Point; 3], x: Interval) -> bool {
     t.iter().any(|p| p.x >= x.lo) && t.iter().any(|p| p.x <= x.hi)
@@ -567,13 +490,27 @@ fn across(balls: &impl Balls, height: f64) -> impl Fn(Point) -> Option<f64> + '_
     move |p| Some(p.x - balls.shear(p)? * (p.y - height))
 }
 
+/// The level row above `row` ([`next_row`]) and the triangles the two zip into.
+pub(super) fn level_row(
+    balls: &impl Balls,
+    row: &[Point],
+    x: Interval,
+    wide: Interval,
+    limit: usize,
+    rise: f64,
+) -> Option<(Vec<Point>, Vec<[Point; 3]>)> {
+    let next = next_row(balls, row, x, wide, limit, rise)?;
+    let triangles = zipper(row, &next, across(balls, row[0].y))?;
+    Some((next, triangles))
+}
+
 /// How far a row's balls reach below it (`lower`) or above it, where it matters, over the
 /// region's x: the highest point of the geodesics joining the lower crossings of
 /// neighbouring balls ([`Balls::lens`]), or the lowest upper crossing. Two neighbours' balls
 /// cover the triangle of their centres and either crossing, and one ball the triangle of its
 /// centre and its two crossings (each lies in the ball, which is convex), so the row covers
 /// the band between these crossings' geodesics. None if two neighbours' balls do not meet.
-fn rim(balls: &impl Balls, row: &[Point], x: Interval, lower: bool) -> Option<f64> {
+pub(super) fn rim(balls: &impl Balls, row: &[Point], x: Interval, lower: bool) -> Option<f64> {
     let mut tips = Vec::with_capacity(row.len());
     for w in row.windows(2) {
         let tip = balls.lens(w[0], w[1])?[usize::from(!lower)];
@@ -594,7 +531,7 @@ fn rim(balls: &impl Balls, row: &[Point], x: Interval, lower: bool) -> Option<f6
 
 /// The first row: laid afresh as high as its balls still reach the region's bottom
 /// everywhere over x ([`rim`]), by bisection.
-fn first_row(
+pub(super) fn first_row(
     balls: &impl Balls,
     x: Interval,
     wide: Interval,

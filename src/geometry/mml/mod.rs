@@ -14,6 +14,7 @@
 mod covering;
 pub mod following;
 pub mod hexagonal;
+pub mod rows;
 mod square;
 
 pub use covering::{Covering, cover, rectangle};
