@@ -18,12 +18,12 @@ use crate::geometry::{Interval, Point};
 
 /// The lift c (in r) between two rows is looked for in this range, by bisection: at its low
 /// end the rows nearly touch and every triangle is thin, at its top they are apart.
-const LIFTS: (f64, f64) = (0.25, 2.5);
+const LIFT_RANGE: (f64, f64) = (0.25, 2.5);
 
 /// The next row above `row` and the triangles between them: the midpoints of `row` lifted
 /// across it while their steps stay near the metric's √3 r ([`hexagonal::afresh`]), a row laid
 /// afresh along the same lifted curve otherwise, as high (c) as every triangle over the
-/// region's x turns clockwise with balls that share a point. None if no lift in [`LIFTS`]
+/// region's x turns clockwise with balls that share a point. None if no lift in [`LIFT_RANGE`]
 /// does, or a row leaves the domain or would have more than `limit` centres.
 pub fn next_row(
     balls: &impl Balls,
@@ -58,7 +58,7 @@ pub fn next_row(
         })
     };
     // 22 halvings place the row to 5e-7 r.
-    strip(highest(fits, LIFTS.0, LIFTS.1, 22)?)
+    strip(highest(fits, LIFT_RANGE.0, LIFT_RANGE.1, 22)?)
 }
 
 /// The point c·r from p across a row that runs along d there, in the metric G at p: along

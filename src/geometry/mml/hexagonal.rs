@@ -490,20 +490,6 @@ fn across(balls: &impl Balls, height: f64) -> impl Fn(Point) -> Option<f64> + '_
     move |p| Some(p.x - balls.shear(p)? * (p.y - height))
 }
 
-/// The level row above `row` ([`next_row`]) and the triangles the two zip into.
-pub(super) fn level_row(
-    balls: &impl Balls,
-    row: &[Point],
-    x: Interval,
-    wide: Interval,
-    limit: usize,
-    rise: f64,
-) -> Option<(Vec<Point>, Vec<[Point; 3]>)> {
-    let next = next_row(balls, row, x, wide, limit, rise)?;
-    let triangles = zipper(row, &next, across(balls, row[0].y))?;
-    Some((next, triangles))
-}
-
 /// How far a row's balls reach below it (`lower`) or above it, where it matters, over the
 /// region's x: the highest point of the geodesics joining the lower crossings of
 /// neighbouring balls ([`Balls::lens`]), or the lowest upper crossing. Two neighbours' balls
@@ -583,18 +569,18 @@ pub(super) fn highest(
     Some(lo)
 }
 
-/// The next row above `row`, as high as every triangle of the two still has balls sharing a
+/// The level row above `row`, as high as every triangle of the two still has balls sharing a
 /// point (bisection): the midpoints of `row` while their steps stay within [`SPREAD`] of the
 /// metric's, a fresh lattice otherwise; then each centre raised on its own ([`raise`]) by at
-/// most `rise` balls' reach.
-fn next_row(
+/// most `rise` balls' reach. With it, the triangles the two rows zip into.
+pub(super) fn level_row(
     balls: &impl Balls,
     row: &[Point],
     x: Interval,
     wide: Interval,
     limit: usize,
     rise: f64,
-) -> Option<Vec<Point>> {
+) -> Option<(Vec<Point>, Vec<[Point; 3]>)> {
     let height = row[0].y;
     let reach = [row[0], row[row.len() / 2], row[row.len() - 1]]
         .iter()
@@ -631,7 +617,9 @@ fn next_row(
     // 24 halvings place the row to 1.5e-7 of a ball's reach.
     let lo = crest.max(height) + 1e-3 * reach;
     let next = candidate(highest(fits, lo, height + 2.5 * reach, 24)?)?;
-    raise(balls, row, next, x, height, rise)
+    let next = raise(balls, row, next, x, height, rise)?;
+    let triangles = zipper(row, &next, across(balls, height))?;
+    Some((next, triangles))
 }
 
 /// Whether the next row is laid afresh, and at what multiple of the metric's step, from its
